@@ -1,0 +1,29 @@
+package tech.aiqem.chimera.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** AI disclosure level of a post (SPEC §3.2 post_content). */
+public enum DisclosureLevel implements WireEnum {
+
+	AUTOMATED("automated"),
+	ASSISTED("assisted"),
+	NONE("none");
+
+	private final String wire;
+
+	DisclosureLevel(String wire) {
+		this.wire = wire;
+	}
+
+	@Override
+	@JsonValue
+	public String wire() {
+		return this.wire;
+	}
+
+	@JsonCreator
+	public static DisclosureLevel of(String value) {
+		return WireEnum.parse(DisclosureLevel.class, value);
+	}
+}

@@ -1,0 +1,75 @@
+package tech.aiqem.chimera.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Every Redis key Chimera uses (ARCHITECTURE §2); no service spells a key by hand. */
+public final class RedisKeys {
+
+	public static final String PREFIX = "chimera:";
+
+	/** Agents with results waiting in their review list; lets the judge avoid polling every agent's key. */
+	public static final String REVIEW_READY = "chimera:review:ready";
+
+	/** Notification list of new HITL review ids; PostgreSQL is the truth. */
+	public static final String HITL = "chimera:hitl";
+
+	/** Notification list of campaigns to re-plan after an E1004 invalidation. */
+	public static final String REPLAN = "chimera:replan";
+
+	/** Set of consumer ids that hold processing lists. */
+	public static final String CONSUMERS = "chimera:consumers";
+
+	private RedisKeys() {
+	}
+
+	public static String tasks(Priority priority) {
+		return PREFIX + "tasks:" + priority.wire();
+	}
+
+	/** The task lists in the order workers serve them. */
+	public static List<String> taskQueues() {
+		return List.of(tasks(Priority.HIGH), tasks(Priority.MEDIUM), tasks(Priority.LOW));
+	}
+
+	public static String review(AgentId agentId) {
+		return PREFIX + "review:" + agentId;
+	}
+
+	public static String spend(AgentId agentId, LocalDate day) {
+		return PREFIX + "spend:" + agentId + ":" + day;
+	}
+
+	public static String shortMemory(AgentId agentId) {
+		return PREFIX + "memory:short:" + agentId;
+	}
+
+	/** Dead-letter list of a queue: malformed messages land here with their reason, never dropped. */
+	public static String dead(String queueKey) {
+		return PREFIX + "dead:" + strip(queueKey);
+	}
+
+	/** A consumer's processing list for one source queue. */
+	public static String processing(String consumerId, String queueKey) {
+		return PREFIX + "processing:" + consumerId + ":" + strip(queueKey);
+	}
+
+	/** The set of source queues a consumer has processing lists for. */
+	public static String consumerSources(String consumerId) {
+		return PREFIX + "consumer:" + consumerId + ":sources";
+	}
+
+	/** A consumer's heartbeat; when it expires the reaper returns the consumer's messages. */
+	public static String heartbeat(String consumerId) {
+		return PREFIX + "consumer:" + consumerId + ":alive";
+	}
+
+	/** Wakes blocked consumers of a group of queues when something is pushed. */
+	public static String signal(String group) {
+		return PREFIX + "signal:" + group;
+	}
+
+	private static String strip(String queueKey) {
+		return queueKey.startsWith(PREFIX) ? queueKey.substring(PREFIX.length()) : queueKey;
+	}
+}
