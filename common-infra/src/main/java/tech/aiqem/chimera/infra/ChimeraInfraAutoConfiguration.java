@@ -1,0 +1,59 @@
+package tech.aiqem.chimera.infra;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.annotation.Bean;
+
+import tech.aiqem.chimera.infra.config.InfraProperties;
+import tech.aiqem.chimera.infra.db.MigrateOrValidate;
+import tech.aiqem.chimera.infra.queue.QueueMaintenance;
+import tech.aiqem.chimera.infra.queue.ReliableQueue;
+import tech.aiqem.chimera.infra.redis.Redis;
+import tech.aiqem.chimera.infra.redis.RedisHealthIndicator;
+import tech.aiqem.chimera.infra.time.ScaledClock;
+
+@AutoConfiguration
+@EnableConfigurationProperties(InfraProperties.class)
+public class ChimeraInfraAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock(InfraProperties properties) {
+		InfraProperties.Time time = properties.time();
+		Instant origin = time.origin() != null ? time.origin() : Instant.now();
+		return new ScaledClock(Clock.systemUTC(), origin, time.scale());
+	}
+
+	@Bean(destroyMethod = "close")
+	Redis redis(InfraProperties properties) {
+		return new Redis(properties.redisUrl());
+	}
+
+	@Bean
+	RedisHealthIndicator redisHealthIndicator(Redis redis) {
+		return new RedisHealthIndicator(redis);
+	}
+
+	@Bean
+	ReliableQueue reliableQueue(Redis redis, InfraProperties properties, Clock clock) {
+		return new ReliableQueue(redis, properties.instanceId(), properties.queue().heartbeatTtl(), clock);
+	}
+
+	@Bean
+	QueueMaintenance queueMaintenance(ReliableQueue queue, InfraProperties properties) {
+		return new QueueMaintenance(queue, properties.queue().heartbeatTtl(), properties.queue().reapInterval());
+	}
+
+	@Bean
+	@ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+	FlywayMigrationStrategy migrateOrValidate(InfraProperties properties) {
+		return new MigrateOrValidate(properties.migrate(), Duration.ofSeconds(60));
+	}
+}

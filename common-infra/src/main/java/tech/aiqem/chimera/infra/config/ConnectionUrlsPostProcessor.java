@@ -1,0 +1,87 @@
+package tech.aiqem.chimera.infra.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePropertySource;
+
+import tech.aiqem.chimera.model.PostgresUrl;
+
+/**
+ * Reads the specification's environment (SPEC §5.1) into Spring's properties: {@code POSTGRES_URL}
+ * ({@code postgresql://user:pass@host:5432/db}) into the datasource, {@code PROMETHEUS_PORT} into the
+ * management port, and adds the defaults every service shares at the lowest precedence.
+ */
+class ConnectionUrlsPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> properties = new HashMap<>();
+		String url = environment.getProperty("POSTGRES_URL");
+		if (url != null && !url.isBlank()) {
+			PostgresUrl parsed;
+			try {
+				parsed = PostgresUrl.parse(url);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("POSTGRES_URL is invalid: " + ex.getMessage());
+			}
+			properties.put("spring.datasource.url", parsed.jdbcUrl());
+			if (parsed.username() != null) {
+				properties.put("spring.datasource.username", parsed.username());
+			}
+			if (parsed.password() != null) {
+				properties.put("spring.datasource.password", parsed.password());
+			}
+		}
+		String prometheusPort = environment.getProperty("PROMETHEUS_PORT");
+		if (prometheusPort != null && !prometheusPort.isBlank()) {
+			properties.put("management.server.port", prometheusPort.trim());
+		}
+		properties.put("chimera.instance-id", defaultInstanceId());
+		var sources = environment.getPropertySources();
+		// The spec's variables win over application.yml defaults but not over explicit Spring properties.
+		MapPropertySource derived = new MapPropertySource("chimeraEnvironment", properties);
+		if (sources.contains("systemEnvironment")) {
+			sources.addAfter("systemEnvironment", derived);
+		}
+		else {
+			sources.addLast(derived);
+		}
+		try {
+			sources.addLast(new ResourcePropertySource("chimeraInfraDefaults",
+					new ClassPathResource("chimera-infra-defaults.properties")));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String defaultInstanceId() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (IOException ex) {
+			host = "host";
+		}
+		String pid = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
+		return host + "-" + pid + "-" + UUID.randomUUID().toString().substring(0, 6);
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+}

@@ -1,0 +1,50 @@
+package tech.aiqem.chimera.infra.config;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * What every service needs to reach Redis and keep time (SPEC §5.1 {@code REDIS_URL}). Validated at
+ * start-up: a bad value stops the service with a message naming the property.
+ *
+ * @param instanceId this process's consumer id on the queues (host, pid and a random suffix by default)
+ * @param redisUrl {@code redis://host:port/db}
+ * @param migrate true for the one service that applies the Flyway migrations (the orchestrator)
+ * @param time the clock all services share
+ * @param queue heartbeat and reaper timings of the reliable queues
+ */
+@Validated
+@ConfigurationProperties("chimera")
+public record InfraProperties(@NotBlank String instanceId,
+		@NotBlank @Pattern(regexp = "^rediss?://.+", message = "must look like redis://host:6379/0") String redisUrl,
+		@DefaultValue("false") boolean migrate, @Valid @NotNull @DefaultValue Time time,
+		@Valid @NotNull @DefaultValue Queue queue) {
+
+	/**
+	 * @param scale how many times faster than real time the shared clock runs (1 in production; the
+	 * launcher's demo runs a 14-day campaign in minutes)
+	 * @param origin the instant from which scaled time runs; every service of one deployment must get
+	 * the same origin
+	 */
+	public record Time(@DecimalMin("0.001") @DecimalMax("1000000") @DefaultValue("1") double scale, Instant origin) {
+	}
+
+	/**
+	 * @param heartbeatTtl how long a consumer counts as alive without a heartbeat
+	 * @param reapInterval how often dead consumers' messages are returned to their queues
+	 */
+	public record Queue(@NotNull @DefaultValue("15s") Duration heartbeatTtl,
+			@NotNull @DefaultValue("5s") Duration reapInterval) {
+	}
+}

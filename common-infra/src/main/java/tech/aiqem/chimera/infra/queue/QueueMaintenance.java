@@ -1,0 +1,77 @@
+package tech.aiqem.chimera.infra.queue;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps this process's heartbeat alive and, in every process, returns the messages of consumers that
+ * died (their heartbeat expired). Errors are logged and retried on the next tick: Redis being away for
+ * a while stops neither.
+ */
+public final class QueueMaintenance implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(QueueMaintenance.class);
+
+	private final ReliableQueue queue;
+
+	private final Duration heartbeatTtl;
+
+	private final Duration reapInterval;
+
+	private volatile ScheduledExecutorService scheduler;
+
+	public QueueMaintenance(ReliableQueue queue, Duration heartbeatTtl, Duration reapInterval) {
+		this.queue = queue;
+		this.heartbeatTtl = heartbeatTtl;
+		this.reapInterval = reapInterval;
+	}
+
+	@Override
+	public void start() {
+		this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "queue-maintenance");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long beat = Math.max(this.heartbeatTtl.toMillis() / 3, 100);
+		this.scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", this.queue::heartbeat), 0, beat,
+				TimeUnit.MILLISECONDS);
+		this.scheduler.scheduleWithFixedDelay(() -> guarded("reaper", this.queue::reapDeadConsumers),
+				this.reapInterval.toMillis(), this.reapInterval.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void guarded(String what, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Queue {} failed, will retry: {}", what, ex.getMessage());
+		}
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService running = this.scheduler;
+		if (running != null) {
+			running.shutdownNow();
+		}
+		this.scheduler = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+	@Override
+	public int getPhase() {
+		// Stops after the consumers (which return their messages) and starts before them.
+		return Integer.MIN_VALUE + 1000;
+	}
+}

@@ -1,0 +1,264 @@
+package tech.aiqem.chimera.infra.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tech.aiqem.chimera.infra.redis.Redis;
+import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.RedisKeys;
+
+/**
+ * The Redis lists of ARCHITECTURE §2 with at-least-once delivery: push; pop that moves a message
+ * atomically into this consumer's processing list; ack after the output is durably written; heartbeat;
+ * a reaper that returns the messages of consumers whose heartbeat expired; dead-letter lists for
+ * malformed messages. Review lists ({@code chimera:review:{agent_id}}) are found through a ready set,
+ * so consumers never poll every agent's key.
+ */
+public final class ReliableQueue {
+
+	private static final Logger log = LoggerFactory.getLogger(ReliableQueue.class);
+
+	private static final String REVIEW_PREFIX = RedisKeys.PREFIX + "review:";
+
+	private final Redis redis;
+
+	private final String consumerId;
+
+	private final Duration heartbeatTtl;
+
+	private final Clock clock;
+
+	private final Map<String, String> shas = new ConcurrentHashMap<>();
+
+	private final AtomicLong pops = new AtomicLong();
+
+	public ReliableQueue(Redis redis, String consumerId, Duration heartbeatTtl, Clock clock) {
+		this.redis = redis;
+		this.consumerId = consumerId;
+		this.heartbeatTtl = heartbeatTtl;
+		this.clock = clock;
+	}
+
+	public String consumerId() {
+		return this.consumerId;
+	}
+
+	/** Pushes messages to a queue, and wakes its consumers. */
+	public void push(String queue, Collection<String> payloads) {
+		if (payloads.isEmpty()) {
+			return;
+		}
+		String ready = isReviewList(queue) ? RedisKeys.REVIEW_READY : "";
+		eval(commands(), Scripts.PUSH, ScriptOutputType.INTEGER, new String[] { queue, signalKey(queue), ready },
+				payloads.toArray(String[]::new));
+	}
+
+	public void push(String queue, String payload) {
+		push(queue, List.of(payload));
+	}
+
+	/** A consumer with its own connection for blocking waits; one per consuming thread. */
+	public Consumer consumer() {
+		return new Consumer(this.redis.dedicated());
+	}
+
+	/** Removes a message whose output is durably written. */
+	public void ack(Delivery delivery) {
+		commands().lrem(delivery.processingKey(), 1, delivery.payload());
+	}
+
+	/** Acknowledges many messages in one round trip. */
+	public void ackAll(Collection<Delivery> deliveries) {
+		if (deliveries.isEmpty()) {
+			return;
+		}
+		var async = this.redis.shared().async();
+		var futures = new ArrayList<io.lettuce.core.RedisFuture<Long>>(deliveries.size());
+		for (Delivery delivery : deliveries) {
+			futures.add(async.lrem(delivery.processingKey(), 1, delivery.payload()));
+		}
+		for (var future : futures) {
+			try {
+				future.get();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("ack failed: " + ex.getMessage(), ex);
+			}
+		}
+	}
+
+	/** Parks a message that cannot be processed in {@code chimera:dead:{queue}} with the reason. */
+	public void deadLetter(Delivery delivery, String reason) {
+		String envelope = ChimeraJson.write(Map.of("queue", delivery.queue(), "reason", reason, "payload",
+				delivery.payload(), "consumer", this.consumerId, "at", this.clock.instant().toString()));
+		eval(commands(), Scripts.DEAD_LETTER, ScriptOutputType.INTEGER,
+				new String[] { delivery.processingKey(), RedisKeys.dead(delivery.queue()) }, delivery.payload(), envelope);
+		log.warn("Dead-lettered a message from {}: {}", delivery.queue(), reason);
+	}
+
+	/** Returns a held message to its queue to be served next, e.g. when shutting down mid-task. */
+	public void requeue(Delivery delivery) {
+		String ready = isReviewList(delivery.queue()) ? RedisKeys.REVIEW_READY : "";
+		eval(commands(), Scripts.REQUEUE, ScriptOutputType.INTEGER,
+				new String[] { delivery.processingKey(), delivery.queue(), signalKey(delivery.queue()), ready },
+				delivery.payload());
+	}
+
+	/** Replaces a held message by a new version of it (e.g. the next attempt), atomically enough to lose nothing. */
+	public void replace(Delivery delivery, String queue, String newPayload) {
+		push(queue, newPayload);
+		ack(delivery);
+	}
+
+	/** Marks this consumer alive for one heartbeat TTL. */
+	public void heartbeat() {
+		RedisCommands<String, String> commands = commands();
+		commands.set(RedisKeys.heartbeat(this.consumerId), "1",
+				io.lettuce.core.SetArgs.Builder.px(this.heartbeatTtl.toMillis()));
+		commands.sadd(RedisKeys.CONSUMERS, this.consumerId);
+	}
+
+	/** Returns the messages of every consumer whose heartbeat expired; the number of messages returned. */
+	public int reapDeadConsumers() {
+		RedisCommands<String, String> commands = commands();
+		int returned = 0;
+		for (String consumer : commands.smembers(RedisKeys.CONSUMERS)) {
+			if (commands.exists(RedisKeys.heartbeat(consumer)) == 1) {
+				continue;
+			}
+			Long moved = eval(commands, Scripts.REAP, ScriptOutputType.INTEGER,
+					new String[] { RedisKeys.heartbeat(consumer), RedisKeys.consumerSources(consumer), RedisKeys.CONSUMERS },
+					consumer, processingPrefix(consumer), RedisKeys.PREFIX, REVIEW_PREFIX, RedisKeys.REVIEW_READY,
+					RedisKeys.PREFIX + "signal:");
+			if (moved != null && moved > 0) {
+				log.warn("Consumer {} stopped heartbeating; returned {} message(s) to their queues", consumer, moved);
+				returned += moved;
+			}
+		}
+		return returned;
+	}
+
+	/** Messages held by this consumer, e.g. to return them on shutdown. */
+	public long held() {
+		RedisCommands<String, String> commands = commands();
+		long count = 0;
+		for (String source : commands.smembers(RedisKeys.consumerSources(this.consumerId))) {
+			count += commands.llen(RedisKeys.processing(this.consumerId, source));
+		}
+		return count;
+	}
+
+	private RedisCommands<String, String> commands() {
+		return this.redis.shared().sync();
+	}
+
+	private String processingPrefix(String consumer) {
+		return RedisKeys.processing(consumer, RedisKeys.PREFIX);
+	}
+
+	static boolean isReviewList(String queue) {
+		return queue.startsWith(REVIEW_PREFIX) && !queue.equals(RedisKeys.REVIEW_READY);
+	}
+
+	static String signalKey(String queue) {
+		String rest = queue.startsWith(RedisKeys.PREFIX) ? queue.substring(RedisKeys.PREFIX.length()) : queue;
+		int colon = rest.indexOf(':');
+		return RedisKeys.signal(colon < 0 ? rest : rest.substring(0, colon));
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T eval(RedisCommands<String, String> commands, String script, ScriptOutputType type, String[] keys,
+			String... args) {
+		String sha = this.shas.computeIfAbsent(script, commands::scriptLoad);
+		try {
+			return (T) commands.evalsha(sha, type, keys, args);
+		}
+		catch (RedisNoScriptException ex) {
+			// Redis restarted and forgot its scripts: load again once.
+			this.shas.put(script, commands.scriptLoad(script));
+			return (T) commands.evalsha(this.shas.get(script), type, keys, args);
+		}
+	}
+
+	/** Pops for one thread, waiting on its own connection when the queues are empty. */
+	public final class Consumer implements AutoCloseable {
+
+		private final StatefulRedisConnection<String, String> blocking;
+
+		private Consumer(StatefulRedisConnection<String, String> blocking) {
+			this.blocking = blocking;
+		}
+
+		/**
+		 * Pops the next message from lists given highest priority first, in {@link PriorityOrder},
+		 * waiting up to {@code wait}; null when none came.
+		 */
+		public Delivery popByPriority(List<String> byPriority, Duration wait) {
+			long deadline = System.nanoTime() + wait.toNanos();
+			while (true) {
+				List<String> order = PriorityOrder.forPop(pops.getAndIncrement(), byPriority);
+				List<Object> popped = eval(commands(), Scripts.POP_ORDERED, ScriptOutputType.MULTI,
+						order.toArray(String[]::new), processingPrefix(consumerId), RedisKeys.consumerSources(consumerId),
+						RedisKeys.PREFIX);
+				if (popped != null && !popped.isEmpty()) {
+					return new Delivery((String) popped.get(0), (String) popped.get(1), (String) popped.get(2));
+				}
+				if (!awaitSignal(signalKey(byPriority.get(0)), deadline)) {
+					return null;
+				}
+			}
+		}
+
+		/**
+		 * Pops up to {@code max} messages from the review lists in the ready set, waiting up to
+		 * {@code wait} for the first; empty when none came.
+		 */
+		public List<Delivery> popReady(int max, Duration wait) {
+			long deadline = System.nanoTime() + wait.toNanos();
+			while (true) {
+				List<Object> popped = eval(commands(), Scripts.POP_READY, ScriptOutputType.MULTI,
+						new String[] { RedisKeys.REVIEW_READY }, processingPrefix(consumerId),
+						RedisKeys.consumerSources(consumerId), RedisKeys.PREFIX, String.valueOf(max));
+				if (popped != null && !popped.isEmpty()) {
+					List<Delivery> deliveries = new ArrayList<>(popped.size() / 3);
+					for (int i = 0; i + 2 < popped.size(); i += 3) {
+						deliveries.add(new Delivery((String) popped.get(i), (String) popped.get(i + 1),
+								(String) popped.get(i + 2)));
+					}
+					return deliveries;
+				}
+				if (!awaitSignal(RedisKeys.signal("review"), deadline)) {
+					return List.of();
+				}
+			}
+		}
+
+		private boolean awaitSignal(String signal, long deadline) {
+			long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+			if (remainingMillis <= 0) {
+				return false;
+			}
+			double seconds = Math.min(remainingMillis, 1000) / 1000.0;
+			this.blocking.sync().blpop(Math.max(seconds, 0.01), signal);
+			return true;
+		}
+
+		@Override
+		public void close() {
+			this.blocking.close();
+		}
+	}
+}

@@ -1,0 +1,58 @@
+package tech.aiqem.chimera.infra.time;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A clock that runs {@code scale} times faster than real time from a fixed origin. Every service of a
+ * deployment gets the same origin and scale, so deadlines, schedules and budget days agree; with scale
+ * 1 it is the system clock.
+ */
+public final class ScaledClock extends Clock {
+
+	private final Clock real;
+
+	private final Instant origin;
+
+	private final double scale;
+
+	public ScaledClock(Clock real, Instant origin, double scale) {
+		if (scale <= 0) {
+			throw new IllegalArgumentException("time scale must be positive, got " + scale);
+		}
+		this.real = real;
+		this.origin = origin;
+		this.scale = scale;
+	}
+
+	public double scale() {
+		return this.scale;
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return this;
+	}
+
+	@Override
+	public Instant instant() {
+		Instant now = this.real.instant();
+		if (this.scale == 1.0) {
+			return now;
+		}
+		long elapsedNanos = java.time.Duration.between(this.origin, now).toNanos();
+		return this.origin.plusNanos((long) (elapsedNanos * this.scale));
+	}
+
+	/** How long to wait in real time for a span of scaled time to pass. */
+	public java.time.Duration realDuration(java.time.Duration scaled) {
+		return java.time.Duration.ofNanos((long) (scaled.toNanos() / this.scale));
+	}
+}
