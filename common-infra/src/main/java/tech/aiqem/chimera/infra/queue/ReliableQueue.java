@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import tech.aiqem.chimera.infra.redis.Redis;
 import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.MessageFormatException;
 import tech.aiqem.chimera.model.RedisKeys;
 
 /**
@@ -107,6 +108,20 @@ public final class ReliableQueue {
 		eval(commands(), Scripts.DEAD_LETTER, ScriptOutputType.INTEGER,
 				new String[] { delivery.processingKey(), RedisKeys.dead(delivery.queue()) }, delivery.payload(), envelope);
 		log.warn("Dead-lettered a message from {}: {}", delivery.queue(), reason);
+	}
+
+	/**
+	 * Reads a held message as a contract record; a malformed one is parked in the dead-letter list with
+	 * its reason and null is returned, so that one bad message never blocks a queue.
+	 */
+	public <T> T decodeOrDeadLetter(Delivery delivery, Class<T> type) {
+		try {
+			return ChimeraJson.read(delivery.payload(), type);
+		}
+		catch (MessageFormatException ex) {
+			deadLetter(delivery, ex.getMessage());
+			return null;
+		}
 	}
 
 	/** Returns a held message to its queue to be served next, e.g. when shutting down mid-task. */
@@ -213,7 +228,7 @@ public final class ReliableQueue {
 				List<Object> popped = eval(commands(), Scripts.POP_ORDERED, ScriptOutputType.MULTI,
 						order.toArray(String[]::new), processingPrefix(consumerId), RedisKeys.consumerSources(consumerId),
 						RedisKeys.PREFIX);
-				if (popped != null && !popped.isEmpty()) {
+				if (popped != null && popped.size() >= 3) {
 					return new Delivery((String) popped.get(0), (String) popped.get(1), (String) popped.get(2));
 				}
 				if (!awaitSignal(signalKey(byPriority.get(0)), deadline)) {

@@ -35,7 +35,7 @@ final class Scripts {
 			    return {KEYS[i], value, dest}
 			  end
 			end
-			return false
+			return {}
 			""";
 
 	/**
