@@ -1,0 +1,267 @@
+package tech.aiqem.chimera.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tech.aiqem.chimera.embedded.PostgresServer;
+import tech.aiqem.chimera.embedded.RedisServer;
+
+/** The one-command launcher: {@code ./chimera}. */
+public final class ChimeraLocal implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(ChimeraLocal.class);
+
+	private static final Duration GRACE = Duration.ofSeconds(30);
+
+	private final LocalOptions options;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+
+	private PostgresServer postgres;
+
+	private RedisServer redis;
+
+	private volatile boolean closed;
+
+	private ChimeraLocal(LocalOptions options) {
+		this.options = options;
+	}
+
+	/** Starts everything and waits until every service is ready; on failure stops what it started. */
+	static ChimeraLocal start(LocalOptions options, Duration timeout) {
+		ChimeraLocal local = new ChimeraLocal(options);
+		try {
+			local.startAll(timeout);
+			return local;
+		}
+		catch (RuntimeException ex) {
+			local.close();
+			throw ex;
+		}
+	}
+
+	private void startAll(Duration timeout) {
+		long started = System.nanoTime();
+		Instant deadline = Instant.now().plus(timeout);
+		Map<Service, Path> jars = locateJars();
+		String postgresUrl = this.options.postgresUrl();
+		if (postgresUrl == null) {
+			this.postgres = PostgresServer.start(this.options.dataDir().resolve("postgres"));
+			postgresUrl = this.postgres.database("chimera");
+		}
+		String redisUrl = this.options.redisUrl();
+		if (redisUrl == null) {
+			this.redis = RedisServer.start(this.options.dataDir().resolve("redis"));
+			redisUrl = this.redis.url();
+		}
+		Map<String, String> env = new HashMap<>();
+		env.put("POSTGRES_URL", postgresUrl);
+		env.put("REDIS_URL", redisUrl);
+		env.put("CHIMERA_TIME_SCALE", String.valueOf(this.options.timeScale()));
+		env.put("CHIMERA_TIME_ORIGIN", Instant.now().toString());
+		env.put("MCP_TOOLS_URL", "http://127.0.0.1:" + port(Service.MCP_TOOLS) + "/mcp");
+		env.put("CHIMERA_MEDIA_DIR", this.options.dataDir().resolve("media").toString());
+		env.put("CHIMERA_MEMORY_DIR", this.options.dataDir().resolve("memory").toString());
+		env.put("CHIMERA_PUBLIC_MEDIA_URL", "http://localhost:" + port(Service.MCP_TOOLS) + "/media");
+
+		// The orchestrator applies the migrations; the others only validate them, so it goes first.
+		launch(Service.ORCHESTRATOR, jars, env);
+		awaitReady(List.of(Service.ORCHESTRATOR), deadline);
+		for (Service service : Service.afterOrchestrator()) {
+			launch(service, jars, env);
+		}
+		awaitReady(Service.afterOrchestrator(), deadline);
+		log.info("All services ready in {} s", (System.nanoTime() - started) / 1_000_000_000.0);
+	}
+
+	private void launch(Service service, Map<Service, Path> jars, Map<String, String> shared) {
+		Map<String, String> env = new HashMap<>(shared);
+		env.put("SERVER_PORT", String.valueOf(port(service)));
+		List<String> javaOpts = Arrays.stream(this.options.javaOpts().trim().split("\\s+")).filter(s -> !s.isBlank()).toList();
+		ServiceProcess process = new ServiceProcess(service, jars.get(service),
+				this.options.dataDir().resolve("logs").resolve(service.module() + ".log"), env, javaOpts,
+				this.options.restartCrashed());
+		this.processes.put(service, process);
+		process.start();
+	}
+
+	private void awaitReady(List<Service> services, Instant deadline) {
+		for (Service service : services) {
+			while (!isReady(service)) {
+				ServiceProcess process = this.processes.get(service);
+				if (Instant.now().isAfter(deadline)) {
+					throw new IllegalStateException(service.label() + " was not ready in time; see "
+							+ this.options.dataDir().resolve("logs").resolve(service.module() + ".log"));
+				}
+				if (process != null && !process.isAlive()) {
+					sleep(500);
+					continue;
+				}
+				sleep(250);
+			}
+		}
+	}
+
+	/** True when the service's readiness probe answers UP. */
+	boolean isReady(Service service) {
+		try {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health/readiness"))
+						.timeout(Duration.ofSeconds(3))
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200 && response.body().contains("\"UP\"");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	String url(Service service) {
+		return "http://localhost:" + port(service);
+	}
+
+	int port(Service service) {
+		return this.options.ports().get(service);
+	}
+
+	ServiceProcess process(Service service) {
+		return this.processes.get(service);
+	}
+
+	private Map<Service, Path> locateJars() {
+		Map<Service, Path> jars = new EnumMap<>(Service.class);
+		List<String> missing = new ArrayList<>();
+		for (Service service : Service.values()) {
+			Path target = this.options.home().resolve(service.module()).resolve("target");
+			Path jar = null;
+			if (Files.isDirectory(target)) {
+				try (Stream<Path> files = Files.list(target)) {
+					jar = files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst().orElse(null);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+			if (jar == null) {
+				missing.add(service.module());
+			}
+			jars.put(service, jar);
+		}
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("No executable jar for " + missing + " under " + this.options.home()
+					+ "; build first with ./mvnw -DskipTests package (the ./chimera script does)");
+		}
+		return jars;
+	}
+
+	String summary() {
+		StringBuilder out = new StringBuilder("\nChimera is running.\n");
+		out.append("  Dashboard:      ").append(url(Service.ORCHESTRATOR)).append("/\n");
+		out.append("  REST API:       ").append(url(Service.ORCHESTRATOR)).append("/v1  (OpenAPI: ")
+			.append(url(Service.ORCHESTRATOR)).append("/v3/api-docs)\n");
+		for (Service service : Service.values()) {
+			out.append(String.format("  %-15s %s/actuator/health  (pid %d)%n", service.label() + ":", url(service),
+					this.processes.get(service).pid()));
+		}
+		out.append("  MCP tools:      ").append(url(Service.MCP_TOOLS)).append("/mcp\n");
+		out.append("  PostgreSQL:     ").append(this.postgres != null ? "embedded, port " + this.postgres.port() : "POSTGRES_URL").append('\n');
+		out.append("  Redis:          ").append(this.redis != null ? "embedded, port " + this.redis.port() : "REDIS_URL").append('\n');
+		out.append("  Time scale:     x").append(this.options.timeScale()).append("  Logs: ")
+			.append(this.options.dataDir().resolve("logs")).append('\n');
+		out.append("Press Ctrl-C to stop.\n");
+		return out.toString();
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		List<ServiceProcess> running = new ArrayList<>(this.processes.values());
+		// Stop the services in parallel (each gets its grace period), then the servers they used.
+		List<Thread> stoppers = running.stream().map(p -> new Thread(() -> p.stop(GRACE), "stop-" + p.service().module())).toList();
+		stoppers.forEach(Thread::start);
+		for (Thread stopper : stoppers) {
+			try {
+				stopper.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (this.redis != null) {
+			this.redis.close();
+		}
+		if (this.postgres != null) {
+			this.postgres.close();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		LocalOptions options;
+		try {
+			options = LocalOptions.fromEnvironment(System.getenv(), args);
+		}
+		catch (LocalOptions.UsageException | NumberFormatException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		CountDownLatch stopped = new CountDownLatch(1);
+		ChimeraLocal[] running = new ChimeraLocal[1];
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (running[0] != null) {
+				System.out.println("\nStopping Chimera...");
+				running[0].close();
+				System.out.println("Stopped.");
+			}
+			stopped.countDown();
+		}, "chimera-shutdown"));
+		try {
+			running[0] = start(options, Duration.ofSeconds(180));
+		}
+		catch (RuntimeException ex) {
+			System.err.println("Chimera did not start: " + ex.getMessage());
+			System.exit(1);
+		}
+		System.out.println(running[0].summary());
+		stopped.await();
+	}
+}

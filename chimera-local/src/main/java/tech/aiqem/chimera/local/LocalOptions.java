@@ -1,0 +1,66 @@
+package tech.aiqem.chimera.local;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How the launcher runs: where the repository (and so the built jars) is, where it keeps its data,
+ * the ports, the time scale of the demo clock, and the servers to use instead of embedded ones.
+ */
+record LocalOptions(Path home, Path dataDir, Map<Service, Integer> ports, double timeScale, String postgresUrl,
+		String redisUrl, String javaOpts, boolean restartCrashed) {
+
+	static LocalOptions fromEnvironment(Map<String, String> env, String[] args) {
+		Path home = Path.of(env.getOrDefault("CHIMERA_HOME", ".")).toAbsolutePath().normalize();
+		Path data = Path.of(env.getOrDefault("CHIMERA_DATA_DIR", home.resolve(".chimera").toString()));
+		int basePort = Integer.parseInt(env.getOrDefault("CHIMERA_BASE_PORT", "8080"));
+		double scale = Double.parseDouble(env.getOrDefault("CHIMERA_TIME_SCALE", "1440"));
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--base-port" -> basePort = Integer.parseInt(value(args, ++i, "--base-port"));
+				case "--time-scale" -> scale = Double.parseDouble(value(args, ++i, "--time-scale"));
+				case "--data-dir" -> data = Path.of(value(args, ++i, "--data-dir"));
+				case "--help", "-h" -> throw new UsageException(usage());
+				default -> throw new UsageException("Unknown option '" + args[i] + "'\n" + usage());
+			}
+		}
+		if (scale <= 0) {
+			throw new UsageException("--time-scale must be positive, got " + scale);
+		}
+		Map<Service, Integer> ports = new EnumMap<>(Service.class);
+		for (Service service : Service.values()) {
+			ports.put(service, basePort + (service.defaultPort() - 8080));
+		}
+		return new LocalOptions(home, data.toAbsolutePath().normalize(), ports, scale, blankToNull(env.get("POSTGRES_URL")),
+				blankToNull(env.get("REDIS_URL")), env.getOrDefault("CHIMERA_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC"), true);
+	}
+
+	static String usage() {
+		return """
+				Usage: ./chimera [--base-port 8080] [--time-scale 1440] [--data-dir .chimera]
+				  --base-port   orchestrator port; the other services take the next four (default 8080)
+				  --time-scale  how much faster than real time campaign schedules run (default 1440: a day a minute; 1 = real time)
+				  --data-dir    where embedded PostgreSQL, Redis, media and logs live (default ./.chimera)
+				Environment: POSTGRES_URL, REDIS_URL (use running servers instead of embedded ones), CHIMERA_JAVA_OPTS,
+				  and every service variable of the specification (ANTHROPIC_API_KEY, GOOGLE_API_KEY, HITL_CONFIDENCE_THRESHOLD, ...).""";
+	}
+
+	private static String value(String[] args, int i, String option) {
+		if (i >= args.length) {
+			throw new UsageException(option + " needs a value");
+		}
+		return args[i];
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	static final class UsageException extends RuntimeException {
+
+		UsageException(String message) {
+			super(message);
+		}
+	}
+}

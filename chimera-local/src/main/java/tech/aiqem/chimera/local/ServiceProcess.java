@@ -1,0 +1,133 @@
+package tech.aiqem.chimera.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One service as a child JVM: started from its executable jar with the shared environment, its output
+ * appended to a log file, restarted with backoff when it dies unexpectedly, stopped with SIGTERM (then
+ * SIGKILL after a grace period) when the launcher stops.
+ */
+final class ServiceProcess {
+
+	private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
+
+	private final Service service;
+
+	private final Path jar;
+
+	private final Path logFile;
+
+	private final Map<String, String> environment;
+
+	private final List<String> javaOpts;
+
+	private final boolean restartCrashed;
+
+	private volatile Process process;
+
+	private volatile boolean stopping;
+
+	private int restarts;
+
+	ServiceProcess(Service service, Path jar, Path logFile, Map<String, String> environment, List<String> javaOpts,
+			boolean restartCrashed) {
+		this.service = service;
+		this.jar = jar;
+		this.logFile = logFile;
+		this.environment = environment;
+		this.javaOpts = javaOpts;
+		this.restartCrashed = restartCrashed;
+	}
+
+	synchronized void start() {
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(this.javaOpts);
+		command.add("-Djava.awt.headless=true");
+		command.add("-jar");
+		command.add(this.jar.toString());
+		try {
+			Files.createDirectories(this.logFile.getParent());
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
+			builder.environment().putAll(this.environment);
+			this.process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start " + this.service.label(), ex);
+		}
+		Process started = this.process;
+		started.onExit().thenAccept(this::exited);
+	}
+
+	private void exited(Process exited) {
+		if (this.stopping || exited != this.process) {
+			return;
+		}
+		log.warn("{} exited with code {}; see {}", this.service.label(), exited.exitValue(), this.logFile);
+		if (!this.restartCrashed) {
+			return;
+		}
+		long backoff = Math.min(30_000, 1000L << Math.min(this.restarts++, 5));
+		Thread restart = new Thread(() -> {
+			try {
+				Thread.sleep(backoff);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			if (!this.stopping) {
+				log.info("Restarting {}", this.service.label());
+				start();
+			}
+		}, "restart-" + this.service.module());
+		restart.setDaemon(true);
+		restart.start();
+	}
+
+	Service service() {
+		return this.service;
+	}
+
+	long pid() {
+		Process current = this.process;
+		return current == null ? -1 : current.pid();
+	}
+
+	boolean isAlive() {
+		Process current = this.process;
+		return current != null && current.isAlive();
+	}
+
+	/** SIGTERM, so Spring shuts down gracefully (workers return their tasks); SIGKILL after the grace period. */
+	void stop(Duration grace) {
+		this.stopping = true;
+		Process current = this.process;
+		if (current == null || !current.isAlive()) {
+			return;
+		}
+		current.destroy();
+		try {
+			if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn("{} did not stop within {} s; killing it", this.service.label(), grace.toSeconds());
+				current.descendants().forEach(ProcessHandle::destroyForcibly);
+				current.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			current.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+}
