@@ -49,7 +49,8 @@ class ConnectionUrlsPostProcessor implements EnvironmentPostProcessor, Ordered {
 		if (prometheusPort != null && !prometheusPort.isBlank()) {
 			properties.put("management.server.port", prometheusPort.trim());
 		}
-		properties.put("chimera.instance-id", defaultInstanceId());
+		String service = environment.getProperty("spring.application.name", "chimera").replaceFirst("^chimera-", "");
+		properties.put("chimera.instance-id", service + "-" + defaultInstanceId());
 		var sources = environment.getPropertySources();
 		// The spec's variables win over application.yml defaults but not over explicit Spring properties.
 		MapPropertySource derived = new MapPropertySource("chimeraEnvironment", properties);

@@ -1,0 +1,164 @@
+package tech.aiqem.chimera.orchestrator.agent;
+
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+
+import tech.aiqem.chimera.model.AgentId;
+import tech.aiqem.chimera.model.persona.Persona;
+import tech.aiqem.chimera.model.persona.SoulFormatException;
+import tech.aiqem.chimera.model.persona.SoulMarkdown;
+import tech.aiqem.chimera.orchestrator.system.ApiException;
+import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
+import tech.aiqem.chimera.orchestrator.system.OrchestratorProperties;
+
+@RestController
+@RequestMapping("/v1/agents")
+class AgentController {
+
+	private final Agents agents;
+
+	private final ObjectProvider<WalletIssuer> wallets;
+
+	private final OrchestratorProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	AgentController(Agents agents, ObjectProvider<WalletIssuer> wallets, OrchestratorProperties properties,
+			TransactionTemplate transactions, Clock clock) {
+		this.agents = agents;
+		this.wallets = wallets;
+		this.properties = properties;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** SPEC §3.1: decodes and validates the SOUL.md, creates the wallet, answers 201 with the agent. */
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> create(CurrentTenant tenant, @Valid @RequestBody CreateAgentRequest request) {
+		String soul = decodeSoul(request.personaFile());
+		Persona persona;
+		try {
+			persona = SoulMarkdown.parse(soul);
+		}
+		catch (SoulFormatException ex) {
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_persona", ex.getMessage(),
+					List.of(new ApiException.FieldProblem("persona_file", ex.getMessage())));
+		}
+		String name = request.name().strip();
+		if (this.agents.nameTaken(tenant.id(), name)) {
+			throw ApiException.conflict("an agent named '" + name + "' already exists");
+		}
+		AgentId id = AgentId.random();
+		Map<String, Object> social = new LinkedHashMap<>();
+		if (request.socialAccounts() != null) {
+			request.socialAccounts().forEach((platform, account) -> social.put(platform, Map.of("username", account.username())));
+		}
+		BigDecimal daily = request.budget() != null && request.budget().dailyUsd() != null ? request.budget().dailyUsd()
+				: this.properties.defaultDailyBudgetUsd();
+		BigDecimal total = request.budget() != null ? request.budget().totalUsd() : null;
+		WalletIssuer issuer = this.wallets.getIfAvailable();
+		String wallet = issuer == null ? null : issuer.issue(tenant.id(), id);
+		Instant now = this.clock.instant();
+		this.transactions.executeWithoutResult(
+				status -> this.agents.insert(tenant.id(), id, name, soul, persona, social, daily, total, wallet, now));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("agent_id", id);
+		body.put("name", name);
+		body.put("status", "active");
+		body.put("wallet_address", wallet);
+		body.put("created_at", now);
+		body.put("persona", persona);
+		return body;
+	}
+
+	@GetMapping
+	Map<String, Object> list(CurrentTenant tenant, @RequestParam(defaultValue = "100") int limit,
+			@RequestParam(defaultValue = "0") int offset) {
+		if (limit < 1 || limit > 500) {
+			throw ApiException.invalid("limit", "must be between 1 and 500");
+		}
+		if (offset < 0) {
+			throw ApiException.invalid("offset", "must not be negative");
+		}
+		List<AgentView> items = this.agents.list(tenant.id(), today(), limit, offset);
+		return Map.of("items", items, "count", items.size());
+	}
+
+	@GetMapping("/{agentId}")
+	AgentView get(CurrentTenant tenant, @PathVariable UUID agentId) {
+		return this.agents.find(tenant.id(), new AgentId(agentId), today())
+			.orElseThrow(() -> ApiException.notFound("agent", agentId));
+	}
+
+	@PostMapping("/{agentId}/pause")
+	AgentView pause(CurrentTenant tenant, @PathVariable UUID agentId) {
+		return setStatus(tenant, agentId, "paused", "paused by " + tenant.actor());
+	}
+
+	@PostMapping("/{agentId}/resume")
+	AgentView resume(CurrentTenant tenant, @PathVariable UUID agentId) {
+		return setStatus(tenant, agentId, "active", null);
+	}
+
+	private AgentView setStatus(CurrentTenant tenant, UUID agentId, String status, String reason) {
+		if (!this.agents.setStatus(tenant.id(), new AgentId(agentId), status, reason, this.clock.instant())) {
+			throw ApiException.notFound("agent", agentId);
+		}
+		return get(tenant, agentId);
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	private static String decodeSoul(String base64) {
+		byte[] bytes;
+		try {
+			bytes = Base64.getDecoder().decode(base64.replaceAll("\\s+", ""));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiException.invalid("persona_file", "is not valid base64: " + ex.getMessage());
+		}
+		if (bytes.length > SoulMarkdown.MAX_BYTES) {
+			throw ApiException.invalid("persona_file", "the SOUL.md is larger than " + SoulMarkdown.MAX_BYTES / 1024 + " KiB");
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw ApiException.invalid("persona_file", "the decoded SOUL.md is not UTF-8 text");
+		}
+	}
+}

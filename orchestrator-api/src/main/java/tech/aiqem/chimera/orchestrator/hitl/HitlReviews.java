@@ -1,0 +1,158 @@
+package tech.aiqem.chimera.orchestrator.hitl;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+
+import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.TenantId;
+import tech.aiqem.chimera.model.message.Publication;
+
+/** HITL reviews in PostgreSQL (the truth; Redis only notifies), scoped by tenant. */
+@Repository
+class HitlReviews {
+
+	private final JdbcClient jdbc;
+
+	HitlReviews(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long pendingCount(TenantId tenant, UUID agent) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM hitl_reviews WHERE tenant_id = :tenant AND decision IS NULL"
+				+ " AND (CAST(:agent AS uuid) IS NULL OR agent_id = :agent)")
+			.param("tenant", tenant.value())
+			.param("agent", agent)
+			.query(Long.class)
+			.single();
+	}
+
+	List<Map<String, Object>> pending(TenantId tenant, UUID agent, int limit, Instant now) {
+		return this.jdbc.sql("""
+				SELECT h.id, h.task_id, h.agent_id, a.name AS agent_name, t.task_type, h.content, h.confidence_score,
+				       h.reasoning_trace, h.reason_code, h.created_at, h.review_deadline, h.escalated_at, c.name AS campaign_name
+				  FROM hitl_reviews h
+				  JOIN tasks t ON t.id = h.task_id
+				  JOIN agents a ON a.id = h.agent_id
+				  JOIN campaigns c ON c.id = t.campaign_id
+				 WHERE h.tenant_id = :tenant AND h.decision IS NULL AND (CAST(:agent AS uuid) IS NULL OR h.agent_id = :agent)
+				 ORDER BY h.created_at, h.id
+				 LIMIT :limit
+				""")
+			.param("tenant", tenant.value())
+			.param("agent", agent)
+			.param("limit", limit)
+			.query((rs, row) -> {
+				Map<String, Object> item = new LinkedHashMap<>();
+				item.put("review_id", rs.getObject("id", UUID.class));
+				item.put("task_id", rs.getObject("task_id", UUID.class));
+				item.put("agent_id", rs.getObject("agent_id", UUID.class));
+				item.put("agent_name", rs.getString("agent_name"));
+				item.put("campaign_name", rs.getString("campaign_name"));
+				item.put("task_type", rs.getString("task_type"));
+				item.put("content", ChimeraJson.mapper().readValue(rs.getString("content"), new TypeReference<Map<String, Object>>() {
+				}));
+				item.put("confidence_score", rs.getBigDecimal("confidence_score"));
+				item.put("reasoning", rs.getString("reasoning_trace"));
+				item.put("reason_code", rs.getString("reason_code"));
+				item.put("created_at", rs.getTimestamp("created_at").toInstant());
+				Instant deadline = rs.getTimestamp("review_deadline").toInstant();
+				item.put("review_deadline", deadline);
+				item.put("overdue", rs.getTimestamp("escalated_at") != null || deadline.isBefore(now));
+				return item;
+			})
+			.list();
+	}
+
+	/** The review with what a decision needs; empty when it does not exist for this tenant. */
+	Optional<Review> find(TenantId tenant, UUID reviewId) {
+		return this.jdbc.sql("""
+				SELECT h.id, h.task_id, h.agent_id, h.decision, t.campaign_id, t.task_type, t.result, a.persona_source
+				  FROM hitl_reviews h JOIN tasks t ON t.id = h.task_id JOIN agents a ON a.id = h.agent_id
+				 WHERE h.tenant_id = :tenant AND h.id = :id
+				""")
+			.param("tenant", tenant.value())
+			.param("id", reviewId)
+			.query((rs, row) -> new Review(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
+					rs.getObject("agent_id", UUID.class), rs.getObject("campaign_id", UUID.class), rs.getString("decision"),
+					rs.getString("task_type"), rs.getString("result"), rs.getString("persona_source")))
+			.optional();
+	}
+
+	/** Records the decision once; false when another reviewer decided first. */
+	boolean decide(TenantId tenant, UUID reviewId, String decision, String editedText, String reviewer, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE hitl_reviews SET decision = :decision, reviewed_at = :now, reviewed_by = :reviewer,
+				       edited_content = CASE WHEN CAST(:edited AS text) IS NULL THEN NULL
+				                             ELSE jsonb_build_object('text', CAST(:edited AS text)) END
+				 WHERE tenant_id = :tenant AND id = :id AND decision IS NULL
+				""")
+			.param("decision", decision)
+			.param("now", Timestamp.from(now))
+			.param("reviewer", reviewer)
+			.param("edited", editedText)
+			.param("tenant", tenant.value())
+			.param("id", reviewId)
+			.update() == 1;
+	}
+
+	void approveTask(Review review, Publication publication, TenantId tenant, Instant now) {
+		this.jdbc.sql("UPDATE tasks SET approved_by = 'human', approved_at = :now WHERE id = :id AND status = 'review'")
+			.param("now", Timestamp.from(now))
+			.param("id", review.taskId())
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO publications (task_id, tenant_id, agent_id, action, payload, next_attempt_at, created_at)
+				VALUES (:task, :tenant, :agent, :action, CAST(:payload AS jsonb), :now, :now)
+				ON CONFLICT (task_id) DO NOTHING
+				""")
+			.param("task", review.taskId())
+			.param("tenant", tenant.value())
+			.param("agent", review.agentId())
+			.param("action", publication.action())
+			.param("payload", ChimeraJson.write(publication))
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	void rejectTask(Review review, String reviewer, Instant now) {
+		this.jdbc.sql("""
+				UPDATE tasks SET status = 'failed', completed_at = :now, error_message = :message
+				 WHERE id = :id AND status = 'review'
+				""")
+			.param("now", Timestamp.from(now))
+			.param("message", "rejected by " + reviewer)
+			.param("id", review.taskId())
+			.update();
+	}
+
+	void bumpCampaign(UUID campaign, Instant now) {
+		this.jdbc.sql("UPDATE campaigns SET state_version = state_version + 1, updated_at = :now WHERE id = :id")
+			.param("now", Timestamp.from(now))
+			.param("id", campaign)
+			.update();
+	}
+
+	void event(UUID task, String event, String actor, Map<String, Object> detail, Instant now) {
+		this.jdbc.sql("INSERT INTO task_events (task_id, at, event, actor, detail) VALUES (:task, :at, :event, :actor, CAST(:detail AS jsonb))")
+			.param("task", task)
+			.param("at", Timestamp.from(now))
+			.param("event", event)
+			.param("actor", actor)
+			.param("detail", ChimeraJson.write(detail))
+			.update();
+	}
+
+	record Review(UUID id, UUID taskId, UUID agentId, UUID campaignId, String decision, String taskType,
+			String resultJson, String personaSource) {
+	}
+
+}
