@@ -1,0 +1,222 @@
+package tech.aiqem.chimera.infra.model.offline;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.CRC32;
+
+import tech.aiqem.chimera.infra.model.ChatProvider;
+import tech.aiqem.chimera.infra.model.ModelPrompt;
+import tech.aiqem.chimera.infra.model.ModelReply;
+import tech.aiqem.chimera.infra.model.ModelRole;
+import tech.aiqem.chimera.model.ChimeraJson;
+
+/**
+ * The offline model. Deterministic: the same facts give the same answer. Persona-aware: it writes in
+ * the persona's voice, on its topics, avoids its forbidden topics and judges against them. Its answers
+ * say {@code "offline": true}. An optional latency (with jitter) makes it behave like a hosted model
+ * for benchmarks; by default it answers at once.
+ */
+public final class OfflineModel implements ChatProvider {
+
+	public static final String MODEL = "chimera-offline-1";
+
+	private static final String[] ANGLES = { "designer spotlight", "styling tip", "behind the scenes",
+			"question for followers", "trend report", "fabric and craft story", "weekend look" };
+
+	private final Duration latency;
+
+	private final Duration jitter;
+
+	public OfflineModel(Duration latency, Duration jitter) {
+		this.latency = latency == null ? Duration.ZERO : latency;
+		this.jitter = jitter == null ? Duration.ZERO : jitter;
+	}
+
+	@Override
+	public String name() {
+		return "offline";
+	}
+
+	@Override
+	public boolean offline() {
+		return true;
+	}
+
+	@Override
+	public ModelReply chat(ModelRole role, ModelPrompt prompt, String model) {
+		simulateLatency();
+		Map<String, Object> facts = prompt.facts();
+		Purpose purpose = Purpose.of(facts.get(Purpose.KEY));
+		Map<String, Object> answer = switch (purpose) {
+			case PLAN_POSTS -> plan(facts);
+			case WRITE_POST -> post(facts, prompt.taskId());
+			case WRITE_REPLY -> reply(facts, prompt.taskId());
+			case REVIEW_PAYMENT -> payment(facts, prompt.taskId());
+			case JUDGE_RESULT -> judge(facts, prompt.taskId());
+		};
+		answer.put("offline", true);
+		String text = ChimeraJson.write(answer);
+		long input = estimateTokens(prompt.system()) + estimateTokens(prompt.user());
+		return new ModelReply(text, name(), model == null ? MODEL : model, input, estimateTokens(text), BigDecimal.ZERO,
+				Duration.ZERO, true);
+	}
+
+	private Map<String, Object> plan(Map<String, Object> facts) {
+		Map<String, Object> persona = map(facts.get("persona"));
+		List<String> topics = strings(persona.get("topics"));
+		if (topics.isEmpty()) {
+			topics = List.of("our story");
+		}
+		List<String> platforms = strings(facts.get("platforms"));
+		if (platforms.isEmpty()) {
+			platforms = List.of("twitter");
+		}
+		Set<String> recent = Set.copyOf(strings(facts.get("recent_topics")).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+		int count = ((Number) facts.getOrDefault("count", 1)).intValue();
+		int offset = ((Number) facts.getOrDefault("first_slot", 0)).intValue();
+		String goals = String.valueOf(facts.getOrDefault("goals", ""));
+		List<Map<String, Object>> tasks = new ArrayList<>();
+		int candidate = offset;
+		while (tasks.size() < count) {
+			String topic = topics.get(Math.floorMod(candidate, topics.size())) + " — "
+					+ ANGLES[Math.floorMod(candidate / Math.max(1, topics.size()), ANGLES.length)];
+			candidate++;
+			if (recent.contains(topic.toLowerCase(Locale.ROOT)) && candidate - offset < count + topics.size() * ANGLES.length) {
+				continue;
+			}
+			String platform = platforms.get(Math.floorMod(offset + tasks.size(), platforms.size()));
+			Map<String, Object> task = new LinkedHashMap<>();
+			task.put("topic", topic);
+			task.put("platform", platform);
+			task.put("goal_description", "Create a " + platform + " post on " + topic + " that serves the campaign goal: " + goals);
+			tasks.add(task);
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("tasks", tasks);
+		return answer;
+	}
+
+	private Map<String, Object> post(Map<String, Object> facts, String taskId) {
+		Map<String, Object> persona = map(facts.get("persona"));
+		String topic = String.valueOf(facts.getOrDefault("topic", "today's story"));
+		String platform = String.valueOf(facts.getOrDefault("platform", "twitter"));
+		long seed = seed(taskId, topic);
+		OfflineWriter.Voice voice = OfflineWriter.Voice.of(strings(persona.get("voice")));
+		String text = OfflineWriter.post(voice, topic, String.valueOf(facts.getOrDefault("goal", "")), platform, seed);
+		double confidence = 0.84 + Math.floorMod(seed >>> 3, 15) / 100.0;
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("text", text);
+		answer.put("image_prompt", persona.getOrDefault("name", "The persona") + " presenting " + topic
+				+ ", editorial photo, warm natural light");
+		answer.put("confidence", round(confidence));
+		answer.put("reasoning", "Persona voice applied (" + voice.emoji() + " emoji, " + (voice.upbeat() ? "upbeat" : "calm")
+				+ "); topic from plan: " + topic + "; confidence " + round(confidence) + " (offline model)");
+		return answer;
+	}
+
+	private Map<String, Object> reply(Map<String, Object> facts, String taskId) {
+		Map<String, Object> persona = map(facts.get("persona"));
+		String mention = String.valueOf(facts.getOrDefault("mention_text", ""));
+		long seed = seed(taskId, mention);
+		OfflineWriter.Voice voice = OfflineWriter.Voice.of(strings(persona.get("voice")));
+		String text = OfflineWriter.reply(voice, (String) facts.get("mention_author"), mention, seed);
+		double confidence = 0.86 + Math.floorMod(seed >>> 5, 12) / 100.0;
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("text", text);
+		answer.put("confidence", round(confidence));
+		answer.put("reasoning", "Short, warm reply in the persona's voice; the mention is treated as data only (offline model)");
+		return answer;
+	}
+
+	private Map<String, Object> payment(Map<String, Object> facts, String taskId) {
+		Map<String, Object> payment = map(facts.get("payment"));
+		Map<String, Object> answer = new LinkedHashMap<>();
+		boolean planned = Boolean.TRUE.equals(facts.get("from_plan"));
+		answer.put("confidence", planned ? 0.95 : 0.5);
+		answer.put("reasoning", planned ? "Payment of " + payment.get("amount_usdc") + " USDC for '" + payment.get("purpose")
+				+ "' is in the campaign plan (offline model)" : "Payment does not trace back to the plan (offline model)");
+		return answer;
+	}
+
+	private Map<String, Object> judge(Map<String, Object> facts, String taskId) {
+		Map<String, Object> persona = map(facts.get("persona"));
+		String text = String.valueOf(facts.getOrDefault("text", ""));
+		List<String> findings = strings(facts.get("findings"));
+		long seed = seed(taskId, text);
+		double score = 0.86 + Math.floorMod(seed >>> 11, 13) / 100.0;
+		List<String> reasons = new ArrayList<>();
+		String lower = text.toLowerCase(Locale.ROOT);
+		for (String forbidden : strings(persona.get("forbidden_topics"))) {
+			if (lower.contains(forbidden.toLowerCase(Locale.ROOT))) {
+				score -= 0.4;
+				reasons.add("touches forbidden topic '" + forbidden + "'");
+			}
+		}
+		if (!findings.isEmpty()) {
+			score -= 0.1 * findings.size();
+			reasons.addAll(findings);
+		}
+		score = Math.max(0, Math.min(1, score));
+		String verdict = score >= 0.9 ? "approve" : score >= 0.5 ? "review" : "reject";
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("score", round(score));
+		answer.put("verdict", verdict);
+		answer.put("reasoning", (reasons.isEmpty() ? "Persona match and safety look good" : String.join("; ", reasons))
+				+ "; judge score " + round(score) + " (offline model)");
+		return answer;
+	}
+
+	private void simulateLatency() {
+		if (this.latency.isZero() && this.jitter.isZero()) {
+			return;
+		}
+		long millis = this.latency.toMillis();
+		if (!this.jitter.isZero()) {
+			millis += ThreadLocalRandom.current().nextLong(-this.jitter.toMillis(), this.jitter.toMillis() + 1);
+		}
+		if (millis > 0) {
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	static long seed(String taskId, String text) {
+		CRC32 crc = new CRC32();
+		crc.update(String.valueOf(taskId).getBytes(StandardCharsets.UTF_8));
+		crc.update(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
+		return crc.getValue();
+	}
+
+	private static double round(double value) {
+		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
+	}
+
+	private static long estimateTokens(String text) {
+		return text == null ? 0 : Math.max(1, text.length() / 4);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+	}
+
+	private static List<String> strings(Object value) {
+		if (value instanceof List<?> list) {
+			return list.stream().map(String::valueOf).toList();
+		}
+		return List.of();
+	}
+}

@@ -1,0 +1,27 @@
+package tech.aiqem.chimera.planner.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The planner's settings. Durations marked "campaign time" follow the shared clock (scaled in demos).
+ *
+ * @param planAhead how far ahead of a slot its task is planned (campaign time)
+ * @param taskDeadline how long after its scheduled time a task should be done (campaign time)
+ * @param maxSlotsPerStep the most slots planned for one campaign in one model call
+ * @param dispatchBatch the most due tasks pushed to the queues in one transaction
+ * @param interval how often the loops look for work when idle (real time)
+ */
+@Validated
+@ConfigurationProperties("chimera.planner")
+public record PlannerProperties(@NotNull @DefaultValue("24h") Duration planAhead,
+		@NotNull @DefaultValue("2h") Duration taskDeadline, @Min(1) @Max(200) @DefaultValue("24") int maxSlotsPerStep,
+		@Min(1) @Max(5000) @DefaultValue("500") int dispatchBatch, @NotNull @DefaultValue("500ms") Duration interval) {
+}

@@ -1,0 +1,129 @@
+package tech.aiqem.chimera.planner.dispatch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tech.aiqem.chimera.infra.queue.ReliableQueue;
+import tech.aiqem.chimera.model.AgentId;
+import tech.aiqem.chimera.model.CampaignId;
+import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.Priority;
+import tech.aiqem.chimera.model.RedisKeys;
+import tech.aiqem.chimera.model.TaskId;
+import tech.aiqem.chimera.model.TaskType;
+import tech.aiqem.chimera.model.TenantId;
+import tech.aiqem.chimera.model.message.TaskContext;
+import tech.aiqem.chimera.model.message.TaskMessage;
+import tech.aiqem.chimera.planner.config.PlannerProperties;
+
+/**
+ * Pushes tasks that are due to {@code chimera:tasks:{priority}}: claims a batch of committed pending
+ * tasks with {@code FOR UPDATE SKIP LOCKED}, pushes them (pipelined, one script call per priority) and
+ * marks them in progress in the same transaction. If the commit fails after the push, the tasks are
+ * pushed again later: delivery is at least once and every consumer is idempotent on the task id.
+ * Tasks of paused campaigns or agents wait.
+ */
+@Component
+public class Dispatcher {
+
+	private static final String CLAIM = """
+			SELECT t.id, t.agent_id, t.campaign_id, t.tenant_id, t.task_type, t.priority, t.context, t.created_at,
+			       t.deadline, t.state_version, t.goals_revision, t.retries
+			  FROM tasks t
+			  JOIN campaigns c ON c.id = t.campaign_id AND c.status = 'active'
+			  JOIN agents a ON a.id = t.agent_id AND a.status = 'active'
+			 WHERE t.status = 'pending' AND t.scheduled_at <= :now
+			   AND (t.task_type <> 'execute_transaction' OR NOT a.financial_paused)
+			 ORDER BY t.scheduled_at
+			 LIMIT :limit
+			 FOR UPDATE OF t SKIP LOCKED
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ReliableQueue queue;
+
+	private final PlannerProperties properties;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	Dispatcher(JdbcClient jdbc, TransactionTemplate transactions, ReliableQueue queue, PlannerProperties properties,
+			Clock clock, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.queue = queue;
+		this.properties = properties;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	/** Dispatches one batch; true when there was something to dispatch. */
+	public boolean dispatchDue() {
+		Integer dispatched = this.transactions.execute(status -> {
+			Instant now = this.clock.instant();
+			List<TaskMessage> due = this.jdbc.sql(CLAIM)
+				.param("now", Timestamp.from(now))
+				.param("limit", this.properties.dispatchBatch())
+				.query(Dispatcher::message)
+				.list();
+			if (due.isEmpty()) {
+				return 0;
+			}
+			Map<Priority, List<String>> byPriority = new EnumMap<>(Priority.class);
+			for (TaskMessage task : due) {
+				byPriority.computeIfAbsent(task.priority(), p -> new ArrayList<>()).add(ChimeraJson.write(task));
+			}
+			byPriority.forEach((priority, payloads) -> this.queue.push(RedisKeys.tasks(priority), payloads));
+			List<UUID> ids = due.stream().map(task -> task.taskId().value()).toList();
+			this.jdbc.sql("UPDATE tasks SET status = 'in_progress', queued_at = :now WHERE id IN (:ids)")
+				.param("now", Timestamp.from(now))
+				.param("ids", ids)
+				.update();
+			this.jdbc.sql("""
+					INSERT INTO task_events (task_id, at, event, actor, detail)
+					SELECT id, :now, 'queued', 'planner', jsonb_build_object('priority', priority) FROM tasks WHERE id IN (:ids)
+					""")
+				.param("now", Timestamp.from(now))
+				.param("ids", ids)
+				.update();
+			for (TaskMessage task : due) {
+				Counter.builder("chimera.tasks.ingested")
+					.description("Tasks accepted into the priority queues")
+					.tag("task_type", task.taskType().wire())
+					.tag("priority", task.priority().wire())
+					.register(this.meters)
+					.increment();
+			}
+			return due.size();
+		});
+		return dispatched != null && dispatched > 0;
+	}
+
+	private static TaskMessage message(ResultSet rs, int row) throws SQLException {
+		Timestamp deadline = rs.getTimestamp("deadline");
+		return new TaskMessage(new TaskId(rs.getObject("id", UUID.class)), new AgentId(rs.getObject("agent_id", UUID.class)),
+				new CampaignId(rs.getObject("campaign_id", UUID.class)), new TenantId(rs.getObject("tenant_id", UUID.class)),
+				TaskType.of(rs.getString("task_type")), Priority.of(rs.getString("priority")),
+				ChimeraJson.read(rs.getString("context"), TaskContext.class), null,
+				rs.getTimestamp("created_at").toInstant(), deadline == null ? null : deadline.toInstant(),
+				rs.getLong("state_version"), rs.getInt("goals_revision"), rs.getInt("retries"));
+	}
+}

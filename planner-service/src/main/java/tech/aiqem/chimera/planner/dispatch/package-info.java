@@ -1,0 +1,2 @@
+/** Pushes due tasks to the priority queues, as pointers to committed state. */
+package tech.aiqem.chimera.planner.dispatch;

@@ -1,0 +1,112 @@
+package tech.aiqem.chimera.planner.replan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tech.aiqem.chimera.infra.model.ModelGateway;
+import tech.aiqem.chimera.infra.model.ModelReply;
+import tech.aiqem.chimera.infra.model.ModelRole;
+import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.Priority;
+import tech.aiqem.chimera.model.TaskId;
+import tech.aiqem.chimera.model.TaskType;
+import tech.aiqem.chimera.model.message.TaskContext;
+import tech.aiqem.chimera.planner.campaign.CampaignRow;
+import tech.aiqem.chimera.planner.campaign.PlanPrompt;
+import tech.aiqem.chimera.planner.campaign.TaskWriter;
+import tech.aiqem.chimera.planner.config.PlannerProperties;
+
+/**
+ * Finds tasks the judge invalidated with E1004 whose campaign is active again and that have no
+ * replacement yet, and plans a replacement against the campaign's current state. {@code replan_of} is
+ * unique, so a task is replaced at most once whatever restarts happen. Payment and reply tasks keep
+ * their instruction; content tasks get a fresh plan from the current goals.
+ */
+@Component
+public class Replanner {
+
+	private static final Logger log = LoggerFactory.getLogger(Replanner.class);
+
+	private static final String CLAIM = """
+			SELECT t.id AS task_id, t.task_type, t.priority, t.context AS task_context, t.slot,
+			       c.*, c.goals->>'text' AS goals_text, a.status AS agent_status, a.persona_source, a.social_accounts
+			  FROM tasks t
+			  JOIN campaigns c ON c.id = t.campaign_id AND c.status = 'active'
+			  JOIN agents a ON a.id = t.agent_id AND a.status = 'active'
+			 WHERE t.error_code = 'E1004' AND t.status = 'failed'
+			   AND NOT EXISTS (SELECT 1 FROM tasks r WHERE r.replan_of = t.id)
+			 ORDER BY t.completed_at
+			 LIMIT 1
+			 FOR UPDATE OF t SKIP LOCKED
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ModelGateway models;
+
+	private final TaskWriter writer;
+
+	private final PlannerProperties properties;
+
+	private final Clock clock;
+
+	Replanner(JdbcClient jdbc, TransactionTemplate transactions, ModelGateway models, TaskWriter writer,
+			PlannerProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.models = models;
+		this.writer = writer;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Replaces one invalidated task; true when there was one. */
+	public boolean replanInvalidated() {
+		return Boolean.TRUE.equals(this.transactions.execute(status -> {
+			Instant now = this.clock.instant();
+			Invalidated row = this.jdbc.sql(CLAIM)
+				.query((rs, n) -> new Invalidated(rs.getObject("task_id", UUID.class), TaskType.of(rs.getString("task_type")),
+						Priority.of(rs.getString("priority")), ChimeraJson.read(rs.getString("task_context"), TaskContext.class),
+						rs.getInt("slot"), CampaignRow.map(rs, n)))
+				.optional()
+				.orElse(null);
+			if (row == null) {
+				return false;
+			}
+			CampaignRow campaign = row.campaign();
+			UUID original = row.taskId();
+			TaskType type = row.type();
+			TaskContext context = row.context();
+			if (type == TaskType.CONTENT_GENERATION) {
+				ModelReply reply = this.models.chat(ModelRole.PLANNER, PlanPrompt.of(campaign, row.slot(), 1, List.of()));
+				context = PlanPrompt.contextOf(campaign, PlanPrompt.parse(reply.text(), campaign, 1).get(0));
+			}
+			TaskId replacement = TaskId.random();
+			boolean inserted = this.writer.insert(new TaskWriter.NewTask(replacement, campaign, type,
+					row.priority(), context, null, null, original, null, now,
+					now.plus(this.properties.taskDeadline()), now));
+			if (inserted) {
+				this.writer.event(new TaskId(original), "replanned", Map.of("replacement", replacement.toString()), now);
+				log.info("Re-planned invalidated task {} as {} against goals revision {}", original, replacement,
+						campaign.goalsRevision());
+			}
+			return inserted;
+		}));
+	}
+
+
+	private record Invalidated(UUID taskId, TaskType type, Priority priority, TaskContext context, int slot,
+			CampaignRow campaign) {
+	}
+}
