@@ -22,7 +22,7 @@ public record ResultMessage(TaskId taskId, AgentId agentId, TaskOutput result, B
 
 	public ResultMessage {
 		Checks.notNull(taskId, "task_id");
-		if (errorCode == null) {
+		if (errorCode == null && errorMessage == null) {
 			Checks.notNull(result, "result");
 			Checks.notNull(confidenceScore, "confidence_score");
 		}
@@ -30,8 +30,9 @@ public record ResultMessage(TaskId taskId, AgentId agentId, TaskOutput result, B
 		toolCalls = toolCalls == null ? null : List.copyOf(toolCalls);
 	}
 
+	/** A failure carries an error code or message instead of a result. */
 	public boolean failed() {
-		return this.errorCode != null;
+		return this.errorCode != null || this.result == null;
 	}
 
 	public List<ToolCall> toolCallsOrEmpty() {
