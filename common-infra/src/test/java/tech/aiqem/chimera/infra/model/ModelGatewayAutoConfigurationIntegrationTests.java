@@ -39,14 +39,23 @@ class ModelGatewayAutoConfigurationIntegrationTests {
 			}
 		});
 
+	/** A service bean that calls models, like the planner's. */
+	record ModelUser(ModelGateway gateway) {
+	}
+
 	@Test
 	void withoutKeysOrOfflineModelStartUpFailsClearly() {
-		this.runner.run(context -> {
+		this.runner.withBean(ModelUser.class).run(context -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("No model provider for the planner role")
 				.hasMessageContaining("GOOGLE_API_KEY, ANTHROPIC_API_KEY or OPENAI_API_KEY");
 		});
+	}
+
+	@Test
+	void aServiceThatNeverCallsModelsNeedsNoProvider() {
+		this.runner.run(context -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -76,7 +85,7 @@ class ModelGatewayAutoConfigurationIntegrationTests {
 				assertThat(properties.gemini().configured()).isTrue();
 				assertThat(properties.anthropic().configured()).isFalse();
 				assertThat(properties.maxTokensPerRequest()).isEqualTo(1000);
-				RoutingModelGateway gateway = context.getBean(RoutingModelGateway.class);
+				RoutingModelGateway gateway = (RoutingModelGateway) context.getBean(ModelGateway.class);
 				assertThat(gateway.chain(ModelRole.JUDGE)).extracting(Object::toString).containsExactly("gemini/gemini-2.5-pro");
 				assertThat(gateway.chain(ModelRole.WORKER)).extracting(Object::toString).containsExactly("gemini/gemini-2.5-flash");
 			});
@@ -90,7 +99,7 @@ class ModelGatewayAutoConfigurationIntegrationTests {
 					"chimera.models.prices[openai/gpt-5.4].input-per-million=2.50",
 					"chimera.models.prices[openai/gpt-5.4].output-per-million=15.00")
 			.run(context -> {
-				RoutingModelGateway gateway = context.getBean(RoutingModelGateway.class);
+				RoutingModelGateway gateway = (RoutingModelGateway) context.getBean(ModelGateway.class);
 				assertThat(gateway.chain(ModelRole.JUDGE)).extracting(Object::toString)
 					.containsExactly("openai/gpt-5.4", "anthropic/claude-opus-4-6");
 				assertThat(gateway.chain(ModelRole.PLANNER)).extracting(Object::toString)
@@ -100,11 +109,13 @@ class ModelGatewayAutoConfigurationIntegrationTests {
 
 	@Test
 	void aModelWithoutPriceStopsStartUp() {
-		this.runner.withPropertyValues("OPENAI_API_KEY=sk-a", "chimera.models.worker.models.openai=gpt-9").run(context -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("No price for openai/gpt-9 (used by the worker role)");
-		});
+		this.runner.withBean(ModelUser.class)
+			.withPropertyValues("OPENAI_API_KEY=sk-a", "chimera.models.worker.models.openai=gpt-9")
+			.run(context -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("No price for openai/gpt-9 (used by the worker role)");
+			});
 	}
 
 	@Test
