@@ -14,6 +14,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.googleai.GoogleAiGeminiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
 
 import org.slf4j.Logger;
@@ -98,6 +99,12 @@ final class HostedChatProvider implements ChatProvider {
 			return 0;
 		}
 		Integer tokens = input ? usage.inputTokenCount() : usage.outputTokenCount();
-		return (tokens != null) ? tokens : 0;
+		long count = (tokens != null) ? tokens : 0;
+		// Gemini bills thinking as output but reports it apart from candidatesTokenCount; the other two
+		// providers already count thinking in their output tokens.
+		if (!input && usage instanceof GoogleAiGeminiTokenUsage gemini && gemini.thoughtsTokenCount() != null) {
+			count += gemini.thoughtsTokenCount();
+		}
+		return count;
 	}
 }

@@ -12,10 +12,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The {@link ModelGateway} of every service. With no API key set it needs a {@link ChatProvider} bean
- * named {@code offline}; with neither, start-up fails naming the variables to set.
+ * named {@code offline}; with neither, start-up fails naming the variables to set. The bean is lazy so
+ * that services which never call a model (orchestrator, MCP tools) do not need keys or the offline
+ * model; a service that injects the gateway still fails at start-up, when it is injected.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ModelProperties.class)
@@ -25,6 +28,7 @@ public class ModelGatewayAutoConfiguration {
 	public static final String OFFLINE_PROVIDER_BEAN = "offline";
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean(ModelGateway.class)
 	ModelGateway modelGateway(ModelProperties properties, BeanFactory beanFactory,
 			ObjectProvider<MeterRegistry> registry) {

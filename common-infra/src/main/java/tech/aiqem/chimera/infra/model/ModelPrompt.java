@@ -1,5 +1,7 @@
 package tech.aiqem.chimera.infra.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +28,8 @@ public record ModelPrompt(String system, String user, Map<String, Object> facts,
 		if (maxTokens != null && maxTokens < 1) {
 			throw new IllegalArgumentException("maxTokens must be positive, was " + maxTokens);
 		}
-		facts = (facts != null) ? Map.copyOf(facts) : Map.of();
+		// keeps the caller's order (the offline model renders facts deterministically) and allows null values
+		facts = (facts != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(facts)) : Map.of();
 	}
 
 	/** A plain-text prompt without facts, ids or limits. */

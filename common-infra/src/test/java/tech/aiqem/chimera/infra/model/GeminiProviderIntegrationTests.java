@@ -96,4 +96,20 @@ class GeminiProviderIntegrationTests extends HostedProviderContractTests {
 
 		assertThat(this.sleeper.sleeps).containsExactly(Duration.ofSeconds(7));
 	}
+
+	@Test
+	void countsThinkingAsOutputTokensBecauseGeminiBillsItSo() {
+		this.primary.enqueue(Recorded.response(200, "gemini/generate_content_200_thinking_constructed.json"));
+		ModelGateway worker = new TestSettings().provider("gemini", KEY, Recorded.baseUrl("gemini", this.primary))
+			.gateway(null, this.registry, this.sleeper);
+
+		ModelReply reply = worker.chat(ModelRole.WORKER, prompt(null, true));
+
+		assertThat(reply.model()).isEqualTo("gemini-2.5-flash");
+		assertThat(reply.text()).isEqualTo("{\"caption\": \"Summit at sunrise\", \"hashtags\": [\"#hiking\"]}");
+		assertThat(reply.inputTokens()).isEqualTo(310);
+		assertThat(reply.outputTokens()).isEqualTo(18 + 1024);
+		// 310 x $0.30 + 1042 x $2.50 per million = $0.002698
+		assertThat(reply.costUsd()).isEqualByComparingTo("0.002698");
+	}
 }
