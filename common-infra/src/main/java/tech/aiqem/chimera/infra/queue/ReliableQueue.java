@@ -71,6 +71,19 @@ public final class ReliableQueue {
 		push(queue, List.of(payload));
 	}
 
+	/**
+	 * Pushes notifications to a capped list (e.g. {@code chimera:hitl}): a hint for listeners, not a
+	 * queue; the newest {@code cap} entries are kept.
+	 */
+	public void notify(String key, Collection<String> values, int cap) {
+		if (values.isEmpty()) {
+			return;
+		}
+		var async = this.redis.shared().async();
+		async.lpush(key, values.toArray(String[]::new));
+		async.ltrim(key, 0, cap - 1);
+	}
+
 	/** A consumer with its own connection for blocking waits; one per consuming thread. */
 	public Consumer consumer() {
 		return new Consumer(this.redis.dedicated());

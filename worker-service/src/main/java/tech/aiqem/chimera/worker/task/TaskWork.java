@@ -31,7 +31,7 @@ import tech.aiqem.chimera.model.message.ToolCall;
  * with the agent's consistent character), and assembles the result. It never posts or pays: a payment
  * task's result only carries the payment exactly as planned, for the judge and a possible human.
  */
-final class TaskWork {
+public final class TaskWork {
 
 	private final ModelGateway models;
 

@@ -1,0 +1,347 @@
+package tech.aiqem.chimera.judge.commit;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tech.aiqem.chimera.judge.review.Judged;
+import tech.aiqem.chimera.judge.review.TaskState;
+import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.message.Publication;
+import tech.aiqem.chimera.model.message.ResultMessage;
+import tech.aiqem.chimera.model.message.TaskOutput;
+
+/** Commits judged results in batches with per-campaign optimistic concurrency. */
+public final class ResultCommitter {
+
+	private static final Logger log = LoggerFactory.getLogger(ResultCommitter.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	private final Duration reviewDeadline;
+
+	private final int retries;
+
+	public ResultCommitter(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, MeterRegistry meters,
+			Duration reviewDeadline, int retries) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.meters = meters;
+		this.reviewDeadline = reviewDeadline;
+		this.retries = retries;
+	}
+
+	/**
+	 * Commits what can be committed and returns it; results still conflicting after the retries are left
+	 * out (their messages stay unacknowledged and come back).
+	 */
+	public List<Judged> commit(List<Judged> judged) {
+		List<Judged> committed = new ArrayList<>();
+		List<Judged> pending = new ArrayList<>(judged);
+		for (int attempt = 0; !pending.isEmpty(); attempt++) {
+			// Grouped by campaign and the version validated against: each group is one OCC check.
+			Map<String, List<Judged>> byCampaign = new LinkedHashMap<>();
+			for (Judged item : pending) {
+				if (item.writes()) {
+					byCampaign.computeIfAbsent(item.task().campaignId() + "@" + item.task().campaignVersion(),
+							id -> new ArrayList<>()).add(item);
+				}
+				else {
+					committed.add(item);
+				}
+			}
+			List<Judged> conflicted = new ArrayList<>();
+			List<Judged> applied = new ArrayList<>();
+			long started = System.nanoTime();
+			this.transactions.executeWithoutResult(status -> {
+				Instant now = this.clock.instant();
+				for (List<Judged> items : byCampaign.values()) {
+					if (bumpVersion(items.get(0).task().campaignId(), items, now)) {
+						items.forEach(item -> write(item, now));
+						applied.addAll(items);
+					}
+					else {
+						conflicted.addAll(items);
+					}
+				}
+			});
+			this.meters.timer("chimera.hop.judge_commit", "outcome", "committed").record(Duration.ofNanos(System.nanoTime() - started));
+			committed.addAll(applied);
+			if (conflicted.isEmpty()) {
+				break;
+			}
+			this.meters.counter("chimera.occ.conflicts").increment(conflicted.size());
+			if (attempt >= this.retries) {
+				log.warn("{} result(s) still conflict after {} retries; they will be delivered again", conflicted.size(), attempt);
+				break;
+			}
+			pending = revalidate(conflicted);
+			pause(attempt);
+		}
+		return committed;
+	}
+
+	/** The OCC check: the campaign is still at the version these results were validated against. */
+	private boolean bumpVersion(UUID campaign, List<Judged> items, Instant now) {
+		BigDecimal spend = BigDecimal.ZERO;
+		for (Judged item : items) {
+			spend = spend.add(cost(item));
+		}
+		return this.jdbc.sql("""
+				UPDATE campaigns SET state_version = state_version + :n, spent_usd = spent_usd + :spend, updated_at = :now
+				 WHERE id = :id AND state_version = :version
+				""")
+			.param("n", items.size())
+			.param("spend", spend)
+			.param("now", Timestamp.from(now))
+			.param("id", campaign)
+			.param("version", items.get(0).task().campaignVersion())
+			.update() == 1;
+	}
+
+	/** Re-reads the campaigns of conflicting results: stale ones are invalidated, the others retried as they are. */
+	private List<Judged> revalidate(List<Judged> conflicted) {
+		List<Judged> again = new ArrayList<>();
+		for (Judged item : conflicted) {
+			TaskState current = this.jdbc.sql(TaskState.SELECT + " WHERE t.id = :id")
+				.param("id", item.task().taskId())
+				.query(TaskState::map)
+				.optional()
+				.orElse(null);
+			if (current == null) {
+				continue;
+			}
+			Judged updated = item.against(current);
+			if (current.settled()) {
+				updated = new Judged(item.delivery(), item.result(), current, Judged.Kind.DUPLICATE, null, null,
+						"already " + current.status(), BigDecimal.ZERO);
+			}
+			else if (current.staleness() != null && item.kind() != Judged.Kind.INVALIDATED && item.kind() != Judged.Kind.FAILED) {
+				updated = updated.invalidated(current.staleness());
+			}
+			again.add(updated);
+		}
+		return again;
+	}
+
+	private void write(Judged item, Instant now) {
+		ResultMessage result = item.result();
+		TaskState task = item.task();
+		String status;
+		String approvedBy = null;
+		switch (item.kind()) {
+			case APPROVED -> {
+				status = "review";
+				approvedBy = "judge";
+			}
+			case HUMAN_REVIEW -> status = "review";
+			default -> status = "failed";
+		}
+		boolean ended = "failed".equals(status);
+		int updated = this.jdbc.sql("""
+				UPDATE tasks SET status = :status, result = CAST(:result AS jsonb), confidence_score = :confidence,
+				       assigned_worker_id = :worker, picked_at = :picked, judged_at = :now, error_code = :code,
+				       error_message = :message, completed_at = :completed, approved_by = :approvedBy,
+				       approved_at = :approvedAt
+				 WHERE id = :id AND status IN ('pending', 'in_progress')
+				""")
+			.param("status", status)
+			.param("result", result.result() == null ? null : ChimeraJson.write(result.result()))
+			.param("confidence", item.confidence())
+			.param("worker", result.workerId())
+			.param("picked", result.pickedAt() == null ? null : Timestamp.from(result.pickedAt()))
+			.param("now", Timestamp.from(now))
+			.param("code", item.code() == null ? null : item.code().name())
+			.param("message", ended ? item.reasoning() : null)
+			.param("completed", ended ? Timestamp.from(now) : null)
+			.param("approvedBy", approvedBy)
+			.param("approvedAt", approvedBy == null ? null : Timestamp.from(now))
+			.param("id", task.taskId())
+			.update();
+		if (updated == 0) {
+			return;
+		}
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("outcome", item.kind().name().toLowerCase());
+		detail.put("confidence", item.confidence());
+		detail.put("reasoning", item.reasoning());
+		detail.put("worker", result.workerId());
+		detail.put("tool_calls", result.toolCallsOrEmpty());
+		if (item.code() != null) {
+			detail.put("code", item.code().name());
+		}
+		event(task.taskId(), "picked", result.workerId(), Map.of("at", String.valueOf(result.pickedAt())), now);
+		event(task.taskId(), "judged", "judge", detail, now);
+		recordSpend(item, now);
+		switch (item.kind()) {
+			case APPROVED -> publication(item, now);
+			case HUMAN_REVIEW -> review(item, now);
+			case REJECTED -> {
+				if (item.code() != null) {
+					incident(item, "Rejected: " + item.reasoning(), now);
+				}
+			}
+			case INVALIDATED -> { }
+			case FAILED -> {
+				if (item.code() != null) {
+					incident(item, "Task failed: " + item.reasoning(), now);
+				}
+			}
+			default -> { }
+		}
+		this.meters.counter("chimera.judge.outcomes", "outcome", item.kind().name().toLowerCase(), "task_type",
+				task.type().wire()).increment();
+		if (item.code() != null) {
+			this.meters.counter("chimera.errors", "code", item.code().name(), "service", "judge").increment();
+		}
+		if (result.completedAt() != null) {
+			this.meters.timer("chimera.hop.review_wait", "task_type", task.type().wire())
+				.record(Duration.between(result.completedAt(), now).abs());
+		}
+	}
+
+	private void publication(Judged item, Instant now) {
+		TaskOutput output = item.result().result();
+		Publication publication = output.payment() != null ? Publication.pay(output.payment())
+				: Publication.post(output, output.text());
+		this.jdbc.sql("""
+				INSERT INTO publications (task_id, tenant_id, agent_id, action, payload, next_attempt_at, created_at)
+				VALUES (:task, :tenant, :agent, :action, CAST(:payload AS jsonb), :now, :now)
+				ON CONFLICT (task_id) DO NOTHING
+				""")
+			.param("task", item.task().taskId())
+			.param("tenant", item.task().tenantId())
+			.param("agent", item.task().agentId())
+			.param("action", publication.action())
+			.param("payload", ChimeraJson.write(publication))
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	private void review(Judged item, Instant now) {
+		TaskOutput output = item.result().result();
+		Map<String, Object> content = new LinkedHashMap<>();
+		content.put("text", output.text());
+		content.put("image_url", output.mediaUrl());
+		content.put("platform", output.platform() == null ? null : output.platform().wire());
+		content.put("content_type", output.contentType());
+		if (output.payment() != null) {
+			content.put("payment", output.payment());
+		}
+		if (item.task().context().mention() != null) {
+			content.put("in_reply_to", item.task().context().mention());
+		}
+		this.jdbc.sql("""
+				INSERT INTO hitl_reviews (task_id, tenant_id, agent_id, content, confidence_score, reasoning_trace, reason_code,
+				                          review_deadline, created_at)
+				VALUES (:task, :tenant, :agent, CAST(:content AS jsonb), :confidence, :reasoning, :code, :deadline, :now)
+				ON CONFLICT (task_id) DO NOTHING
+				""")
+			.param("task", item.task().taskId())
+			.param("tenant", item.task().tenantId())
+			.param("agent", item.task().agentId())
+			.param("content", ChimeraJson.write(content))
+			.param("confidence", item.confidence())
+			.param("reasoning", item.reasoning())
+			.param("code", item.code() == null ? null : item.code().name())
+			.param("deadline", Timestamp.from(now.plus(this.reviewDeadline)))
+			.param("now", Timestamp.from(now))
+			.update();
+		if (item.code() != null) {
+			incident(item, "Escalated to a human: " + item.reasoning(), now);
+		}
+	}
+
+	private void incident(Judged item, String message, Instant now) {
+		this.jdbc.sql("""
+				INSERT INTO incidents (tenant_id, agent_id, campaign_id, task_id, code, message, created_at)
+				VALUES (:tenant, :agent, :campaign, :task, :code, :message, :now)
+				""")
+			.param("tenant", item.task().tenantId())
+			.param("agent", item.task().agentId())
+			.param("campaign", item.task().campaignId())
+			.param("task", item.task().taskId())
+			.param("code", item.code().name())
+			.param("message", message.length() > 2000 ? message.substring(0, 2000) : message)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	private void recordSpend(Judged item, Instant now) {
+		ResultMessage.Usage usage = item.result().usage();
+		if (usage != null && usage.costUsd() != null && usage.costUsd().signum() > 0) {
+			spend(item, "model:" + item.task().taskId() + ":worker", usage.costUsd(), now);
+		}
+		if (item.judgeCost() != null && item.judgeCost().signum() > 0) {
+			spend(item, "model:" + item.task().taskId() + ":judge", item.judgeCost(), now);
+		}
+	}
+
+	private void spend(Judged item, String ref, BigDecimal amount, Instant now) {
+		this.jdbc.sql("""
+				INSERT INTO spend_ledger (tenant_id, agent_id, campaign_id, task_id, kind, amount_usd, day, at, ref)
+				VALUES (:tenant, :agent, :campaign, :task, 'model', :amount, :day, :now, :ref)
+				ON CONFLICT (ref) DO NOTHING
+				""")
+			.param("tenant", item.task().tenantId())
+			.param("agent", item.task().agentId())
+			.param("campaign", item.task().campaignId())
+			.param("task", item.task().taskId())
+			.param("amount", amount)
+			.param("day", LocalDate.ofInstant(now, ZoneOffset.UTC))
+			.param("now", Timestamp.from(now))
+			.param("ref", ref)
+			.update();
+	}
+
+	private static BigDecimal cost(Judged item) {
+		BigDecimal total = item.judgeCost() == null ? BigDecimal.ZERO : item.judgeCost();
+		ResultMessage.Usage usage = item.result().usage();
+		if (usage != null && usage.costUsd() != null) {
+			total = total.add(usage.costUsd());
+		}
+		return total;
+	}
+
+	private void event(UUID task, String event, String actor, Map<String, ?> detail, Instant now) {
+		this.jdbc.sql("INSERT INTO task_events (task_id, at, event, actor, detail) VALUES (:task, :at, :event, :actor, CAST(:detail AS jsonb))")
+			.param("task", task)
+			.param("at", Timestamp.from(now))
+			.param("event", event)
+			.param("actor", actor)
+			.param("detail", ChimeraJson.write(detail))
+			.update();
+	}
+
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L << Math.min(attempt, 5)));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package tech.aiqem.chimera.judge.config;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tech.aiqem.chimera.infra.loop.BackgroundLoop;
+import tech.aiqem.chimera.infra.mcp.ToolsClient;
+import tech.aiqem.chimera.infra.model.ModelGateway;
+import tech.aiqem.chimera.infra.queue.ReliableQueue;
+import tech.aiqem.chimera.judge.commit.ResultCommitter;
+import tech.aiqem.chimera.judge.intake.ResultIntake;
+import tech.aiqem.chimera.judge.publish.PaymentConfirmations;
+import tech.aiqem.chimera.judge.publish.Publisher;
+import tech.aiqem.chimera.judge.review.Judge;
+
+@Configuration(proxyBeanMethods = false)
+class JudgeConfiguration {
+
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService judgeModelCalls(JudgeProperties properties) {
+		return Executors.newFixedThreadPool(properties.modelConcurrency());
+	}
+
+	@Bean(destroyMethod = "close")
+	ResultIntake resultIntake(ReliableQueue queue, JdbcClient jdbc, ModelGateway models, TransactionTemplate transactions,
+			ExecutorService judgeModelCalls, JudgeProperties properties, Clock clock, MeterRegistry meters) {
+		Judge judge = new Judge(models, properties.hitlConfidenceThreshold(), properties.hitlAutoApprove(),
+				new HashSet<>(properties.blocklist()));
+		ResultCommitter committer = new ResultCommitter(jdbc, transactions, clock, meters, properties.reviewDeadline(),
+				properties.occRetries());
+		return new ResultIntake(queue, jdbc, judge, committer, judgeModelCalls, properties.batchSize(), properties.popWait(),
+				clock, meters);
+	}
+
+	@Bean
+	BackgroundLoop judgeLoop(ResultIntake intake) {
+		return new BackgroundLoop("judge", java.time.Duration.ofMillis(10), intake::step);
+	}
+
+	@Bean
+	Publisher publisher(JdbcClient jdbc, TransactionTemplate transactions, ToolsClient tools, Clock clock,
+			MeterRegistry meters, JudgeProperties properties) {
+		return new Publisher(jdbc, transactions, tools, clock, meters, properties.publishAttempts());
+	}
+
+	@Bean
+	BackgroundLoop publishLoop(Publisher publisher) {
+		return new BackgroundLoop("publisher", java.time.Duration.ofMillis(200), 2, publisher::publishNext);
+	}
+
+	@Bean
+	BackgroundLoop confirmationLoop(PaymentConfirmations confirmations) {
+		return new BackgroundLoop("payment-confirmations", java.time.Duration.ofSeconds(1), confirmations::settle);
+	}
+}

@@ -1,0 +1,153 @@
+package tech.aiqem.chimera.judge.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tech.aiqem.chimera.infra.queue.Delivery;
+import tech.aiqem.chimera.infra.queue.ReliableQueue;
+import tech.aiqem.chimera.judge.commit.ResultCommitter;
+import tech.aiqem.chimera.judge.review.Judge;
+import tech.aiqem.chimera.judge.review.Judged;
+import tech.aiqem.chimera.judge.review.TaskState;
+import tech.aiqem.chimera.model.RedisKeys;
+import tech.aiqem.chimera.model.message.ResultMessage;
+
+/**
+ * One step of the judge: pop up to a batch of results from the review lists in the ready set, load
+ * their tasks and campaigns in one query, judge them (model calls in parallel), commit them in one
+ * transaction with per-campaign OCC, and only then acknowledge their messages. Results that could not
+ * be committed stay in this judge's processing list and come back through the reaper.
+ */
+public final class ResultIntake implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(ResultIntake.class);
+
+	private final ReliableQueue queue;
+
+	private final ReliableQueue.Consumer consumer;
+
+	private final JdbcClient jdbc;
+
+	private final Judge judge;
+
+	private final ResultCommitter committer;
+
+	private final ExecutorService modelCalls;
+
+	private final int batchSize;
+
+	private final Duration popWait;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	public ResultIntake(ReliableQueue queue, JdbcClient jdbc, Judge judge, ResultCommitter committer,
+			ExecutorService modelCalls, int batchSize, Duration popWait, Clock clock, MeterRegistry meters) {
+		this.queue = queue;
+		this.consumer = queue.consumer();
+		this.jdbc = jdbc;
+		this.judge = judge;
+		this.committer = committer;
+		this.modelCalls = modelCalls;
+		this.batchSize = batchSize;
+		this.popWait = popWait;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	public boolean step() throws Exception {
+		List<Delivery> deliveries = this.consumer.popReady(this.batchSize, this.popWait);
+		if (deliveries.isEmpty()) {
+			return false;
+		}
+		List<Delivery> decodedDeliveries = new ArrayList<>();
+		List<ResultMessage> results = new ArrayList<>();
+		for (Delivery delivery : deliveries) {
+			ResultMessage result = this.queue.decodeOrDeadLetter(delivery, ResultMessage.class);
+			if (result != null) {
+				decodedDeliveries.add(delivery);
+				results.add(result);
+			}
+		}
+		if (results.isEmpty()) {
+			return true;
+		}
+		List<UUID> ids = results.stream().map(r -> r.taskId().value()).distinct().toList();
+		Map<UUID, TaskState> tasks = this.jdbc.sql(TaskState.SELECT + " WHERE t.id IN (:ids)")
+			.param("ids", ids)
+			.query(TaskState::map)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(TaskState::taskId, Function.identity()));
+		List<Future<Judged>> futures = new ArrayList<>();
+		for (int i = 0; i < results.size(); i++) {
+			ResultMessage result = results.get(i);
+			Delivery delivery = decodedDeliveries.get(i);
+			TaskState task = tasks.get(result.taskId().value());
+			if (task == null) {
+				this.queue.deadLetter(delivery, "result for unknown task " + result.taskId());
+				continue;
+			}
+			futures.add(this.modelCalls.submit(() -> this.judge.judge(delivery, result, task)));
+		}
+		List<Judged> judged = new ArrayList<>();
+		for (Future<Judged> future : futures) {
+			judged.add(future.get());
+		}
+		Instant before = this.clock.instant();
+		List<Judged> committed = this.committer.commit(judged);
+		this.queue.ackAll(committed.stream().map(Judged::delivery).toList());
+		notify(committed);
+		for (Judged item : committed) {
+			if (item.writes()) {
+				Timer.builder("chimera.task.latency")
+					.description("End to end: from planned to committed by the judge")
+					.tag("task_type", item.task().type().wire())
+					.publishPercentiles(0.5, 0.95, 0.99)
+					.register(this.meters)
+					.record(Duration.between(item.task().createdAt(), before).abs());
+			}
+		}
+		return true;
+	}
+
+	/** Best-effort notifications after the commit: PostgreSQL is the truth, these only wake others up. */
+	private void notify(List<Judged> committed) {
+		try {
+			List<String> replan = committed.stream().filter(j -> j.kind() == Judged.Kind.INVALIDATED)
+				.map(j -> j.task().taskId().toString()).toList();
+			if (!replan.isEmpty()) {
+				this.queue.notify(RedisKeys.REPLAN, replan, 1000);
+			}
+			List<String> reviews = committed.stream().filter(j -> j.kind() == Judged.Kind.HUMAN_REVIEW)
+				.map(j -> j.task().taskId().toString()).toList();
+			if (!reviews.isEmpty()) {
+				this.queue.notify(RedisKeys.HITL, reviews, 1000);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.debug("Notification failed (PostgreSQL has the truth): {}", ex.getMessage());
+		}
+	}
+
+	@Override
+	public void close() {
+		this.consumer.close();
+	}
+}

@@ -1,0 +1,250 @@
+package tech.aiqem.chimera.worker.task;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+
+import tech.aiqem.chimera.infra.queue.Delivery;
+import tech.aiqem.chimera.infra.queue.ReliableQueue;
+import tech.aiqem.chimera.model.ChimeraException;
+import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.ErrorCode;
+import tech.aiqem.chimera.model.MessageFormatException;
+import tech.aiqem.chimera.model.RedisKeys;
+import tech.aiqem.chimera.model.message.ResultMessage;
+import tech.aiqem.chimera.model.message.TaskMessage;
+import tech.aiqem.chimera.worker.config.WorkerProperties;
+
+/**
+ * Runs {@code concurrency} consumers. Each pops a task (reliably: it sits in this worker's processing
+ * list until acknowledged), works it under the task timeout, pushes the result to the agent's review
+ * list and only then acknowledges the task. A task over the timeout is abandoned and handed out again
+ * (E2001) until its attempts run out, then reported failed. On shutdown, running tasks get a grace
+ * period and are otherwise returned to their queue.
+ */
+public final class TaskRunner implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
+
+	private final ReliableQueue queue;
+
+	private final TaskWork work;
+
+	private final WorkerProperties properties;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	private final Map<Delivery, Future<?>> inFlight = new ConcurrentHashMap<>();
+
+	private volatile boolean running;
+
+	private ExecutorService consumers;
+
+	private ExecutorService executions;
+
+	public TaskRunner(ReliableQueue queue, TaskWork work, WorkerProperties properties, Clock clock, MeterRegistry meters) {
+		this.queue = queue;
+		this.work = work;
+		this.properties = properties;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.consumers = Executors.newFixedThreadPool(this.properties.concurrency(), named("consumer"));
+		this.executions = Executors.newCachedThreadPool(named("task"));
+		for (int i = 0; i < this.properties.concurrency(); i++) {
+			this.consumers.submit(this::consume);
+		}
+	}
+
+	private void consume() {
+		try (ReliableQueue.Consumer consumer = this.queue.consumer()) {
+			while (this.running) {
+				try {
+					Delivery delivery = consumer.popByPriority(RedisKeys.taskQueues(), this.properties.popWait());
+					if (delivery != null) {
+						handle(delivery);
+					}
+				}
+				catch (RuntimeException ex) {
+					log.warn("Consumer error, retrying: {}", ex.getMessage());
+					sleep(500);
+				}
+			}
+		}
+	}
+
+	void handle(Delivery delivery) {
+		TaskMessage task = this.queue.decodeOrDeadLetter(delivery, TaskMessage.class);
+		if (task == null) {
+			return;
+		}
+		if (task.agentId() == null || task.campaignId() == null || task.tenantId() == null) {
+			this.queue.deadLetter(delivery, "task " + task.taskId() + " has no agent_id, campaign_id or tenant_id");
+			return;
+		}
+		MDC.put("task_id", task.taskId().toString());
+		MDC.put("agent_id", task.agentId().toString());
+		Instant picked = this.clock.instant();
+		Timer.Sample sample = Timer.start(this.meters);
+		try {
+			recordQueueWait(task, picked);
+			ResultMessage result = runWithTimeout(delivery, task, picked);
+			if (result == null) {
+				return;
+			}
+			this.queue.push(RedisKeys.review(task.agentId()), ChimeraJson.write(result));
+			this.queue.ack(delivery);
+			sample.stop(Timer.builder("chimera.worker.task").description("Time a worker spent on a task")
+				.tag("task_type", task.taskType().wire())
+				.tag("outcome", result.failed() ? "failed" : "done")
+				.publishPercentiles(0.5, 0.95, 0.99)
+				.register(this.meters));
+		}
+		finally {
+			MDC.remove("task_id");
+			MDC.remove("agent_id");
+		}
+	}
+
+	private ResultMessage runWithTimeout(Delivery delivery, TaskMessage task, Instant picked) {
+		Future<ResultMessage> future = this.executions.submit(() -> {
+			MDC.put("task_id", task.taskId().toString());
+			try {
+				return this.work.perform(task.assignedTo(this.queue.consumerId()), picked);
+			}
+			finally {
+				MDC.remove("task_id");
+			}
+		});
+		this.inFlight.put(delivery, future);
+		try {
+			return future.get(this.properties.taskTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			return retryOrFail(delivery, task, picked, ErrorCode.E2001,
+					"worker timeout: task ran longer than " + this.properties.taskTimeout().toSeconds() + " s");
+		}
+		catch (CancellationException ex) {
+			// Shutdown returned the task to its queue.
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof MessageFormatException malformed && task.attemptOrZero() + 1 >= this.properties.maxAttempts()) {
+				return ResultMessage.failure(task.taskId(), task.agentId(), null, malformed.getMessage(),
+						this.queue.consumerId(), picked, this.clock.instant(), List.of());
+			}
+			if (cause instanceof ChimeraException chimera) {
+				return retryOrFail(delivery, task, picked, chimera.code(), chimera.detail());
+			}
+			return retryOrFail(delivery, task, picked, null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+		}
+		finally {
+			this.inFlight.remove(delivery);
+		}
+	}
+
+	/** Hands the task out again with the next attempt number, or reports it failed after the last one. */
+	private ResultMessage retryOrFail(Delivery delivery, TaskMessage task, Instant picked, ErrorCode code, String message) {
+		this.meters.counter("chimera.errors", "code", code == null ? "none" : code.name(), "service", "worker").increment();
+		if (task.attemptOrZero() + 1 < this.properties.maxAttempts() && code != ErrorCode.E1002) {
+			log.warn("Attempt {} of task {} failed ({}); handing it out again", task.attemptOrZero() + 1, task.taskId(), message);
+			this.queue.replace(delivery, delivery.queue(), ChimeraJson.write(task.nextAttempt()));
+			return null;
+		}
+		log.warn("Task {} failed after {} attempt(s): {}", task.taskId(), task.attemptOrZero() + 1, message);
+		return ResultMessage.failure(task.taskId(), task.agentId(), code, message, this.queue.consumerId(), picked,
+				this.clock.instant(), List.of());
+	}
+
+	private void recordQueueWait(TaskMessage task, Instant picked) {
+		Instant queued = task.createdAt();
+		if (queued != null && !picked.isBefore(queued)) {
+			Timer.builder("chimera.hop.queue_wait")
+				.description("From planned to picked by a worker")
+				.tag("task_type", task.taskType().wire())
+				.publishPercentiles(0.5, 0.95, 0.99)
+				.register(this.meters)
+				.record(java.time.Duration.between(queued, picked));
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		if (this.consumers == null) {
+			return;
+		}
+		this.consumers.shutdown();
+		try {
+			if (!this.consumers.awaitTermination(this.properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+				// Tasks still running past the grace period go back to their queue for another worker.
+				this.inFlight.forEach((delivery, future) -> {
+					future.cancel(true);
+					this.queue.requeue(delivery);
+					log.info("Returned task from {} to its queue on shutdown", delivery.queue());
+				});
+				this.consumers.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.executions.shutdownNow();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+	private static java.util.concurrent.ThreadFactory named(String prefix) {
+		java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

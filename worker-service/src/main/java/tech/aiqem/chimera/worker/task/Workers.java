@@ -1,0 +1,17 @@
+package tech.aiqem.chimera.worker.task;
+
+import java.time.Clock;
+
+import tech.aiqem.chimera.infra.mcp.ToolsClient;
+import tech.aiqem.chimera.infra.model.ModelGateway;
+
+/** Builds the worker's task work for the configuration package. */
+public final class Workers {
+
+	private Workers() {
+	}
+
+	public static TaskWork work(ModelGateway models, ToolsClient tools, Clock clock, String workerId) {
+		return new TaskWork(models, tools, clock, workerId);
+	}
+}
