@@ -33,7 +33,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 
+import java.time.Duration;
+
+import tech.aiqem.chimera.infra.mcp.McpClientProperties;
+import tech.aiqem.chimera.infra.mcp.ToolCallContext;
+import tech.aiqem.chimera.infra.mcp.ToolErrorException;
+import tech.aiqem.chimera.infra.mcp.ToolResults;
+import tech.aiqem.chimera.infra.mcp.ToolsClient;
 import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.DisclosureLevel;
+import tech.aiqem.chimera.model.Platform;
+import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.Network;
 import tech.aiqem.chimera.tools.image.OfflineImageRenderer;
 import tech.aiqem.chimera.tools.payment.PaymentCommand;
@@ -44,6 +54,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static tech.aiqem.chimera.tools.McpToolsTestSupport.call;
 import static tech.aiqem.chimera.tools.McpToolsTestSupport.text;
 
@@ -315,6 +326,37 @@ class McpServerIntegrationTests {
 		assertThat(mention.path("engagement").path("retweets").asInt()).isEqualTo(1);
 		assertThat(Instant.parse(mention.path("created_at").asString())).isBefore(now);
 		assertThat(Instant.parse(body.path("fetched_at").asString())).isAfterOrEqualTo(now);
+	}
+
+	@Test
+	void theToolsClientOfCommonInfraGetsTypedResultsAndToolErrors() {
+		TestAgents.Created agent = TestAgents.create(this.jdbc, "assisted");
+		insertMention(agent, "instagram", "m-ig-" + agent.handle(), "@" + agent.handle() + " gorgeous", Instant.now().minusSeconds(30));
+		McpClientProperties properties = new McpClientProperties(URI.create("http://localhost:" + this.port + "/mcp"),
+				Duration.ofSeconds(60), Duration.ofSeconds(2), 5, Duration.ofMillis(100), Duration.ofSeconds(1));
+		try (ToolsClient tools = new ToolsClient(properties)) {
+			ToolCallContext context = new ToolCallContext(agent.agent(), agent.tenant(), TaskId.random());
+			ToolResults.ImageResult image = tools.generateImage(context, "Rooftop fashion shoot", "selam-01", "anime", "16:9");
+			assertThat(image.width()).isEqualTo(1280);
+			assertThat(image.provider()).isEqualTo("offline");
+			ToolResults.PostReceipt receipt = tools.postContent(context, Platform.INSTAGRAM, "New drop today", List.of(image.mediaUrl()),
+					null);
+			assertThat(receipt.disclosureLevel()).isEqualTo(DisclosureLevel.ASSISTED);
+			assertThat(receipt.text()).endsWith("#AIassisted");
+			assertThat(receipt.mediaUrls()).containsExactly(image.mediaUrl());
+			assertThat(tools.postContent(context, Platform.INSTAGRAM, "New drop today", List.of(image.mediaUrl()), null).postId())
+				.isEqualTo(receipt.postId());
+
+			ToolResults.RecentMentions mentions = tools.recentMentions(context, Platform.INSTAGRAM);
+			assertThat(mentions.mentions()).extracting(ToolResults.MentionItem::id).containsExactly("m-ig-" + agent.handle());
+
+			assertThatThrownBy(() -> tools.postContent(new ToolCallContext(agent.agent(), agent.tenant(), TaskId.random()),
+					Platform.TWITTER, "Hi", List.of(), DisclosureLevel.NONE))
+				.isInstanceOfSatisfying(ToolErrorException.class, ex -> {
+					assertThat(ex.reason()).isEqualTo("disclosure_not_allowed");
+					assertThat(ex.getMessage()).contains("requires \"assisted\"");
+				});
+		}
 	}
 
 	private void insertMention(TestAgents.Created agent, String platform, String id, String text, Instant at) {
