@@ -1,0 +1,44 @@
+package tech.aiqem.chimera.infra.mcp;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import tech.aiqem.chimera.model.DisclosureLevel;
+import tech.aiqem.chimera.model.Network;
+import tech.aiqem.chimera.model.Platform;
+
+/** The typed answers of mcp-tools' tools and resources (snake_case on the wire). */
+public final class ToolResults {
+
+	private ToolResults() {
+	}
+
+	/**
+	 * A published post. {@code replayed} is true when the task had already published it.
+	 * @param text the text as the platform got it, disclosure label included
+	 */
+	public record PostReceipt(String postId, Platform platform, String account, String text, List<String> mediaUrls,
+			DisclosureLevel disclosureLevel, Instant postedAt, boolean replayed) {
+	}
+
+	/** A generated image, stored and reachable at {@code mediaUrl}. */
+	public record ImageResult(String mediaUrl, String mediaKey, int width, int height, String provider,
+			String characterReferenceId, String style, String aspectRatio, Long seed, boolean replayed) {
+	}
+
+	/** A payment's receipt. */
+	public record PaymentResult(String transactionHash, Network network, String fromAddress, String toAddress,
+			BigDecimal amountUsdc, String status) {
+	}
+
+	/** SPEC §3.2's mentions response. */
+	public record RecentMentions(List<MentionItem> mentions, Instant fetchedAt) {
+	}
+
+	public record MentionItem(String id, String text, String author, Instant createdAt, Engagement engagement) {
+	}
+
+	public record Engagement(long likes, long retweets) {
+	}
+}

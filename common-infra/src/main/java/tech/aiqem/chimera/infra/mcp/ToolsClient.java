@@ -1,0 +1,243 @@
+package tech.aiqem.chimera.infra.mcp;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+
+import tech.aiqem.chimera.model.ChimeraException;
+import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.DisclosureLevel;
+import tech.aiqem.chimera.model.Platform;
+import tech.aiqem.chimera.model.message.Payment;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Calls mcp-tools. Connects on first use (a service starts even when mcp-tools is not up yet); a call
+ * that cannot reach the server is retried with exponential backoff and, after {@code attempts} failures,
+ * fails with {@link ChimeraException} E1002. Calls are safe to retry because mcp-tools is idempotent on
+ * the task id. A tool that answers with an error raises {@link ToolErrorException}, never retried here.
+ */
+public class ToolsClient implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(ToolsClient.class);
+
+	/** Waits between attempts; tests replace it to observe the backoff without waiting. */
+	interface Sleeper {
+
+		void sleep(Duration duration) throws InterruptedException;
+	}
+
+	private final McpClientProperties properties;
+
+	private final Sleeper sleeper;
+
+	private McpSyncClient client;
+
+	public ToolsClient(McpClientProperties properties) {
+		this(properties, duration -> Thread.sleep(duration.toMillis()));
+	}
+
+	ToolsClient(McpClientProperties properties, Sleeper sleeper) {
+		this.properties = properties;
+		this.sleeper = sleeper;
+	}
+
+	public ToolResults.PostReceipt postContent(ToolCallContext context, Platform platform, String text, List<String> mediaUrls,
+			DisclosureLevel disclosure) {
+		Map<String, Object> args = new LinkedHashMap<>();
+		args.put("platform", platform.wire());
+		args.put("text_content", text);
+		if (mediaUrls != null && !mediaUrls.isEmpty()) {
+			args.put("media_urls", mediaUrls);
+		}
+		if (disclosure != null) {
+			args.put("disclosure_level", disclosure.wire());
+		}
+		return call("post_content", context, args, ToolResults.PostReceipt.class);
+	}
+
+	/** {@code style} (realistic, anime, artistic) and {@code aspectRatio} (1:1, 4:5, 16:9) may be null for the defaults. */
+	public ToolResults.ImageResult generateImage(ToolCallContext context, String prompt, String characterReferenceId,
+			String style, String aspectRatio) {
+		Map<String, Object> args = new LinkedHashMap<>();
+		args.put("prompt", prompt);
+		args.put("character_reference_id", characterReferenceId);
+		if (style != null) {
+			args.put("style", style);
+		}
+		if (aspectRatio != null) {
+			args.put("aspect_ratio", aspectRatio);
+		}
+		return call("generate_image", context, args, ToolResults.ImageResult.class);
+	}
+
+	public ToolResults.PaymentResult sendPayment(ToolCallContext context, Payment payment) {
+		Map<String, Object> args = new LinkedHashMap<>();
+		args.put("to_address", payment.toAddress());
+		args.put("amount_usdc", payment.amountUsdc());
+		args.put("purpose", payment.purpose());
+		args.put("network", payment.network().wire());
+		return call("send_payment", context, args, ToolResults.PaymentResult.class);
+	}
+
+	/** The agent's mentions of the last hour on one platform ({@code <platform>://mentions/recent}). */
+	public ToolResults.RecentMentions recentMentions(ToolCallContext context, Platform platform) {
+		String uri = platform.wire() + "://mentions/recent";
+		McpSchema.ReadResourceResult result = withRetry("read " + uri, client -> {
+			try {
+				return client.readResource(new McpSchema.ReadResourceRequest(uri, context.meta()));
+			}
+			catch (McpError ex) {
+				throw new ToolErrorException(uri, "resource_error", ex.getMessage(), null);
+			}
+		});
+		if (result.contents().isEmpty() || !(result.contents().get(0) instanceof McpSchema.TextResourceContents text)) {
+			throw new ToolErrorException(uri, "unexpected_content", uri + " answered without JSON text", null);
+		}
+		return ChimeraJson.read(text.text(), ToolResults.RecentMentions.class);
+	}
+
+	/** The names of the tools the server offers (a cheap health check of the MCP path). */
+	public List<String> toolNames() {
+		return withRetry("list tools", client -> client.listTools().tools().stream().map(McpSchema.Tool::name).toList());
+	}
+
+	private <T> T call(String tool, ToolCallContext context, Map<String, Object> args, Class<T> type) {
+		McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(tool).arguments(args).meta(context.meta()).build();
+		McpSchema.CallToolResult result = withRetry(tool, client -> {
+			try {
+				return client.callTool(request);
+			}
+			catch (McpError ex) {
+				throw new ToolErrorException(tool, "protocol_error", tool + ": " + ex.getMessage(), null);
+			}
+		});
+		JsonNode structured = structured(result);
+		if (Boolean.TRUE.equals(result.isError())) {
+			String message = text(result);
+			String retryAt = structured.path("retry_at").asString(null);
+			throw new ToolErrorException(tool, structured.path("error").asString("tool_error"),
+					message.isBlank() ? structured.path("message").asString(tool + " failed") : message,
+					retryAt == null ? null : Instant.parse(retryAt));
+		}
+		return ChimeraJson.mapper().treeToValue(structured, type);
+	}
+
+	private static JsonNode structured(McpSchema.CallToolResult result) {
+		if (result.structuredContent() != null) {
+			return ChimeraJson.mapper().valueToTree(result.structuredContent());
+		}
+		String text = text(result);
+		try {
+			return ChimeraJson.tree(text);
+		}
+		catch (RuntimeException ex) {
+			return ChimeraJson.mapper().createObjectNode();
+		}
+	}
+
+	private static String text(McpSchema.CallToolResult result) {
+		StringBuilder text = new StringBuilder();
+		for (McpSchema.Content content : result.content() == null ? List.<McpSchema.Content>of() : result.content()) {
+			if (content instanceof McpSchema.TextContent part) {
+				text.append(part.text());
+			}
+		}
+		return text.toString();
+	}
+
+	private <T> T withRetry(String what, Function<McpSyncClient, T> call) {
+		RuntimeException last = null;
+		for (int attempt = 1; attempt <= this.properties.attempts(); attempt++) {
+			try {
+				return call.apply(connected());
+			}
+			catch (ToolErrorException ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				last = ex;
+				disconnect();
+				if (attempt == this.properties.attempts()) {
+					break;
+				}
+				Duration wait = this.properties.backoff(attempt);
+				log.warn("MCP server {} unavailable for {} (attempt {} of {}): {}; retrying in {} ms", this.properties.url(), what,
+						attempt, this.properties.attempts(), rootMessage(ex), wait.toMillis());
+				try {
+					this.sleeper.sleep(wait);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ChimeraException.toolsUnavailable("interrupted while waiting to retry " + what, ex);
+				}
+			}
+		}
+		throw ChimeraException.toolsUnavailable("MCP server " + this.properties.url() + " unavailable for " + what + " after "
+				+ this.properties.attempts() + " attempts: " + rootMessage(last), last);
+	}
+
+	private synchronized McpSyncClient connected() {
+		if (this.client == null) {
+			String url = this.properties.url().toString();
+			String base = url.substring(0, url.length() - this.properties.url().getRawPath().length());
+			HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
+				.endpoint(this.properties.url().getRawPath().isEmpty() ? "/mcp" : this.properties.url().getRawPath())
+				.connectTimeout(this.properties.connectTimeout())
+				.build();
+			McpSyncClient created = McpClient.sync(transport)
+				.clientInfo(new McpSchema.Implementation("chimera-tools-client", "0.1.0"))
+				.requestTimeout(this.properties.requestTimeout())
+				.initializationTimeout(this.properties.requestTimeout())
+				.build();
+			try {
+				created.initialize();
+			}
+			catch (RuntimeException ex) {
+				created.close();
+				throw ex;
+			}
+			this.client = created;
+		}
+		return this.client;
+	}
+
+	private synchronized void disconnect() {
+		if (this.client != null) {
+			try {
+				this.client.close();
+			}
+			catch (RuntimeException ex) {
+				log.debug("closing the MCP client failed: {}", ex.getMessage());
+			}
+			this.client = null;
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+	}
+
+	@Override
+	public void close() {
+		disconnect();
+	}
+}

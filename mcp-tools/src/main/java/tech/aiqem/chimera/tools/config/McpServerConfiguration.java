@@ -1,0 +1,146 @@
+package tech.aiqem.chimera.tools.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+
+import tech.aiqem.chimera.model.Platform;
+import tech.aiqem.chimera.tools.agent.UnknownAgentException;
+import tech.aiqem.chimera.tools.image.GenerateImageTool;
+import tech.aiqem.chimera.tools.mcp.CallContext;
+import tech.aiqem.chimera.tools.mcp.ToolError;
+import tech.aiqem.chimera.tools.mentions.RecentMentionsResource;
+import tech.aiqem.chimera.tools.payment.SendPaymentTool;
+import tech.aiqem.chimera.tools.platform.PlatformException;
+import tech.aiqem.chimera.tools.post.PostContentTool;
+
+/**
+ * The MCP server: Streamable HTTP at {@code /mcp}, tools and resources exactly as SPEC §3.2 defines them
+ * (the definitions are the JSON files under {@code tools/} on the classpath, copied from the spec).
+ */
+@Configuration(proxyBeanMethods = false)
+class McpServerConfiguration {
+
+	static final String ENDPOINT = "/mcp";
+
+	private static final Logger log = LoggerFactory.getLogger(McpServerConfiguration.class);
+
+	@Bean
+	HttpServletStreamableServerTransportProvider mcpTransport() {
+		return HttpServletStreamableServerTransportProvider.builder()
+			.jsonMapper(McpJsonDefaults.getMapper())
+			.mcpEndpoint(ENDPOINT)
+			.build();
+	}
+
+	@Bean
+	ServletRegistrationBean<HttpServletStreamableServerTransportProvider> mcpServlet(
+			HttpServletStreamableServerTransportProvider transport) {
+		ServletRegistrationBean<HttpServletStreamableServerTransportProvider> registration = new ServletRegistrationBean<>(
+				transport, ENDPOINT);
+		registration.setAsyncSupported(true);
+		registration.setName("mcp");
+		return registration;
+	}
+
+	@Bean(destroyMethod = "closeGracefully")
+	McpSyncServer mcpServer(HttpServletStreamableServerTransportProvider transport, PostContentTool post,
+			GenerateImageTool image, SendPaymentTool payment, RecentMentionsResource mentions) {
+		McpJsonMapper json = McpJsonDefaults.getMapper();
+		List<SyncToolSpecification> tools = List.of(
+				tool(json, PostContentTool.NAME, post::call),
+				tool(json, GenerateImageTool.NAME, image::call),
+				tool(json, SendPaymentTool.NAME, payment::call));
+		List<SyncResourceSpecification> resources = new ArrayList<>();
+		for (Platform platform : Platform.values()) {
+			resources.add(mentionsResource(platform, mentions));
+		}
+		McpSyncServer server = McpServer.sync(transport)
+			.serverInfo("chimera-tools", "0.1.0")
+			.capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
+			.tools(tools)
+			.resources(resources)
+			.build();
+		log.info("MCP server at {}: tools {}, resources {}", ENDPOINT,
+				tools.stream().map(t -> t.tool().name()).toList(), resources.stream().map(r -> r.resource().uri()).toList());
+		return server;
+	}
+
+	private static SyncToolSpecification tool(McpJsonMapper json, String name,
+			java.util.function.BiFunction<CallContext, Map<String, Object>, Map<String, Object>> handler) {
+		Map<String, Object> definition = definition(json, name);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> schema = (Map<String, Object>) definition.get("inputSchema");
+		McpSchema.Tool tool = McpSchema.Tool.builder()
+			.name(name)
+			.description((String) definition.get("description"))
+			.inputSchema(schema)
+			.build();
+		return SyncToolSpecification.builder()
+			.tool(tool)
+			.callHandler((exchange, request) -> ToolCalls.invoke(name, request, handler))
+			.build();
+	}
+
+	private static SyncResourceSpecification mentionsResource(Platform platform, RecentMentionsResource mentions) {
+		String label = switch (platform) {
+			case TWITTER -> "Twitter";
+			case INSTAGRAM -> "Instagram";
+			case THREADS -> "Threads";
+		};
+		McpSchema.Resource resource = McpSchema.Resource.builder()
+			.uri(RecentMentionsResource.uri(platform))
+			.name("Recent " + label + " Mentions")
+			.mimeType("application/json")
+			.description("Returns mentions from last 1 hour")
+			.build();
+		return new SyncResourceSpecification(resource, (exchange, request) -> {
+			try {
+				String body = mentions.read(platform, CallContext.from(request.meta()));
+				return new McpSchema.ReadResourceResult(
+						List.of(new McpSchema.TextResourceContents(resource.uri(), "application/json", body)));
+			}
+			catch (ToolError | UnknownAgentException ex) {
+				throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(resource.uri() + ": " + ex.getMessage()).build();
+			}
+			catch (PlatformException ex) {
+				throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
+					.message(resource.uri() + ": " + ex.getMessage())
+					.data(ex.retryAt() == null ? null : Map.of("retry_at", ex.retryAt().toString()))
+					.build();
+			}
+		});
+	}
+
+	static Map<String, Object> definition(McpJsonMapper json, String name) {
+		try (InputStream in = new ClassPathResource("tools/" + name + ".json").getInputStream()) {
+			return json.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), new TypeRef<Map<String, Object>>() {
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("missing tool definition tools/" + name + ".json", ex);
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package tech.aiqem.chimera.tools.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+
+import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.tools.agent.UnknownAgentException;
+import tech.aiqem.chimera.tools.mcp.CallContext;
+import tech.aiqem.chimera.tools.mcp.ToolError;
+
+/**
+ * Turns a tool handler's outcome into an MCP result: the result map as structured content (and as JSON
+ * text for clients that read only text), every failure as {@code isError: true} with a message and an
+ * {@code error} reason — never a protocol error or a crash of the session.
+ */
+final class ToolCalls {
+
+	private static final Logger log = LoggerFactory.getLogger(ToolCalls.class);
+
+	private ToolCalls() {
+	}
+
+	static CallToolResult invoke(String tool, CallToolRequest request,
+			BiFunction<CallContext, Map<String, Object>, Map<String, Object>> handler) {
+		try {
+			CallContext context = CallContext.from(request.meta());
+			Map<String, Object> result = handler.apply(context, request.arguments());
+			return CallToolResult.builder()
+				.addTextContent(ChimeraJson.write(result))
+				.structuredContent(result)
+				.isError(false)
+				.build();
+		}
+		catch (ToolError ex) {
+			Map<String, Object> error = new LinkedHashMap<>();
+			error.put("error", ex.reason());
+			error.put("message", ex.getMessage());
+			if (ex.retryAt() != null) {
+				error.put("retry_at", ex.retryAt().toString());
+			}
+			error.putAll(ex.details());
+			log.info("{} refused: {}", tool, ex.getMessage());
+			return failure(ex.getMessage(), error);
+		}
+		catch (UnknownAgentException ex) {
+			return failure(tool + ": " + ex.getMessage(), Map.of("error", "unknown_agent", "message", tool + ": " + ex.getMessage()));
+		}
+		catch (DataAccessException ex) {
+			log.error("{} failed on the database", tool, ex);
+			String message = tool + ": E2002 database unavailable; nothing was done, call again with the same task id";
+			return failure(message, Map.of("error", "E2002", "message", message));
+		}
+		catch (RuntimeException ex) {
+			log.error("{} failed", tool, ex);
+			String message = tool + ": internal error (" + ex.getClass().getSimpleName() + "); see the mcp-tools log";
+			return failure(message, Map.of("error", "internal", "message", message));
+		}
+	}
+
+	private static CallToolResult failure(String message, Map<String, Object> structured) {
+		return CallToolResult.builder().addTextContent(message).structuredContent(structured).isError(true).build();
+	}
+}

@@ -1,0 +1,70 @@
+package tech.aiqem.chimera.tools.payment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import tech.aiqem.chimera.model.ChimeraException;
+import tech.aiqem.chimera.model.Network;
+import tech.aiqem.chimera.model.message.Payment;
+import tech.aiqem.chimera.tools.agent.AgentDirectory;
+import tech.aiqem.chimera.tools.agent.AgentProfile;
+import tech.aiqem.chimera.tools.mcp.Arguments;
+import tech.aiqem.chimera.tools.mcp.CallContext;
+import tech.aiqem.chimera.tools.mcp.ToolError;
+
+/** The {@code send_payment} tool: every check happens before the gateway is called. */
+@Component
+public class SendPaymentTool {
+
+	public static final String NAME = "send_payment";
+
+	private final AgentDirectory agents;
+
+	private final PaymentGateway gateway;
+
+	SendPaymentTool(AgentDirectory agents, ObjectProvider<PaymentGateway> gateway) {
+		this.agents = agents;
+		this.gateway = gateway.getIfAvailable(PaymentsNotConfigured::new);
+	}
+
+	public Map<String, Object> call(CallContext context, Map<String, Object> arguments) {
+		Arguments args = new Arguments(NAME, arguments);
+		String to = args.requiredString("to_address").strip();
+		var amount = args.requiredNumber("amount_usdc");
+		String purpose = args.requiredString("purpose").strip();
+		Network network = args.optionalEnum("network", Network::of, Network.BASE);
+		Payment payment;
+		try {
+			payment = new Payment(to, amount, purpose, network);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ToolError.invalidArgument(NAME + ": " + ex.getMessage().replace("payment.", ""));
+		}
+		var task = context.requireTask();
+		AgentProfile agent = this.agents.get(context.requireAgent());
+		if (context.tenant() != null && !context.tenant().equals(agent.tenant())) {
+			throw new ToolError("forbidden", NAME + ": agent " + agent.id() + " does not belong to tenant " + context.tenant());
+		}
+		PaymentReceipt receipt;
+		try {
+			receipt = this.gateway.pay(new PaymentCommand(task, agent.id(), agent.tenant(), payment));
+		}
+		catch (PaymentRefusedException ex) {
+			throw new ToolError("payment_refused", NAME + ": " + ex.getMessage());
+		}
+		catch (ChimeraException ex) {
+			throw new ToolError(ex.code().name(), NAME + ": " + ex.getMessage());
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("transaction_hash", receipt.transactionHash());
+		result.put("network", receipt.network().wire());
+		result.put("from_address", receipt.fromAddress());
+		result.put("to_address", receipt.toAddress());
+		result.put("amount_usdc", receipt.amountUsdc());
+		result.put("status", receipt.status());
+		return result;
+	}
+}

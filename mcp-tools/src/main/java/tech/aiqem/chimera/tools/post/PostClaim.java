@@ -1,0 +1,21 @@
+package tech.aiqem.chimera.tools.post;
+
+import java.time.Instant;
+import java.util.List;
+
+import tech.aiqem.chimera.model.DisclosureLevel;
+import tech.aiqem.chimera.model.Platform;
+
+/** A row of {@code post_claims}: one post_content task, its pacing slot and, once out, its post id. */
+record PostClaim(String key, Platform platform, String account, String textSha256, String postedText,
+		List<String> mediaUrls, DisclosureLevel disclosure, String inReplyTo, String status, Instant slotAt,
+		String postId, Instant publishedAt) {
+
+	boolean published() {
+		return "published".equals(this.status);
+	}
+
+	boolean failed() {
+		return "failed".equals(this.status);
+	}
+}

@@ -1,0 +1,134 @@
+package tech.aiqem.chimera.tools.post;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.DisclosureLevel;
+import tech.aiqem.chimera.model.Platform;
+import tech.aiqem.chimera.tools.pacing.PacingPolicy;
+import tech.aiqem.chimera.tools.platform.AccountRef;
+
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * {@code post_claims}: reserving a slot happens under a per-account advisory lock, so concurrent calls
+ * for one account get distinct, correctly spaced slots and a text is claimed once per account.
+ */
+@Component
+class PostClaims {
+
+	private static final String COLUMNS = """
+			idempotency_key, platform, account, text_sha256, posted_text, media_urls::text AS media_urls, disclosure,
+			in_reply_to, status, slot_at, post_id, published_at
+			""";
+
+	private static final String FIND = "SELECT " + COLUMNS + " FROM post_claims WHERE idempotency_key = ?";
+
+	private static final String LOCK_ACCOUNT = "SELECT pg_advisory_xact_lock(hashtextextended(?, 7))";
+
+	private static final String TAKEN_SLOTS = """
+			SELECT slot_at FROM post_claims WHERE platform = ? AND account = ? AND status <> 'failed' AND slot_at > ?
+			ORDER BY slot_at
+			""";
+
+	private static final String SAME_TEXT = """
+			SELECT idempotency_key, post_id FROM post_claims
+			WHERE platform = ? AND account = ? AND text_sha256 = ? AND status <> 'failed' AND idempotency_key <> ?
+			""";
+
+	private static final String DELETE_FAILED = "DELETE FROM post_claims WHERE idempotency_key = ? AND status = 'failed'";
+
+	private static final String INSERT = """
+			INSERT INTO post_claims (idempotency_key, agent_id, tenant_id, platform, account, adapter, text_sha256, posted_text,
+			    media_urls, disclosure, in_reply_to, status, slot_at, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'reserved', ?, ?)
+			""";
+
+	private static final String PUBLISHED = """
+			UPDATE post_claims SET status = 'published', post_id = ?, published_at = ?, error = NULL WHERE idempotency_key = ?
+			""";
+
+	private static final String FAILED = "UPDATE post_claims SET status = 'failed', error = ? WHERE idempotency_key = ?";
+
+	private static final String RESCHEDULE = "UPDATE post_claims SET slot_at = ?, error = ? WHERE idempotency_key = ?";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	PostClaims(JdbcTemplate jdbc, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	Optional<PostClaim> find(String key) {
+		return this.jdbc.query(FIND, PostClaims::map, key).stream().findFirst();
+	}
+
+	/** What a new claim says; its slot is decided under the account lock. */
+	record NewClaim(String key, AccountRef account, String adapter, String textSha256, String postedText,
+			List<String> mediaUrls, DisclosureLevel disclosure, String inReplyTo) {
+	}
+
+	/**
+	 * Reserves the account's next slot for the claim; an existing live claim for the same key is
+	 * returned as it is. Throws {@link DuplicateTextException} when the account already has this text.
+	 */
+	PostClaim reserve(NewClaim claim, PacingPolicy policy, Instant now, Instant blockedUntil) {
+		return this.transactions.execute(status -> {
+			AccountRef account = claim.account();
+			this.jdbc.query(LOCK_ACCOUNT, rs -> {
+			}, account.key());
+			Optional<PostClaim> existing = find(claim.key());
+			if (existing.isPresent() && !existing.get().failed()) {
+				return existing.get();
+			}
+			var same = this.jdbc.query(SAME_TEXT, (rs, n) -> new String[] { rs.getString(1), rs.getString(2) },
+					account.platform().wire(), account.username(), claim.textSha256(), claim.key());
+			if (!same.isEmpty()) {
+				throw new DuplicateTextException(same.get(0)[0], same.get(0)[1]);
+			}
+			this.jdbc.update(DELETE_FAILED, claim.key());
+			List<Instant> taken = this.jdbc.query(TAKEN_SLOTS, (rs, n) -> rs.getTimestamp(1).toInstant(),
+					account.platform().wire(), account.username(), Timestamp.from(now.minus(Duration.ofDays(1))));
+			Instant slot = policy.nextSlot(taken, now, blockedUntil, claim.key().hashCode());
+			this.jdbc.update(INSERT, claim.key(), account.agent().value(), account.tenant().value(),
+					account.platform().wire(), account.username(), claim.adapter(), claim.textSha256(), claim.postedText(),
+					ChimeraJson.write(claim.mediaUrls()), claim.disclosure().wire(), claim.inReplyTo(), Timestamp.from(slot),
+					Timestamp.from(now));
+			return find(claim.key()).orElseThrow();
+		});
+	}
+
+	void published(String key, String postId, Instant at) {
+		this.jdbc.update(PUBLISHED, postId, Timestamp.from(at), key);
+	}
+
+	void failed(String key, String error) {
+		this.jdbc.update(FAILED, error, key);
+	}
+
+	void reschedule(String key, Instant slot, String reason) {
+		this.jdbc.update(RESCHEDULE, Timestamp.from(slot), reason, key);
+	}
+
+	private static PostClaim map(ResultSet rs, int row) throws SQLException {
+		Timestamp published = rs.getTimestamp("published_at");
+		List<String> media = ChimeraJson.mapper().readValue(rs.getString("media_urls"), new TypeReference<List<String>>() {
+		});
+		return new PostClaim(rs.getString("idempotency_key"), Platform.of(rs.getString("platform")), rs.getString("account"),
+				rs.getString("text_sha256"), rs.getString("posted_text"), media, DisclosureLevel.of(rs.getString("disclosure")),
+				rs.getString("in_reply_to"), rs.getString("status"), rs.getTimestamp("slot_at").toInstant(),
+				rs.getString("post_id"), published == null ? null : published.toInstant());
+	}
+}

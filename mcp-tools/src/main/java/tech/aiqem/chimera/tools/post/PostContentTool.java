@@ -1,0 +1,206 @@
+package tech.aiqem.chimera.tools.post;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import tech.aiqem.chimera.model.DisclosureLevel;
+import tech.aiqem.chimera.model.Platform;
+import tech.aiqem.chimera.tools.agent.AgentDirectory;
+import tech.aiqem.chimera.tools.agent.AgentProfile;
+import tech.aiqem.chimera.tools.config.ToolsProperties;
+import tech.aiqem.chimera.tools.mcp.Arguments;
+import tech.aiqem.chimera.tools.mcp.CallContext;
+import tech.aiqem.chimera.tools.mcp.ToolError;
+import tech.aiqem.chimera.tools.pacing.PacingPolicy;
+import tech.aiqem.chimera.tools.pacing.RateLimitBlocks;
+import tech.aiqem.chimera.tools.pacing.SlotWaiter;
+import tech.aiqem.chimera.tools.platform.AccountRef;
+import tech.aiqem.chimera.tools.platform.OutgoingPost;
+import tech.aiqem.chimera.tools.platform.PlatformException;
+import tech.aiqem.chimera.tools.platform.PublishedPost;
+import tech.aiqem.chimera.tools.platform.SocialPlatform;
+import tech.aiqem.chimera.tools.platform.SocialPlatforms;
+
+/**
+ * The {@code post_content} tool. Same task id twice: one publication, the same post id. Same text twice
+ * on one account under different tasks: a {@code duplicate_content} tool error naming the first post.
+ * Over quota: the call waits for its slot up to {@code max-wait}, else answers {@code retry_later} with
+ * {@code retry_at}; the slot stays reserved for the task, so calling again then publishes it.
+ */
+@Component
+public class PostContentTool {
+
+	public static final String NAME = "post_content";
+
+	private static final Logger log = LoggerFactory.getLogger(PostContentTool.class);
+
+	private final AgentDirectory agents;
+
+	private final SocialPlatforms platforms;
+
+	private final PostClaims claims;
+
+	private final RateLimitBlocks blocks;
+
+	private final SlotWaiter waiter;
+
+	private final PacingPolicy pacing;
+
+	private final Duration maxWait;
+
+	private final Clock clock;
+
+	PostContentTool(AgentDirectory agents, SocialPlatforms platforms, PostClaims claims, RateLimitBlocks blocks,
+			SlotWaiter waiter, ToolsProperties properties, Clock clock) {
+		this.agents = agents;
+		this.platforms = platforms;
+		this.claims = claims;
+		this.blocks = blocks;
+		this.waiter = waiter;
+		ToolsProperties.Pacing p = properties.pacing();
+		this.pacing = new PacingPolicy(p.postsPerHour(), p.postsPerDay(), p.minSpacing(), p.jitter());
+		this.maxWait = p.maxWait();
+		this.clock = clock;
+	}
+
+	public Map<String, Object> call(CallContext context, Map<String, Object> arguments) {
+		Arguments args = new Arguments(NAME, arguments);
+		Platform platform = args.requiredEnum("platform", Platform::of);
+		String text = args.requiredString("text_content").strip();
+		List<String> mediaUrls = args.stringList("media_urls");
+		DisclosureLevel requested = args.optionalEnum("disclosure_level", DisclosureLevel::of, null);
+		String key = context.requireTask().toString();
+		AgentProfile agent = this.agents.get(context.requireAgent());
+		if (context.tenant() != null && !context.tenant().equals(agent.tenant())) {
+			throw new ToolError("forbidden", NAME + ": agent " + agent.id() + " does not belong to tenant " + context.tenant());
+		}
+		AgentProfile.SocialAccount social = agent.account(platform)
+			.orElseThrow(() -> new ToolError("no_account", NAME + ": agent " + agent.id() + " has no " + platform.wire()
+					+ " account in its social_accounts"));
+		AccountRef account = new AccountRef(agent.id(), agent.tenant(), platform, social.username(), social.userId());
+		DisclosureLevel level = Disclosure.decide(requested, agent.persona().disclosure());
+		String posted = Disclosure.label(text, level);
+		int length = posted.codePointCount(0, posted.length());
+		if (length > Disclosure.maxLength(platform)) {
+			throw ToolError.invalidArgument(NAME + ": the post is " + length + " characters with its disclosure label; "
+					+ platform.wire() + " takes at most " + Disclosure.maxLength(platform));
+		}
+		if (platform == Platform.INSTAGRAM && mediaUrls.isEmpty()) {
+			throw ToolError.invalidArgument(NAME + ": instagram posts need at least one entry in media_urls");
+		}
+		String inReplyTo = context.inReplyTo();
+		SocialPlatform adapter = this.platforms.get(platform);
+		PostClaim claim = this.claims.find(key).filter(c -> !c.failed()).orElse(null);
+		if (claim != null && claim.published()) {
+			return result(claim, claim.postId(), claim.publishedAt(), true);
+		}
+		if (claim == null) {
+			try {
+				claim = this.claims.reserve(new PostClaims.NewClaim(key, account, adapter.adapter(), sha256(text), posted,
+						mediaUrls, level, inReplyTo), this.pacing, this.clock.instant(),
+						this.blocks.blockedUntil(account.key(), this.clock.instant()));
+			}
+			catch (DuplicateTextException ex) {
+				throw duplicate(account, ex.otherTask(), ex.postId());
+			}
+			if (claim.published()) {
+				return result(claim, claim.postId(), claim.publishedAt(), true);
+			}
+		}
+		awaitSlot(claim);
+		OutgoingPost post = new OutgoingPost(account, claim.postedText(), claim.mediaUrls(), claim.disclosure(),
+				claim.disclosure() != DisclosureLevel.NONE, claim.inReplyTo(), key);
+		try {
+			PublishedPost published = adapter.publish(post);
+			this.claims.published(key, published.postId(), published.postedAt());
+			log.info("Published {} post {} for agent {} on @{}", platform.wire(), published.postId(), agent.id(),
+					account.username());
+			return result(claim, published.postId(), published.postedAt(), false);
+		}
+		catch (PlatformException ex) {
+			throw afterPlatformFailure(claim, account, ex);
+		}
+	}
+
+	private void awaitSlot(PostClaim claim) {
+		Duration wait = this.waiter.realTimeUntil(claim.slotAt());
+		if (wait.compareTo(this.maxWait) > 0 || !this.waiter.awaitSlot(claim.slotAt(), this.maxWait)) {
+			throw retryLater(claim.slotAt(), "the account's posting quota or spacing puts this post at " + claim.slotAt());
+		}
+	}
+
+	private ToolError afterPlatformFailure(PostClaim claim, AccountRef account, PlatformException ex) {
+		switch (ex.kind()) {
+			case RATE_LIMITED -> {
+				Instant retryAt = ex.retryAt() != null ? ex.retryAt() : this.clock.instant().plus(Duration.ofMinutes(15));
+				this.blocks.blockUntil(account.key(), retryAt);
+				this.claims.reschedule(claim.key(), retryAt, ex.getMessage());
+				return retryLater(retryAt, account.platform().wire() + " rate limit: " + ex.getMessage());
+			}
+			case DUPLICATE -> {
+				this.claims.failed(claim.key(), ex.getMessage());
+				return new ToolError("duplicate_content", NAME + ": " + account.platform().wire() + " refused the text as a duplicate of an "
+						+ "earlier post of @" + account.username() + ": " + ex.getMessage());
+			}
+			case UNAVAILABLE -> {
+				// the slot stays reserved: the post may or may not be out; the same task id retries safely
+				this.claims.reschedule(claim.key(), claim.slotAt(), ex.getMessage());
+				return new ToolError("platform_unavailable", NAME + ": " + ex.getMessage()
+						+ "; call again with the same task id");
+			}
+			default -> {
+				this.claims.failed(claim.key(), ex.getMessage());
+				return new ToolError(ex.kind() == PlatformException.Kind.AUTH ? "platform_auth" : "platform_rejected",
+						NAME + ": " + ex.getMessage());
+			}
+		}
+	}
+
+	private ToolError retryLater(Instant retryAt, String why) {
+		long seconds = Math.max(1, Duration.between(this.clock.instant(), retryAt).toSeconds());
+		return new ToolError("retry_later", NAME + ": not posted yet, " + why + "; call again with the same task id at "
+				+ retryAt + " (in " + seconds + " s on the shared clock). The post is queued, not dropped.", retryAt,
+				Map.of("retry_after_seconds", seconds));
+	}
+
+	private ToolError duplicate(AccountRef account, String otherTask, String postId) {
+		return new ToolError("duplicate_content", NAME + ": @" + account.username() + " on " + account.platform().wire()
+				+ " already " + (postId != null ? "posted this text as post " + postId : "has this text queued")
+				+ " (task " + otherTask + "); an account never posts the same text twice", null,
+				postId != null ? Map.of("existing_post_id", postId) : Map.of());
+	}
+
+	private static Map<String, Object> result(PostClaim claim, String postId, Instant postedAt, boolean replayed) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("post_id", postId);
+		result.put("platform", claim.platform().wire());
+		result.put("account", claim.account());
+		result.put("text", claim.postedText());
+		result.put("media_urls", claim.mediaUrls());
+		result.put("disclosure_level", claim.disclosure().wire());
+		result.put("posted_at", postedAt.toString());
+		result.put("replayed", replayed);
+		return result;
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
