@@ -33,6 +33,8 @@ public final class PostgresServer implements AutoCloseable {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setPort(FreePorts.next())
+				// Callers stop the server themselves, after the services that use it.
+				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "300")
 				.setServerConfig("fsync", dataDirectory == null ? "off" : "on")
 				.setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on");

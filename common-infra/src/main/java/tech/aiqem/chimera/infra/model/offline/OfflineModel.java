@@ -97,7 +97,7 @@ public final class OfflineModel implements ChatProvider {
 			Map<String, Object> task = new LinkedHashMap<>();
 			task.put("topic", topic);
 			task.put("platform", platform);
-			task.put("goal_description", "Create a " + platform + " post on " + topic + " that serves the campaign goal: " + goals);
+			task.put("goal_description", "Create " + (platform.equals("instagram") ? "an " : "a ") + platform + " post on " + topic + " that serves the campaign goal: " + goals);
 			tasks.add(task);
 		}
 		Map<String, Object> answer = new LinkedHashMap<>();

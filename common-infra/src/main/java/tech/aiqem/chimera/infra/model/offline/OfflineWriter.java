@@ -64,7 +64,9 @@ final class OfflineWriter {
 		if (goal == null) {
 			return "";
 		}
-		String fragment = goal.strip().replaceAll("[.!?]+$", "");
+		// A planner's goal description names the platform and topic first; the campaign goal is what is left.
+		String fragment = goal.strip().replaceFirst("(?i)^create an? \\S+ post on .*? that serves the campaign goal:\\s*", "")
+			.replaceAll("[.!?]+$", "");
 		if (fragment.length() > 120) {
 			fragment = fragment.substring(0, 120).replaceAll("\\s+\\S*$", "");
 		}
