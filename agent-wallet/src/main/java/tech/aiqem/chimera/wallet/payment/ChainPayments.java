@@ -119,7 +119,7 @@ public final class ChainPayments implements Payments {
 		PaymentRecord pending;
 		BigInteger nonce;
 		try {
-			nonce = chain.pendingNonce(from);
+			nonce = nextNonce(from, chain);
 			RawTransaction transfer = RawTransaction.createTransaction(nonce, gasPrice, gasLimit,
 					chain.settings().usdcAddress(), EvmChain.transferData(payment.toAddress(), units));
 			signed = this.signer.sign(command.agentId(), transfer, chain.settings().chainId());
@@ -152,6 +152,16 @@ public final class ChainPayments implements Payments {
 			log.warn("Payment for task {} broadcast uncertain, left pending: {}", command.taskId(), ex.getMessage());
 		}
 		return this.store.byTask(command.taskId()).orElseThrow();
+	}
+
+	/**
+	 * The node's pending count, or past our own pending transactions when the node does not count them
+	 * (some nodes leave the pool out, and a recorded transaction may not be broadcast yet).
+	 */
+	private BigInteger nextNonce(String from, EvmChain chain) {
+		BigInteger node = chain.pendingNonce(from);
+		Long ours = this.store.maxPendingNonce(from, chain.settings().chainId());
+		return ours == null ? node : node.max(BigInteger.valueOf(ours + 1));
 	}
 
 	private void requireFunds(PaymentCommand command, String from, BigInteger units, BigInteger gasCost,

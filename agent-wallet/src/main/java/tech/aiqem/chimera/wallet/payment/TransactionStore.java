@@ -40,6 +40,11 @@ final class TransactionStore {
 			WHERE lower(from_address) = lower(?) AND network = ? AND status = 'pending'
 			""";
 
+	private static final String MAX_PENDING_NONCE = """
+			SELECT MAX(nonce) FROM transactions
+			WHERE lower(from_address) = lower(?) AND chain_id = ? AND status = 'pending'
+			""";
+
 	private static final String INSERT = """
 			INSERT INTO transactions (agent_id, tenant_id, task_id, transaction_hash, from_address, to_address,
 			                          amount_usdc, network, status, purpose, created_at, chain_id, nonce,
@@ -94,6 +99,11 @@ final class TransactionStore {
 
 	BigDecimal pendingOutgoing(String fromAddress, Network network) {
 		return this.jdbc.queryForObject(PENDING_OUT, BigDecimal.class, fromAddress, network.wire());
+	}
+
+	/** The highest nonce among this wallet's pending transactions on a chain, or null. */
+	Long maxPendingNonce(String fromAddress, long chainId) {
+		return this.jdbc.queryForObject(MAX_PENDING_NONCE, Long.class, fromAddress, chainId);
 	}
 
 	/** False when the task already has a transaction (a concurrent attempt recorded it first). */
