@@ -225,6 +225,43 @@ class PaymentsIntegrationTests {
 	}
 
 	@Test
+	void twoParallelPaymentsAgainstANearlySpentBudgetNeverBothGoThrough() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 6; round++) {
+				TenantId tenant = db.tenant();
+				Party payer = party(tenant, "1", "100", new BigDecimal("10.00"));
+				Party payee = party(tenant, "0", "0", null);
+				payments.pay(payer.pay(payer.newTask(), payee, "9"));
+				CyclicBarrier start = new CyclicBarrier(2);
+				List<Future<Boolean>> attempts = new ArrayList<>();
+				for (int i = 0; i < 2; i++) {
+					TaskId task = payer.newTask();
+					attempts.add(pool.submit(() -> {
+						start.await();
+						try {
+							return payments.pay(payer.pay(task, payee, "0.75")) != null;
+						}
+						catch (ChimeraException ex) {
+							assertThat(ex.code()).isEqualTo(ErrorCode.E1001);
+							return false;
+						}
+					}));
+				}
+				int passed = 0;
+				for (Future<Boolean> attempt : attempts) {
+					passed += attempt.get() ? 1 : 0;
+				}
+				assertThat(passed).as("round %d", round).isEqualTo(1);
+				assertThat(usdcSeenByThirdParty(payee)).as("round %d", round).isEqualByComparingTo("9.75");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void insufficientUsdcGivesE1005PausesFinancialTasksAndNotifiesTheOperator() {
 		TenantId tenant = db.tenant();
 		Party payer = party(tenant, "1", "3", null);
