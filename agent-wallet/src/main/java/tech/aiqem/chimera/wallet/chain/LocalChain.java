@@ -74,7 +74,10 @@ public final class LocalChain implements AutoCloseable {
 		this.process = process;
 		this.rpcUrl = rpcUrl;
 		this.logFile = logFile;
-		this.shutdownHook = new Thread(this::stopProcess, "stop-local-chain");
+		this.shutdownHook = new Thread(() -> {
+			stopProcess();
+			deleteLog();
+		}, "stop-local-chain");
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 		// A placeholder token address until the token is deployed; balances are read only after that.
 		this.chain = new EvmChain(Network.BASE,
@@ -358,6 +361,10 @@ public final class LocalChain implements AutoCloseable {
 		catch (IllegalStateException alreadyShuttingDown) {
 			// The hook is running or has run: nothing left to undo.
 		}
+		deleteLog();
+	}
+
+	private void deleteLog() {
 		try {
 			Files.deleteIfExists(this.logFile);
 		}
