@@ -75,8 +75,9 @@ public final class LocalChain implements AutoCloseable {
 		this.rpcUrl = rpcUrl;
 		this.logFile = logFile;
 		this.shutdownHook = new Thread(() -> {
-			stopProcess();
+			// The log first: the JVM may be halted while ganache is still winding down.
 			deleteLog();
+			stopProcess();
 		}, "stop-local-chain");
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 		// A placeholder token address until the token is deployed; balances are read only after that.
