@@ -10,11 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +88,7 @@ public final class LocalChain implements AutoCloseable {
 	}
 
 	public static LocalChain start(Path chainDirectory) {
-		installIfNeeded(chainDirectory);
+		NpmInstall.ifNeeded(chainDirectory);
 		int port = freePort();
 		Path logFile;
 		Process process;
@@ -272,46 +269,6 @@ public final class LocalChain implements AutoCloseable {
 		catch (IOException ex) {
 			return "(no log: " + ex.getMessage() + ")";
 		}
-	}
-
-	private static void installIfNeeded(Path dir) {
-		if (installed(dir)) {
-			return;
-		}
-		// Another JVM (a parallel build) may be installing too: one at a time, and re-check after waiting.
-		try (FileChannel channel = FileChannel.open(dir.resolve(".npm-ci.lock"), StandardOpenOption.CREATE,
-				StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-			if (installed(dir)) {
-				return;
-			}
-			log.info("Installing the local chain's npm packages in {} (npm ci)", dir);
-			Path npmLog = Files.createTempFile("chimera-npm-ci-", ".log");
-			Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-				.directory(dir.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(npmLog.toFile())
-				.start();
-			if (!npm.waitFor(10, TimeUnit.MINUTES)) {
-				npm.destroyForcibly();
-				throw new IllegalStateException("npm ci in " + dir + " took over 10 minutes; log: " + npmLog);
-			}
-			if (npm.exitValue() != 0 || !installed(dir)) {
-				throw new IllegalStateException("npm ci in " + dir + " failed (" + npm.exitValue() + "): "
-						+ Files.readString(npmLog));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("could not run npm ci in " + dir + " (is npm installed?)", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static boolean installed(Path dir) {
-		return Files.isRegularFile(dir.resolve("node_modules/ganache/dist/node/cli.js"))
-				&& Files.isRegularFile(dir.resolve("node_modules/solc/package.json"));
 	}
 
 	private static int freePort() {
