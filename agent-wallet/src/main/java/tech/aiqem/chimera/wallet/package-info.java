@@ -1,2 +1,11 @@
-/** Agent wallets and USDC payments on Base or Ethereum, budgets, and the local chain. */
+/**
+ * Agent wallets and USDC payments (SPEC §3.2 {@code send_payment}, §6 E1001/E1005). The ports other
+ * modules call: {@link tech.aiqem.chimera.wallet.AgentWallets} (create a wallet, read balances),
+ * {@link tech.aiqem.chimera.wallet.Payments} (pay once per task, look a payment up),
+ * {@link tech.aiqem.chimera.wallet.PaymentAllowList}, and the pure
+ * {@link tech.aiqem.chimera.wallet.policy.PaymentPolicy} the judge consults. Adapters live in the
+ * feature packages: {@code keystore} (local encrypted keys, the default; {@code cdp} custodial seam),
+ * {@code chain} (web3j RPC, USDC units, the local ganache chain), {@code payment} (signing, recording,
+ * broadcasting, the receipt follower), {@code policy}, and {@code config} (auto-configuration).
+ */
 package tech.aiqem.chimera.wallet;

@@ -40,6 +40,26 @@ public final class RedisKeys {
 		return PREFIX + "spend:" + agentId + ":" + day;
 	}
 
+	/** An agent's spend over all days: a cache of {@code spend_ledger}, rebuilt from it when missing. */
+	public static String spendTotal(AgentId agentId) {
+		return PREFIX + "spend:" + agentId + ":total";
+	}
+
+	/** A campaign's spend on one day, next to the agent's daily tracker. */
+	public static String campaignSpend(CampaignId campaignId, LocalDate day) {
+		return PREFIX + "spend:campaign:" + campaignId + ":" + day;
+	}
+
+	/** A campaign's spend over all days: a cache of {@code spend_ledger}, rebuilt from it when missing. */
+	public static String campaignSpendTotal(CampaignId campaignId) {
+		return PREFIX + "spend:campaign:" + campaignId + ":total";
+	}
+
+	/** Marks a spend (by its idempotency ref) as counted in the trackers, so a retry is not counted twice. */
+	public static String spendRef(String ref) {
+		return PREFIX + "spend:ref:" + ref;
+	}
+
 	public static String shortMemory(AgentId agentId) {
 		return PREFIX + "memory:short:" + agentId;
 	}
