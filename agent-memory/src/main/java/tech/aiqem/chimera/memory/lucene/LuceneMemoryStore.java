@@ -74,7 +74,10 @@ public final class LuceneMemoryStore implements MemoryStore {
 		try {
 			Files.createDirectories(this.path);
 			this.directory = FSDirectory.open(this.path);
-			IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+			// a larger buffer than the 16 MB default means fewer, larger segments: fewer HNSW graphs to search
+			// and to rebuild when segments merge
+			IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+				.setRAMBufferSizeMB(64);
 			this.writer = new IndexWriter(this.directory, config);
 			this.searchers = new SearcherManager(this.writer, null);
 		}
