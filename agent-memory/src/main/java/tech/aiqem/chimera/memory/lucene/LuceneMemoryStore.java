@@ -120,6 +120,12 @@ public final class LuceneMemoryStore implements MemoryStore {
 		if (memories.size() != vectors.size()) {
 			throw new IllegalArgumentException(memories.size() + " memories but " + vectors.size() + " vectors");
 		}
+		for (float[] vector : vectors) {
+			if (vector.length != this.embedder.dimensions()) {
+				throw new IllegalArgumentException("vectors must have " + this.embedder.dimensions()
+						+ " dimensions (the store's model), got " + vector.length);
+			}
+		}
 		try {
 			for (int i = 0; i < memories.size(); i++) {
 				Memory memory = memories.get(i);
@@ -145,6 +151,10 @@ public final class LuceneMemoryStore implements MemoryStore {
 
 	/** A search with a query vector computed elsewhere (same model, unit length); the query's text is ignored. */
 	public List<ScoredMemory> searchVector(TenantId tenant, MemoryQuery query, float[] vector) {
+		if (vector.length != this.embedder.dimensions()) {
+			throw new IllegalArgumentException("query vector must have " + this.embedder.dimensions()
+					+ " dimensions, got " + vector.length);
+		}
 		int candidates = this.relevance.candidates(query);
 		List<ScoredMemory> found = new ArrayList<>(candidates);
 		try {

@@ -46,7 +46,7 @@ class WeaviateMemoryStoreRecordedIntegrationTests extends MemoryStoreContractTes
 					"valueDate:\"2026-01")
 			.answer("coffee_agent_since_60_days.json", tenant(TENANT), concepts(COFFEE_QUERY), agentFilter(),
 					"valueDate:\"2025-12")
-			.answer("error_tenant_not_found.json", tenant(SILENT_TENANT));
+			.answer("error_tenant_not_found_constructed.json", tenant(SILENT_TENANT));
 		this.server = new MockWebServer();
 		this.server.setDispatcher(this.weaviate);
 		try {
