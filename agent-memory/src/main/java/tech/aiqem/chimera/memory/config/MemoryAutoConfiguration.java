@@ -1,0 +1,50 @@
+package tech.aiqem.chimera.memory.config;
+
+import java.net.URI;
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import tech.aiqem.chimera.infra.ChimeraInfraAutoConfiguration;
+import tech.aiqem.chimera.infra.redis.Redis;
+import tech.aiqem.chimera.memory.MemoryStore;
+import tech.aiqem.chimera.memory.Relevance;
+import tech.aiqem.chimera.memory.embedding.MiniLmEmbedder;
+import tech.aiqem.chimera.memory.lucene.LuceneMemoryStore;
+import tech.aiqem.chimera.memory.shortterm.ShortTermMemory;
+import tech.aiqem.chimera.memory.weaviate.VectorSource;
+import tech.aiqem.chimera.memory.weaviate.WeaviateMemoryStore;
+
+/**
+ * Exposes {@link MemoryStore} (adapter chosen by {@code chimera.memory.store}) and {@link ShortTermMemory}
+ * to every service that depends on agent-memory.
+ */
+@AutoConfiguration(after = ChimeraInfraAutoConfiguration.class)
+@EnableConfigurationProperties(MemoryProperties.class)
+public class MemoryAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	MemoryStore memoryStore(MemoryProperties properties, Clock clock) {
+		Relevance relevance = new Relevance(properties.halfLife(), clock);
+		if (properties.store() == MemoryProperties.Store.WEAVIATE) {
+			MemoryProperties.Weaviate weaviate = properties.weaviate();
+			MiniLmEmbedder embedder = weaviate.vectors() == VectorSource.CLIENT ? new MiniLmEmbedder() : null;
+			return new WeaviateMemoryStore(
+					WeaviateMemoryStore.client(URI.create(weaviate.url().trim()), weaviate.apiKey(),
+							weaviate.timeoutSeconds()),
+					weaviate.vectors(), embedder, weaviate.vectorizer(), relevance);
+		}
+		MemoryProperties.Embedded embedded = properties.embedded();
+		return new LuceneMemoryStore(embedded.directory(), new MiniLmEmbedder(), relevance, embedded.commitInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ShortTermMemory shortTermMemory(Redis redis, Clock clock, MemoryProperties properties) {
+		return new ShortTermMemory(redis, clock, properties.shortTerm().ttl(), properties.shortTerm().capacity());
+	}
+}
