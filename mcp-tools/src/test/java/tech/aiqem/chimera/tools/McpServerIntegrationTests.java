@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import tech.aiqem.chimera.infra.mcp.McpClientProperties;
@@ -45,7 +46,10 @@ import tech.aiqem.chimera.model.DisclosureLevel;
 import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.Network;
+import tech.aiqem.chimera.tools.agent.AgentDirectory;
 import tech.aiqem.chimera.tools.image.OfflineImageRenderer;
+import tech.aiqem.chimera.tools.platform.sandbox.MentionFeed;
+import tech.aiqem.chimera.tools.platform.sandbox.SandboxEngagement;
 import tech.aiqem.chimera.tools.payment.PaymentCommand;
 import tech.aiqem.chimera.tools.payment.PaymentGateway;
 import tech.aiqem.chimera.tools.payment.PaymentReceipt;
@@ -96,6 +100,9 @@ class McpServerIntegrationTests {
 
 	@Autowired
 	RecordingGateway gateway;
+
+	@Autowired
+	AgentDirectory agents;
 
 	static McpSyncClient client;
 
@@ -356,6 +363,43 @@ class McpServerIntegrationTests {
 					assertThat(ex.reason()).isEqualTo("disclosure_not_allowed");
 					assertThat(ex.getMessage()).contains("requires \"assisted\"");
 				});
+		}
+	}
+
+	@Test
+	void sandboxEngagementAndFollowersMoveWithTimeAndTheSeededFeedAddsMentions() {
+		TestAgents.Created agent = TestAgents.create(this.jdbc, "automated");
+		McpSchema.CallToolResult posted = call(client(), "post_content",
+				Map.of("platform", "twitter", "text_content", "Which kemis colour should I wear to the festival?"),
+				meta(agent, UUID.randomUUID()));
+		assertThat(posted.isError()).as(text(posted)).isFalse();
+		String postId = (String) ((Map<?, ?>) posted.structuredContent()).get("post_id");
+
+		new SandboxEngagement(this.jdbc, Clock.offset(Clock.systemUTC(), Duration.ofHours(6))).run();
+		long likesAt6h = this.jdbc.queryForObject("SELECT likes FROM sandbox_posts WHERE id = ?::uuid", Long.class, postId);
+		new SandboxEngagement(this.jdbc, Clock.offset(Clock.systemUTC(), Duration.ofHours(24))).run();
+		long likesAt24h = this.jdbc.queryForObject("SELECT likes FROM sandbox_posts WHERE id = ?::uuid", Long.class, postId);
+		assertThat(likesAt6h).isPositive();
+		assertThat(likesAt24h).isGreaterThan(likesAt6h);
+		Map<String, Object> account = this.jdbc.queryForMap("SELECT base_followers, followers FROM sandbox_accounts WHERE account = ? AND platform = 'twitter'",
+				agent.handle());
+		assertThat((Long) account.get("followers")).isEqualTo((Long) account.get("base_followers") + likesAt24h / 40);
+
+		MentionFeed feed = new MentionFeed(this.jdbc, this.agents, Clock.systemUTC(), 3);
+		feed.run();
+		String seeded = "SELECT count(*) FROM sandbox_mentions WHERE agent_id = ? AND source = 'seeded'";
+		int count = this.jdbc.queryForObject(seeded, Integer.class, agent.agent().value());
+		assertThat(count).isGreaterThanOrEqualTo(3);
+		feed.run();
+		assertThat(this.jdbc.queryForObject(seeded, Integer.class, agent.agent().value())).isEqualTo(count);
+		int recent = this.jdbc.queryForObject(seeded + " AND platform = 'twitter' AND created_at > now() - interval '1 hour'",
+				Integer.class, agent.agent().value());
+		McpSchema.ReadResourceResult result = client().readResource(new McpSchema.ReadResourceRequest("twitter://mentions/recent",
+				Map.of("chimera/agent_id", agent.agent().toString())));
+		JsonNode body = ChimeraJson.tree(((McpSchema.TextResourceContents) result.contents().get(0)).text());
+		assertThat(body.path("mentions")).hasSize(recent);
+		for (JsonNode mention : body.path("mentions")) {
+			assertThat(mention.path("text").asString()).startsWith("@" + agent.handle());
 		}
 	}
 

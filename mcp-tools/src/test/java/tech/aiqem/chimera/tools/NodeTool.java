@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
  * Runs the test-only node tools in {@code src/test/node} (package.json + lockfile in the repo),
  * installing them with {@code npm ci} the first time.
  */
-final class NodeTool {
+public final class NodeTool {
 
 	static final Path DIR = Path.of("src", "test", "node").toAbsolutePath();
 
 	private NodeTool() {
 	}
 
-	static synchronized void install() throws IOException, InterruptedException {
+	public static synchronized void install() throws IOException, InterruptedException {
 		if (Files.isDirectory(DIR.resolve("node_modules"))) {
 			return;
 		}
@@ -34,7 +34,7 @@ final class NodeTool {
 	}
 
 	/** Runs {@code node <script> <args>} to completion and returns its standard output. */
-	static String run(String script, String... args) throws IOException, InterruptedException {
+	public static String run(String script, String... args) throws IOException, InterruptedException {
 		install();
 		List<String> command = new ArrayList<>(List.of("node", script));
 		command.addAll(List.of(args));
@@ -48,7 +48,7 @@ final class NodeTool {
 	}
 
 	/** Starts a long-running node process (e.g. a server); the caller stops it. */
-	static Process start(String script, String... args) throws IOException, InterruptedException {
+	public static Process start(String script, String... args) throws IOException, InterruptedException {
 		install();
 		List<String> command = new ArrayList<>(List.of("node", script));
 		command.addAll(List.of(args));

@@ -1,6 +1,5 @@
 package tech.aiqem.chimera.tools.config;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,16 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-
 import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.tools.image.IdeogramImageGenerator;
 import tech.aiqem.chimera.tools.image.ImageGenerator;
@@ -30,6 +19,7 @@ import tech.aiqem.chimera.tools.image.OfflineImageRenderer;
 import tech.aiqem.chimera.tools.media.FileSystemMediaStore;
 import tech.aiqem.chimera.tools.media.MediaStore;
 import tech.aiqem.chimera.tools.media.MediaUrls;
+import tech.aiqem.chimera.tools.media.S3ClientFactory;
 import tech.aiqem.chimera.tools.media.S3MediaStore;
 import tech.aiqem.chimera.tools.pacing.RateLimitBlocks;
 import tech.aiqem.chimera.tools.platform.SocialPlatform;
@@ -92,34 +82,7 @@ class AdaptersConfiguration {
 			return new FileSystemMediaStore(media.dir());
 		}
 		log.info("Media store: {}", media.s3());
-		return new S3MediaStore(s3Client(media.s3()), media.s3().bucket());
-	}
-
-	/**
-	 * Checksums only when required and no chunked signing: S3-compatible servers (s3rver, some MinIO
-	 * versions) otherwise store the chunk signatures inside the object.
-	 */
-	static S3Client s3Client(ToolsProperties.S3 s3) {
-		var builder = S3Client.builder()
-			.region(Region.of(s3.region()))
-			.httpClient(UrlConnectionHttpClient.create())
-			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-			.serviceConfiguration(S3Configuration.builder()
-				.pathStyleAccessEnabled(s3.pathStyle())
-				.chunkedEncodingEnabled(false)
-				.build());
-		if (s3.endpoint() != null && !s3.endpoint().isBlank()) {
-			builder.endpointOverride(URI.create(s3.endpoint()));
-		}
-		if (s3.accessKeyId() != null && !s3.accessKeyId().isBlank()) {
-			builder.credentialsProvider(
-					StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKeyId(), s3.secretAccessKey())));
-		}
-		else {
-			builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-		}
-		return builder.build();
+		return new S3MediaStore(S3ClientFactory.create(media.s3()), media.s3().bucket());
 	}
 
 	@Bean

@@ -29,10 +29,4 @@ public final class MediaUrls implements ApplicationListener<WebServerInitialized
 	public String urlOf(String key) {
 		return this.base + "/media/" + key;
 	}
-
-	/** The key of a URL this server handed out, or null when it is not one of ours. */
-	public String keyOf(String url) {
-		String prefix = this.base + "/media/";
-		return url != null && url.startsWith(prefix) ? url.substring(prefix.length()) : null;
-	}
 }

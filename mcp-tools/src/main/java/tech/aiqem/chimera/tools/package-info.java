@@ -1,0 +1,6 @@
+/**
+ * mcp-tools: Chimera's MCP server (SPEC §3.2) — post_content, generate_image, send_payment and the
+ * mentions resources over Streamable HTTP, with platform, image, media and payment adapters chosen by
+ * configuration. See the module README.
+ */
+package tech.aiqem.chimera.tools;
