@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import tech.aiqem.chimera.embedded.PostgresServer;
 import tech.aiqem.chimera.embedded.RedisServer;
+import tech.aiqem.chimera.wallet.chain.LocalChain;
 
 /** The one-command launcher: {@code ./chimera}. */
 public final class ChimeraLocal implements AutoCloseable {
@@ -41,6 +42,10 @@ public final class ChimeraLocal implements AutoCloseable {
 	private PostgresServer postgres;
 
 	private RedisServer redis;
+
+	private LocalChain chain;
+
+	private LocalFaucet faucet;
 
 	private volatile boolean closed;
 
@@ -75,15 +80,23 @@ public final class ChimeraLocal implements AutoCloseable {
 			this.redis = RedisServer.start(this.options.dataDir().resolve("redis"));
 			redisUrl = this.redis.url();
 		}
+		this.chain = LocalChain.start();
 		Map<String, String> env = new HashMap<>();
 		env.put("POSTGRES_URL", postgresUrl);
+		env.put("CHIMERA_WALLET_NETWORKS_BASE_RPC_URL", this.chain.rpcUrl());
+		env.put("CHIMERA_WALLET_NETWORKS_BASE_USDC_ADDRESS", this.chain.usdcAddress());
+		env.put("CHIMERA_WALLET_NETWORKS_BASE_CHAIN_ID", String.valueOf(this.chain.chainId()));
+		env.put("CHIMERA_WALLET_PASSPHRASE", LocalSecrets.walletPassphrase(this.options.dataDir()));
+		env.put("CHIMERA_WALLET_KEYSTORE_KDF", "light");
 		env.put("REDIS_URL", redisUrl);
 		env.put("CHIMERA_TIME_SCALE", String.valueOf(this.options.timeScale()));
 		env.put("CHIMERA_TIME_ORIGIN", Instant.now().toString());
 		env.put("MCP_TOOLS_URL", "http://127.0.0.1:" + port(Service.MCP_TOOLS) + "/mcp");
-		env.put("CHIMERA_MEDIA_DIR", this.options.dataDir().resolve("media").toString());
+		env.put("MEDIA_DIR", this.options.dataDir().resolve("media").toString());
 		env.put("CHIMERA_MEMORY_DIR", this.options.dataDir().resolve("memory").toString());
-		env.put("CHIMERA_PUBLIC_MEDIA_URL", "http://localhost:" + port(Service.MCP_TOOLS) + "/media");
+		env.put("CHIMERA_MEMORY_EMBEDDED_DIRECTORY", this.options.dataDir().resolve("memory").toString());
+		env.put("MEDIA_PUBLIC_BASE_URL", "http://localhost:" + port(Service.MCP_TOOLS) + "/media");
+		env.putAll(this.options.extraEnv());
 
 		// The orchestrator applies the migrations; the others only validate them, so it goes first.
 		launch(Service.ORCHESTRATOR, jars, env);
@@ -92,6 +105,9 @@ public final class ChimeraLocal implements AutoCloseable {
 			launch(service, jars, env);
 		}
 		awaitReady(Service.afterOrchestrator(), deadline);
+		this.faucet = new LocalFaucet(this.chain, postgresUrl.startsWith("jdbc:") ? postgresUrl
+				: tech.aiqem.chimera.model.PostgresUrl.parse(postgresUrl).jdbcUrl());
+		this.faucet.start();
 		log.info("All services ready in {} s", (System.nanoTime() - started) / 1_000_000_000.0);
 	}
 
@@ -191,6 +207,8 @@ public final class ChimeraLocal implements AutoCloseable {
 		}
 		out.append("  MCP tools:      ").append(url(Service.MCP_TOOLS)).append("/mcp\n");
 		out.append("  PostgreSQL:     ").append(this.postgres != null ? "embedded, port " + this.postgres.port() : "POSTGRES_URL").append('\n');
+		out.append("  Local chain:    ").append(this.chain.rpcUrl()).append(" (test USDC ").append(this.chain.usdcAddress())
+			.append("; agent wallets are funded automatically)\n");
 		out.append("  Redis:          ").append(this.redis != null ? "embedded, port " + this.redis.port() : "REDIS_URL").append('\n');
 		out.append("  Time scale:     x").append(this.options.timeScale()).append("  Logs: ")
 			.append(this.options.dataDir().resolve("logs")).append('\n');
@@ -215,6 +233,12 @@ public final class ChimeraLocal implements AutoCloseable {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+		if (this.faucet != null) {
+			this.faucet.close();
+		}
+		if (this.chain != null) {
+			this.chain.close();
 		}
 		if (this.redis != null) {
 			this.redis.close();

@@ -9,7 +9,15 @@ import java.util.Map;
  * the ports, the time scale of the demo clock, and the servers to use instead of embedded ones.
  */
 record LocalOptions(Path home, Path dataDir, Map<Service, Integer> ports, double timeScale, String postgresUrl,
-		String redisUrl, String javaOpts, boolean restartCrashed) {
+		String redisUrl, String javaOpts, boolean restartCrashed, Map<String, String> extraEnv) {
+
+	/** The same options with more environment for the services (tests use it to set thresholds and keys). */
+	LocalOptions withEnv(Map<String, String> more) {
+		Map<String, String> env = new java.util.HashMap<>(this.extraEnv);
+		env.putAll(more);
+		return new LocalOptions(this.home, this.dataDir, this.ports, this.timeScale, this.postgresUrl, this.redisUrl,
+				this.javaOpts, this.restartCrashed, Map.copyOf(env));
+	}
 
 	static LocalOptions fromEnvironment(Map<String, String> env, String[] args) {
 		Path home = Path.of(env.getOrDefault("CHIMERA_HOME", ".")).toAbsolutePath().normalize();
@@ -33,7 +41,8 @@ record LocalOptions(Path home, Path dataDir, Map<Service, Integer> ports, double
 			ports.put(service, basePort + (service.defaultPort() - 8080));
 		}
 		return new LocalOptions(home, data.toAbsolutePath().normalize(), ports, scale, blankToNull(env.get("POSTGRES_URL")),
-				blankToNull(env.get("REDIS_URL")), env.getOrDefault("CHIMERA_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC"), true);
+				blankToNull(env.get("REDIS_URL")), env.getOrDefault("CHIMERA_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC"), true,
+				Map.of());
 	}
 
 	static String usage() {

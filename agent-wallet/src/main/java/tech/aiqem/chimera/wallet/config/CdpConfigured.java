@@ -18,11 +18,4 @@ class CdpConfigured implements Condition {
 		return !name.isBlank() && !key.isBlank();
 	}
 
-	static class Not implements Condition {
-
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return !configured(context);
-		}
-	}
 }

@@ -41,7 +41,7 @@ public class WalletAutoConfiguration {
 	}
 
 	@Bean
-	@Conditional(CdpConfigured.Not.class)
+	@Conditional(KeystoreConfigured.class)
 	KeystoreWallets keystoreWallets(DataSource dataSource, WalletProperties properties, EvmNetworks networks) {
 		return new KeystoreWallets(new JdbcTemplate(dataSource), new Passphrase(properties.passphrase()),
 				properties.keystoreKdf(), networks);
@@ -54,6 +54,7 @@ public class WalletAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBean({ AgentWallets.class, WalletSigner.class })
 	ChainPayments payments(AgentWallets wallets, WalletSigner signer, EvmNetworks networks, SpendGuard spendGuard,
 			DataSource dataSource, Clock clock) {
 		return new ChainPayments(wallets, signer, networks, spendGuard, new JdbcTemplate(dataSource), clock);

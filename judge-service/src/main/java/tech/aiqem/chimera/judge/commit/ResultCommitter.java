@@ -5,8 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,16 +104,11 @@ public final class ResultCommitter {
 
 	/** The OCC check: the campaign is still at the version these results were validated against. */
 	private boolean bumpVersion(UUID campaign, List<Judged> items, Instant now) {
-		BigDecimal spend = BigDecimal.ZERO;
-		for (Judged item : items) {
-			spend = spend.add(cost(item));
-		}
 		return this.jdbc.sql("""
-				UPDATE campaigns SET state_version = state_version + :n, spent_usd = spent_usd + :spend, updated_at = :now
+				UPDATE campaigns SET state_version = state_version + :n, updated_at = :now
 				 WHERE id = :id AND state_version = :version
 				""")
 			.param("n", items.size())
-			.param("spend", spend)
 			.param("now", Timestamp.from(now))
 			.param("id", campaign)
 			.param("version", items.get(0).task().campaignVersion())
@@ -195,7 +188,6 @@ public final class ResultCommitter {
 		}
 		event(task.taskId(), "picked", result.workerId(), Map.of("at", String.valueOf(result.pickedAt())), now);
 		event(task.taskId(), "judged", "judge", detail, now);
-		recordSpend(item, now);
 		switch (item.kind()) {
 			case APPROVED -> publication(item, now);
 			case HUMAN_REVIEW -> review(item, now);
@@ -290,41 +282,6 @@ public final class ResultCommitter {
 			.update();
 	}
 
-	private void recordSpend(Judged item, Instant now) {
-		ResultMessage.Usage usage = item.result().usage();
-		if (usage != null && usage.costUsd() != null && usage.costUsd().signum() > 0) {
-			spend(item, "model:" + item.task().taskId() + ":worker", usage.costUsd(), now);
-		}
-		if (item.judgeCost() != null && item.judgeCost().signum() > 0) {
-			spend(item, "model:" + item.task().taskId() + ":judge", item.judgeCost(), now);
-		}
-	}
-
-	private void spend(Judged item, String ref, BigDecimal amount, Instant now) {
-		this.jdbc.sql("""
-				INSERT INTO spend_ledger (tenant_id, agent_id, campaign_id, task_id, kind, amount_usd, day, at, ref)
-				VALUES (:tenant, :agent, :campaign, :task, 'model', :amount, :day, :now, :ref)
-				ON CONFLICT (ref) DO NOTHING
-				""")
-			.param("tenant", item.task().tenantId())
-			.param("agent", item.task().agentId())
-			.param("campaign", item.task().campaignId())
-			.param("task", item.task().taskId())
-			.param("amount", amount)
-			.param("day", LocalDate.ofInstant(now, ZoneOffset.UTC))
-			.param("now", Timestamp.from(now))
-			.param("ref", ref)
-			.update();
-	}
-
-	private static BigDecimal cost(Judged item) {
-		BigDecimal total = item.judgeCost() == null ? BigDecimal.ZERO : item.judgeCost();
-		ResultMessage.Usage usage = item.result().usage();
-		if (usage != null && usage.costUsd() != null) {
-			total = total.add(usage.costUsd());
-		}
-		return total;
-	}
 
 	private void event(UUID task, String event, String actor, Map<String, ?> detail, Instant now) {
 		this.jdbc.sql("INSERT INTO task_events (task_id, at, event, actor, detail) VALUES (:task, :at, :event, :actor, CAST(:detail AS jsonb))")

@@ -15,11 +15,15 @@ import tech.aiqem.chimera.infra.loop.BackgroundLoop;
 import tech.aiqem.chimera.infra.mcp.ToolsClient;
 import tech.aiqem.chimera.infra.model.ModelGateway;
 import tech.aiqem.chimera.infra.queue.ReliableQueue;
+import tech.aiqem.chimera.infra.budget.SpendGuard;
+import tech.aiqem.chimera.judge.commit.ModelSpend;
 import tech.aiqem.chimera.judge.commit.ResultCommitter;
 import tech.aiqem.chimera.judge.intake.ResultIntake;
 import tech.aiqem.chimera.judge.publish.PaymentConfirmations;
 import tech.aiqem.chimera.judge.publish.Publisher;
 import tech.aiqem.chimera.judge.review.Judge;
+import tech.aiqem.chimera.judge.review.WalletPaymentScreen;
+import tech.aiqem.chimera.wallet.policy.PaymentReview;
 
 @Configuration(proxyBeanMethods = false)
 class JudgeConfiguration {
@@ -31,12 +35,13 @@ class JudgeConfiguration {
 
 	@Bean(destroyMethod = "close")
 	ResultIntake resultIntake(ReliableQueue queue, JdbcClient jdbc, ModelGateway models, TransactionTemplate transactions,
-			ExecutorService judgeModelCalls, JudgeProperties properties, Clock clock, MeterRegistry meters) {
-		Judge judge = new Judge(models, properties.hitlConfidenceThreshold(), properties.hitlAutoApprove(),
-				new HashSet<>(properties.blocklist()));
+			ExecutorService judgeModelCalls, PaymentReview paymentReview, SpendGuard spendGuard, JudgeProperties properties,
+			Clock clock, MeterRegistry meters) {
+		Judge judge = new Judge(models, new WalletPaymentScreen(paymentReview), properties.hitlConfidenceThreshold(),
+				properties.hitlAutoApprove(), new HashSet<>(properties.blocklist()));
 		ResultCommitter committer = new ResultCommitter(jdbc, transactions, clock, meters, properties.reviewDeadline(),
 				properties.occRetries());
-		return new ResultIntake(queue, jdbc, judge, committer, judgeModelCalls, properties.batchSize(), properties.popWait(),
+		return new ResultIntake(queue, jdbc, judge, committer, new ModelSpend(spendGuard), judgeModelCalls, properties.batchSize(), properties.popWait(),
 				clock, meters);
 	}
 

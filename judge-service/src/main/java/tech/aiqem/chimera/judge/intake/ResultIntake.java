@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tech.aiqem.chimera.infra.queue.Delivery;
 import tech.aiqem.chimera.infra.queue.ReliableQueue;
+import tech.aiqem.chimera.judge.commit.ModelSpend;
 import tech.aiqem.chimera.judge.commit.ResultCommitter;
 import tech.aiqem.chimera.judge.review.Judge;
 import tech.aiqem.chimera.judge.review.Judged;
@@ -47,6 +48,8 @@ public final class ResultIntake implements AutoCloseable {
 
 	private final ResultCommitter committer;
 
+	private final ModelSpend spend;
+
 	private final ExecutorService modelCalls;
 
 	private final int batchSize;
@@ -57,13 +60,14 @@ public final class ResultIntake implements AutoCloseable {
 
 	private final MeterRegistry meters;
 
-	public ResultIntake(ReliableQueue queue, JdbcClient jdbc, Judge judge, ResultCommitter committer,
+	public ResultIntake(ReliableQueue queue, JdbcClient jdbc, Judge judge, ResultCommitter committer, ModelSpend spend,
 			ExecutorService modelCalls, int batchSize, Duration popWait, Clock clock, MeterRegistry meters) {
 		this.queue = queue;
 		this.consumer = queue.consumer();
 		this.jdbc = jdbc;
 		this.judge = judge;
 		this.committer = committer;
+		this.spend = spend;
 		this.modelCalls = modelCalls;
 		this.batchSize = batchSize;
 		this.popWait = popWait;
@@ -108,7 +112,7 @@ public final class ResultIntake implements AutoCloseable {
 		}
 		List<Judged> judged = new ArrayList<>();
 		for (Future<Judged> future : futures) {
-			judged.add(future.get());
+			judged.add(this.spend.charge(future.get()));
 		}
 		Instant before = this.clock.instant();
 		List<Judged> committed = this.committer.commit(judged);

@@ -31,10 +31,14 @@ public final class Judge {
 
 	private final Set<String> blocklist;
 
+	private final PaymentScreen payments;
+
 	private final Map<String, Persona> personas = new ConcurrentHashMap<>();
 
-	public Judge(ModelGateway models, BigDecimal threshold, boolean autoApprove, Set<String> blocklist) {
+	public Judge(ModelGateway models, PaymentScreen payments, BigDecimal threshold, boolean autoApprove,
+			Set<String> blocklist) {
 		this.models = models;
+		this.payments = payments;
 		this.threshold = threshold;
 		this.autoApprove = autoApprove;
 		this.blocklist = blocklist;
@@ -54,7 +58,12 @@ public final class Judge {
 					"invalidated: " + stale, BigDecimal.ZERO);
 		}
 		Persona persona = this.personas.computeIfAbsent(task.personaSource(), SoulMarkdown::parse);
-		List<Finding> findings = ResultChecks.run(task.type(), task.context(), result, persona, this.blocklist);
+		List<Finding> findings = new java.util.ArrayList<>(
+				ResultChecks.run(task.type(), task.context(), result, persona, this.blocklist));
+		if (task.type() == TaskType.EXECUTE_TRANSACTION && result.result().payment() != null
+				&& findings.stream().noneMatch(f -> f.severity() == Finding.Severity.REJECT)) {
+			findings.addAll(this.payments.screen(task, result.result().payment()));
+		}
 		BigDecimal score = BigDecimal.ONE;
 		String judgeReasoning = "";
 		BigDecimal cost = BigDecimal.ZERO;
@@ -67,11 +76,10 @@ public final class Judge {
 			judgeReasoning = answer.path("reasoning").asString("");
 			cost = reply.costUsd();
 			if ("reject".equals(answer.path("verdict").asString("")) && score.compareTo(new BigDecimal("0.3")) < 0) {
-				findings = new java.util.ArrayList<>(findings);
 				findings.add(Finding.escalate(ErrorCode.E1006, "the judge model considers it unsafe to publish"));
 			}
 		}
-		// Payments always need a human unless the wallet policy lets them through (wired by the wallet module).
+		// A payment that started from third-party text never goes out without a human, whatever the scores.
 		boolean requiresHuman = task.type() == TaskType.EXECUTE_TRANSACTION && task.context().fromThirdParty();
 		Verdict verdict = Verdict.decide(result.confidenceScore(), score, judgeReasoning, findings, this.threshold,
 				this.autoApprove, requiresHuman);

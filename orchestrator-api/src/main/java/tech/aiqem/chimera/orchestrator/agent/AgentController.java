@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +42,7 @@ class AgentController {
 
 	private final Agents agents;
 
-	private final ObjectProvider<WalletIssuer> wallets;
+	private final WalletIssuer wallets;
 
 	private final OrchestratorProperties properties;
 
@@ -51,7 +50,7 @@ class AgentController {
 
 	private final Clock clock;
 
-	AgentController(Agents agents, ObjectProvider<WalletIssuer> wallets, OrchestratorProperties properties,
+	AgentController(Agents agents, WalletIssuer wallets, OrchestratorProperties properties,
 			TransactionTemplate transactions, Clock clock) {
 		this.agents = agents;
 		this.wallets = wallets;
@@ -85,11 +84,17 @@ class AgentController {
 		BigDecimal daily = request.budget() != null && request.budget().dailyUsd() != null ? request.budget().dailyUsd()
 				: this.properties.defaultDailyBudgetUsd();
 		BigDecimal total = request.budget() != null ? request.budget().totalUsd() : null;
-		WalletIssuer issuer = this.wallets.getIfAvailable();
-		String wallet = issuer == null ? null : issuer.issue(tenant.id(), id);
+		WalletIssuer issuer = this.wallets;
 		Instant now = this.clock.instant();
-		this.transactions.executeWithoutResult(
-				status -> this.agents.insert(tenant.id(), id, name, soul, persona, social, daily, total, wallet, now));
+		// One transaction: the agent, its wallet (whose key is stored against the agent) and its address.
+		String wallet = this.transactions.execute(status -> {
+			this.agents.insert(tenant.id(), id, name, soul, persona, social, daily, total, null, now);
+			String address = issuer == null ? null : issuer.issue(tenant.id(), id);
+			if (address != null) {
+				this.agents.setWallet(id, address);
+			}
+			return address;
+		});
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("agent_id", id);
 		body.put("name", name);

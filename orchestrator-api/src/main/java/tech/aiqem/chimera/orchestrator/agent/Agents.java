@@ -63,6 +63,13 @@ class Agents {
 			.update();
 	}
 
+	void setWallet(AgentId id, String address) {
+		this.jdbc.sql("UPDATE agents SET wallet_address = :address WHERE id = :id")
+			.param("address", address)
+			.param("id", id.value())
+			.update();
+	}
+
 	boolean nameTaken(TenantId tenant, String name) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM agents WHERE tenant_id = :tenant AND name = :name AND status <> 'deleted'")
 			.param("tenant", tenant.value())

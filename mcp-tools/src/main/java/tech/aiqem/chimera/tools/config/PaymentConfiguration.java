@@ -1,0 +1,24 @@
+package tech.aiqem.chimera.tools.config;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import tech.aiqem.chimera.tools.payment.PaymentGateway;
+import tech.aiqem.chimera.tools.payment.PaymentsNotConfigured;
+import tech.aiqem.chimera.tools.payment.WalletPaymentGateway;
+import tech.aiqem.chimera.wallet.Payments;
+
+/**
+ * {@code send_payment} pays through the wallet module when it is configured here (a keystore passphrase,
+ * or custodial keys); otherwise the tool refuses every payment, plainly.
+ */
+@Configuration(proxyBeanMethods = false)
+class PaymentConfiguration {
+
+	@Bean
+	PaymentGateway paymentGateway(ObjectProvider<Payments> payments) {
+		Payments wallet = payments.getIfAvailable();
+		return wallet != null ? new WalletPaymentGateway(wallet) : new PaymentsNotConfigured();
+	}
+}
