@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import tech.aiqem.chimera.infra.loop.BackgroundLoop;
 import tech.aiqem.chimera.planner.campaign.CampaignPlanner;
 import tech.aiqem.chimera.planner.dispatch.Dispatcher;
+import tech.aiqem.chimera.planner.mention.MentionWatcher;
 import tech.aiqem.chimera.planner.replan.Replanner;
 
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +20,11 @@ class PlannerConfiguration {
 	@Bean
 	BackgroundLoop dispatchLoop(Dispatcher dispatcher, PlannerProperties properties) {
 		return new BackgroundLoop("dispatcher", properties.interval(), dispatcher::dispatchDue);
+	}
+
+	@Bean
+	BackgroundLoop mentionLoop(MentionWatcher watcher, PlannerProperties properties) {
+		return new BackgroundLoop("mentions", java.time.Duration.ofSeconds(1), watcher::checkNextAgent);
 	}
 
 	@Bean

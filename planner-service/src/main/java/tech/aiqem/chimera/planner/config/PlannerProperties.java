@@ -18,10 +18,12 @@ import jakarta.validation.constraints.NotNull;
  * @param maxSlotsPerStep the most slots planned for one campaign in one model call
  * @param dispatchBatch the most due tasks pushed to the queues in one transaction
  * @param interval how often the loops look for work when idle (real time)
+ * @param mentionInterval how often each agent's mentions are read (campaign time)
  */
 @Validated
 @ConfigurationProperties("chimera.planner")
 public record PlannerProperties(@NotNull @DefaultValue("24h") Duration planAhead,
 		@NotNull @DefaultValue("2h") Duration taskDeadline, @Min(1) @Max(200) @DefaultValue("24") int maxSlotsPerStep,
-		@Min(1) @Max(5000) @DefaultValue("500") int dispatchBatch, @NotNull @DefaultValue("500ms") Duration interval) {
+		@Min(1) @Max(5000) @DefaultValue("500") int dispatchBatch, @NotNull @DefaultValue("500ms") Duration interval,
+		@NotNull @DefaultValue("5m") Duration mentionInterval) {
 }
