@@ -49,6 +49,8 @@ public final class ChimeraLocal implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private String jdbcUrl;
+
 	private ChimeraLocal(LocalOptions options) {
 		this.options = options;
 	}
@@ -105,8 +107,9 @@ public final class ChimeraLocal implements AutoCloseable {
 			launch(service, jars, env);
 		}
 		awaitReady(Service.afterOrchestrator(), deadline);
-		this.faucet = new LocalFaucet(this.chain, postgresUrl.startsWith("jdbc:") ? postgresUrl
-				: tech.aiqem.chimera.model.PostgresUrl.parse(postgresUrl).jdbcUrl());
+		this.jdbcUrl = postgresUrl.startsWith("jdbc:") ? postgresUrl
+				: tech.aiqem.chimera.model.PostgresUrl.parse(postgresUrl).jdbcUrl();
+		this.faucet = new LocalFaucet(this.chain, this.jdbcUrl);
 		this.faucet.start();
 		log.info("All services ready in {} s", (System.nanoTime() - started) / 1_000_000_000.0);
 	}
@@ -155,6 +158,23 @@ public final class ChimeraLocal implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
+		}
+	}
+
+	/** The database the services use, for checks from outside (tests, the fault suite). */
+	String jdbcUrl() {
+		return this.jdbcUrl;
+	}
+
+	/** The length of a Redis list of the running system (tests look into the queues). */
+	long redisLength(String key) {
+		String url = this.redis != null ? this.redis.url() : this.options.redisUrl();
+		io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(url);
+		try (var connection = client.connect()) {
+			return connection.sync().llen(key);
+		}
+		finally {
+			client.shutdown();
 		}
 	}
 

@@ -96,6 +96,12 @@ final class ServiceProcess {
 		restart.start();
 	}
 
+	/** Starts the service again after {@link #stop}, e.g. to bring a stopped judge back in a test. */
+	synchronized void restart() {
+		this.stopping = false;
+		start();
+	}
+
 	Service service() {
 		return this.service;
 	}

@@ -64,7 +64,7 @@ class ChimeraLocalIntegrationTests {
 	}
 
 	/** Five consecutive free ports, so the services' ports follow the orchestrator's as in production. */
-	private static int freeBlockOfFive() throws Exception {
+	static int freeBlockOfFive() throws Exception {
 		for (int attempt = 0; attempt < 50; attempt++) {
 			int base = FreePorts.next();
 			if (base > 65000) {

@@ -45,7 +45,7 @@ public final class Publisher {
 			 WHERE p.status = 'pending' AND p.next_attempt_at <= :now
 			 ORDER BY p.next_attempt_at
 			 LIMIT 1
-			 FOR UPDATE OF p SKIP LOCKED
+			 FOR NO KEY UPDATE OF p SKIP LOCKED
 			""";
 
 	private final JdbcClient jdbc;

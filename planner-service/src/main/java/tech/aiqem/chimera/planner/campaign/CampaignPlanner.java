@@ -40,7 +40,7 @@ public class CampaignPlanner {
 			 WHERE c.status = 'active' AND c.next_plan_at IS NOT NULL AND c.next_plan_at <= :now
 			 ORDER BY c.next_plan_at
 			 LIMIT 1
-			 FOR UPDATE OF c SKIP LOCKED
+			 FOR NO KEY UPDATE OF c SKIP LOCKED
 			""";
 
 	private final JdbcClient jdbc;

@@ -1,9 +1,13 @@
 package tech.aiqem.chimera.planner.config;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import tech.aiqem.chimera.infra.loop.BackgroundLoop;
+import tech.aiqem.chimera.infra.time.ScaledClock;
 import tech.aiqem.chimera.planner.campaign.CampaignPlanner;
 import tech.aiqem.chimera.planner.dispatch.Dispatcher;
 import tech.aiqem.chimera.planner.mention.MentionWatcher;
@@ -22,9 +26,22 @@ class PlannerConfiguration {
 		return new BackgroundLoop("dispatcher", properties.interval(), dispatcher::dispatchDue);
 	}
 
+	/**
+	 * Mentions resources cover the last hour of campaign time, so under a fast demo clock the watcher
+	 * must look more often in real time: half the mention interval, in real time, at most a second.
+	 */
 	@Bean
-	BackgroundLoop mentionLoop(MentionWatcher watcher, PlannerProperties properties) {
-		return new BackgroundLoop("mentions", java.time.Duration.ofSeconds(1), watcher::checkNextAgent);
+	BackgroundLoop mentionLoop(MentionWatcher watcher, PlannerProperties properties, Clock clock) {
+		Duration interval = clock instanceof ScaledClock scaled ? scaled.realDuration(properties.mentionInterval())
+				: properties.mentionInterval();
+		Duration idle = interval.dividedBy(2);
+		if (idle.compareTo(Duration.ofSeconds(1)) > 0) {
+			idle = Duration.ofSeconds(1);
+		}
+		if (idle.compareTo(Duration.ofMillis(20)) < 0) {
+			idle = Duration.ofMillis(20);
+		}
+		return new BackgroundLoop("mentions", idle, watcher::checkNextAgent);
 	}
 
 	@Bean

@@ -50,7 +50,7 @@ public class Dispatcher {
 			   AND (t.task_type <> 'execute_transaction' OR NOT a.financial_paused)
 			 ORDER BY t.scheduled_at
 			 LIMIT :limit
-			 FOR UPDATE OF t SKIP LOCKED
+			 FOR NO KEY UPDATE OF t SKIP LOCKED
 			""";
 
 	private final JdbcClient jdbc;

@@ -48,7 +48,7 @@ public class MentionWatcher {
 			   AND COALESCE((a.metadata->>'mentions_checked_at')::timestamptz, 'epoch') <= :due
 			 ORDER BY COALESCE((a.metadata->>'mentions_checked_at')::timestamptz, 'epoch')
 			 LIMIT 1
-			 FOR UPDATE OF a SKIP LOCKED
+			 FOR NO KEY UPDATE OF a SKIP LOCKED
 			""";
 
 	private final JdbcClient jdbc;
@@ -73,30 +73,36 @@ public class MentionWatcher {
 		this.clock = clock;
 	}
 
-	/** Checks one agent's mentions; true when an agent was due. */
+	/**
+	 * Checks one agent's mentions; true when an agent was due. The claim is its own short transaction:
+	 * no lock is held while the mentions resource is read (mcp-tools writes rows that reference the agent).
+	 */
 	public boolean checkNextAgent() {
-		return Boolean.TRUE.equals(this.transactions.execute(status -> {
-			Instant now = this.clock.instant();
+		Instant now = this.clock.instant();
+		CampaignRow campaign = this.transactions.execute(status -> {
 			Instant due = now.minus(this.properties.mentionInterval());
-			CampaignRow campaign = this.jdbc.sql(CLAIM).param("due", Timestamp.from(due)).query(CampaignRow::map)
+			CampaignRow claimed = this.jdbc.sql(CLAIM).param("due", Timestamp.from(due)).query(CampaignRow::map)
 				.optional().orElse(null);
-			if (campaign == null) {
-				return false;
+			if (claimed != null) {
+				this.jdbc.sql("UPDATE agents SET metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object('mentions_checked_at', CAST(:now AS text)) WHERE id = :id")
+					.param("now", now.toString())
+					.param("id", claimed.agent().value())
+					.update();
 			}
-			this.jdbc.sql("UPDATE agents SET metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object('mentions_checked_at', CAST(:now AS text)) WHERE id = :id")
-				.param("now", now.toString())
-				.param("id", campaign.agent().value())
-				.update();
-			for (String name : campaign.platforms()) {
-				Platform platform = Platform.of(name);
-				ToolResults.RecentMentions recent = this.tools.recentMentions(
-						new ToolCallContext(campaign.agent(), campaign.tenant(), null), platform);
-				for (ToolResults.MentionItem mention : recent.mentions()) {
-					consider(campaign, platform, mention, now);
-				}
+			return claimed;
+		});
+		if (campaign == null) {
+			return false;
+		}
+		for (String name : campaign.platforms()) {
+			Platform platform = Platform.of(name);
+			ToolResults.RecentMentions recent = this.tools.recentMentions(
+					new ToolCallContext(campaign.agent(), campaign.tenant(), null), platform);
+			for (ToolResults.MentionItem mention : recent.mentions()) {
+				this.transactions.executeWithoutResult(status -> consider(campaign, platform, mention, now));
 			}
-			return true;
-		}));
+		}
+		return true;
 	}
 
 	private void consider(CampaignRow campaign, Platform platform, ToolResults.MentionItem item, Instant now) {

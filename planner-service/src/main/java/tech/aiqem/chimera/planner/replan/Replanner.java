@@ -46,7 +46,7 @@ public class Replanner {
 			   AND NOT EXISTS (SELECT 1 FROM tasks r WHERE r.replan_of = t.id)
 			 ORDER BY t.completed_at
 			 LIMIT 1
-			 FOR UPDATE OF t SKIP LOCKED
+			 FOR NO KEY UPDATE OF t SKIP LOCKED
 			""";
 
 	private final JdbcClient jdbc;
