@@ -24,10 +24,13 @@ final class McpToolsTestSupport {
 		String database = TestServices.freshPostgresDatabase();
 		String redis = TestServices.freshRedisUrl();
 		Path media = Files.createTempDirectory("chimera-media-");
+		// every test context hosts its own embedded memory index: Lucene allows one opener per directory
+		Path memory = Files.createTempDirectory("chimera-memory-");
 		registry.add("spring.datasource.url", () -> database);
 		registry.add("chimera.redis-url", () -> redis);
 		registry.add("chimera.migrate", () -> "true");
 		registry.add("chimera.tools.media.dir", media::toString);
+		registry.add("chimera.memory.embedded.directory", memory::toString);
 	}
 
 	/** The SDK's own client over Streamable HTTP against the running server. */

@@ -1,5 +1,7 @@
 package tech.aiqem.chimera.tools;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,9 @@ class TypeScriptClientIntegrationTests {
 				task.toString());
 		JsonNode seen = ChimeraJson.tree(output);
 
-		assertThat(seen.path("tools")).hasSize(3);
+		List<String> names = new ArrayList<>();
+		seen.path("tools").forEach(tool -> names.add(tool.path("name").asString()));
+		assertThat(names).contains("post_content", "generate_image", "send_payment", "search_memory", "remember");
 		for (JsonNode tool : seen.path("tools")) {
 			if (tool.path("name").asString().equals("send_payment")) {
 				assertThat(tool.path("inputSchema").path("properties").path("to_address").path("pattern").asString())

@@ -9,18 +9,17 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import tech.aiqem.chimera.infra.ChimeraInfraAutoConfiguration;
-import tech.aiqem.chimera.infra.redis.Redis;
 import tech.aiqem.chimera.memory.MemoryStore;
 import tech.aiqem.chimera.memory.Relevance;
 import tech.aiqem.chimera.memory.embedding.MiniLmEmbedder;
 import tech.aiqem.chimera.memory.lucene.LuceneMemoryStore;
-import tech.aiqem.chimera.memory.shortterm.ShortTermMemory;
 import tech.aiqem.chimera.memory.weaviate.VectorSource;
 import tech.aiqem.chimera.memory.weaviate.WeaviateMemoryStore;
 
 /**
- * Exposes {@link MemoryStore} (adapter chosen by {@code chimera.memory.store}) and {@link ShortTermMemory}
- * to every service that depends on agent-memory.
+ * Exposes {@link MemoryStore} (adapter chosen by {@code chimera.memory.store}) to the service that hosts it
+ * (mcp-tools). Short-term memory is common-infra's ({@code tech.aiqem.chimera.infra.memory.ShortTermMemory}),
+ * so it is not registered here.
  */
 @AutoConfiguration(after = ChimeraInfraAutoConfiguration.class)
 @EnableConfigurationProperties(MemoryProperties.class)
@@ -40,11 +39,5 @@ public class MemoryAutoConfiguration {
 		}
 		MemoryProperties.Embedded embedded = properties.embedded();
 		return new LuceneMemoryStore(embedded.directory(), new MiniLmEmbedder(), relevance, embedded.commitInterval());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ShortTermMemory shortTermMemory(Redis redis, Clock clock, MemoryProperties properties) {
-		return new ShortTermMemory(redis, clock, properties.shortTerm().ttl(), properties.shortTerm().capacity());
 	}
 }

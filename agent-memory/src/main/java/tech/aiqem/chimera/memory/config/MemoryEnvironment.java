@@ -9,8 +9,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Reads the deployment's Weaviate variables ({@code WEAVIATE_URL}, {@code WEAVIATE_API_KEY}) into
- * {@code chimera.memory.weaviate.*} at the lowest precedence, so explicit properties still win.
+ * Reads the deployment's variables into {@code chimera.memory.*} at the lowest precedence, so explicit
+ * properties still win: {@code WEAVIATE_URL}, {@code WEAVIATE_API_KEY}, and {@code CHIMERA_MEMORY_DIR} (the
+ * embedded index directory; the local launcher points it into its data directory).
  */
 class MemoryEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -19,7 +20,8 @@ class MemoryEnvironment implements EnvironmentPostProcessor, Ordered {
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("chimeraMemoryEnvironment",
 					Map.of("chimera.memory.weaviate.url", "${WEAVIATE_URL:}", "chimera.memory.weaviate.api-key",
-							"${WEAVIATE_API_KEY:}")));
+							"${WEAVIATE_API_KEY:}", "chimera.memory.embedded.directory",
+							"${CHIMERA_MEMORY_DIR:./.chimera/memory}")));
 	}
 
 	@Override

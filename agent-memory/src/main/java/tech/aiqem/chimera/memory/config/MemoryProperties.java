@@ -22,13 +22,12 @@ import tech.aiqem.chimera.memory.weaviate.VectorSource;
  * @param halfLife age at which a memory's weight halves in weighted queries (default 30 days)
  * @param embedded the Lucene store
  * @param weaviate the Weaviate store
- * @param shortTerm the Redis short-term memory
  */
 @Validated
 @ConfigurationProperties("chimera.memory")
 public record MemoryProperties(@NotNull @DefaultValue("embedded") Store store,
 		@NotNull @DefaultValue("30d") Duration halfLife, @Valid @NotNull @DefaultValue Embedded embedded,
-		@Valid @NotNull @DefaultValue Weaviate weaviate, @Valid @NotNull @DefaultValue ShortTerm shortTerm) {
+		@Valid @NotNull @DefaultValue Weaviate weaviate) {
 
 	public enum Store {
 
@@ -84,20 +83,6 @@ public record MemoryProperties(@NotNull @DefaultValue("embedded") Store store,
 			return "Weaviate[url=" + this.url + ", apiKey=" + (this.apiKey == null || this.apiKey.isBlank() ? "" : "***")
 					+ ", vectors=" + this.vectors + ", vectorizer=" + this.vectorizer + ", timeoutSeconds="
 					+ this.timeoutSeconds + "]";
-		}
-	}
-
-	/**
-	 * @param ttl how long an agent's recent conversation lives after its last write (SPEC: 3600 s)
-	 * @param capacity items kept per agent (SPEC: 100)
-	 */
-	public record ShortTerm(@NotNull @DefaultValue("3600s") Duration ttl,
-			@Min(1) @Max(10_000) @DefaultValue("100") int capacity) {
-
-		public ShortTerm {
-			if (ttl != null && ttl.toMillis() < 1) {
-				throw new IllegalArgumentException("chimera.memory.short-term.ttl must be positive, got " + ttl);
-			}
 		}
 	}
 }

@@ -13,9 +13,10 @@ import org.springframework.core.env.StandardEnvironment;
 
 import tech.aiqem.chimera.embedded.TestServices;
 import tech.aiqem.chimera.infra.ChimeraInfraAutoConfiguration;
+import tech.aiqem.chimera.infra.memory.ShortTermMemory;
+import tech.aiqem.chimera.infra.memory.ShortTermMemoryAutoConfiguration;
 import tech.aiqem.chimera.memory.MemoryStore;
 import tech.aiqem.chimera.memory.lucene.LuceneMemoryStore;
-import tech.aiqem.chimera.memory.shortterm.ShortTermMemory;
 import tech.aiqem.chimera.memory.weaviate.WeaviateMemoryStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,21 +29,22 @@ class MemoryAutoConfigurationIntegrationTests {
 
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ChimeraInfraAutoConfiguration.class, MemoryAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(ChimeraInfraAutoConfiguration.class, ShortTermMemoryAutoConfiguration.class,
+					MemoryAutoConfiguration.class))
 			.withPropertyValues("chimera.redis-url=" + TestServices.freshRedisUrl(), "chimera.instance-id=test",
 					"chimera.memory.embedded.directory=" + this.directory);
 	}
 
 	@Test
-	void theEmbeddedStoreAndShortTermMemoryAreTheDefault() {
+	void theEmbeddedStoreIsTheDefaultAndShortTermMemoryStaysCommonInfras() {
 		runner().run(context -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(MemoryStore.class)).isInstanceOf(LuceneMemoryStore.class);
+			// one bean, common-infra's: agent-memory does not register a second one
 			assertThat(context).hasSingleBean(ShortTermMemory.class);
 			MemoryProperties properties = context.getBean(MemoryProperties.class);
 			assertThat(properties.halfLife()).hasDays(30);
-			assertThat(properties.shortTerm().ttl()).hasSeconds(3600);
-			assertThat(properties.shortTerm().capacity()).isEqualTo(100);
+			assertThat(properties.embedded().directory()).isEqualTo(this.directory);
 		});
 	}
 
@@ -71,22 +73,19 @@ class MemoryAutoConfigurationIntegrationTests {
 			assertThat(context).hasFailed();
 			assertThat(rootMessage(context.getStartupFailure())).contains("half-life must be positive");
 		});
-		runner().withPropertyValues("chimera.memory.short-term.capacity=0").run(context -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("shortTerm.capacity");
-		});
 	}
 
 	@Test
-	void weaviateEnvironmentVariablesFeedThePropertiesUnlessSetExplicitly() {
+	void environmentVariablesFeedThePropertiesUnlessSetExplicitly() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("env",
-					Map.of("WEAVIATE_URL", "http://weaviate:8080", "WEAVIATE_API_KEY", "k-123")));
+			.addFirst(new MapPropertySource("env", Map.of("WEAVIATE_URL", "http://weaviate:8080", "WEAVIATE_API_KEY",
+					"k-123", "CHIMERA_MEMORY_DIR", "/data/chimera/memory")));
 		new MemoryEnvironment().postProcessEnvironment(environment, new SpringApplication());
 
 		assertThat(environment.getProperty("chimera.memory.weaviate.url")).isEqualTo("http://weaviate:8080");
 		assertThat(environment.getProperty("chimera.memory.weaviate.api-key")).isEqualTo("k-123");
+		assertThat(environment.getProperty("chimera.memory.embedded.directory")).isEqualTo("/data/chimera/memory");
 
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("explicit", Map.of("chimera.memory.weaviate.url", "http://other:8080")));

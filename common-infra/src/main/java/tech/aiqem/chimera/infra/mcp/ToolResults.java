@@ -3,8 +3,10 @@ package tech.aiqem.chimera.infra.mcp;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import tech.aiqem.chimera.model.DisclosureLevel;
+import tech.aiqem.chimera.model.MemoryType;
 import tech.aiqem.chimera.model.Network;
 import tech.aiqem.chimera.model.Platform;
 
@@ -40,5 +42,27 @@ public final class ToolResults {
 	}
 
 	public record Engagement(long likes, long retweets) {
+	}
+
+	/**
+	 * One of the calling agent's memories found by {@code search_memory}.
+	 * @param similarity cosine similarity of query and memory (about 0.75 and above reads as "the same topic")
+	 * @param score what the results are ordered by: similarity × recency × importance weight for
+	 * {@link MemoryRanking#RELEVANCE}, the similarity for {@link MemoryRanking#SIMILARITY}
+	 */
+	public record FoundMemory(String id, String content, MemoryType memoryType, double importance, Instant timestamp,
+			Map<String, String> context, double similarity, double score) {
+	}
+
+	/** {@code search_memory}'s answer, best first. */
+	record MemorySearch(List<FoundMemory> memories) {
+
+		MemorySearch {
+			memories = memories == null ? List.of() : List.copyOf(memories);
+		}
+	}
+
+	/** {@code remember}'s answer. */
+	record Remembered(String memoryId) {
 	}
 }

@@ -19,7 +19,9 @@ import io.modelcontextprotocol.spec.McpSchema;
 import tech.aiqem.chimera.model.ChimeraException;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.DisclosureLevel;
+import tech.aiqem.chimera.model.MemoryType;
 import tech.aiqem.chimera.model.Platform;
+import tech.aiqem.chimera.model.WireEnum;
 import tech.aiqem.chimera.model.message.Payment;
 
 import tools.jackson.databind.JsonNode;
@@ -91,6 +93,70 @@ public class ToolsClient implements AutoCloseable {
 		args.put("purpose", payment.purpose());
 		args.put("network", payment.network().wire());
 		return call("send_payment", context, args, ToolResults.PaymentResult.class);
+	}
+
+	/**
+	 * The calling agent's memories closest in meaning to {@code query}, weighted by recency and importance
+	 * (the {@code search_memory} tool; the context needs agent and tenant).
+	 * @param type only this kind of memory, or null for all
+	 * @param limit 1..20
+	 * @param sinceDays only memories of the last this many days (campaign time), or null for all
+	 */
+	public List<ToolResults.FoundMemory> searchMemory(ToolCallContext context, String query, MemoryType type, int limit,
+			Integer sinceDays) {
+		return searchMemory(context, query, type, limit, sinceDays, MemoryRanking.RELEVANCE);
+	}
+
+	/** As {@link #searchMemory(ToolCallContext, String, MemoryType, int, Integer)}, ordered by {@code ranking}. */
+	public List<ToolResults.FoundMemory> searchMemory(ToolCallContext context, String query, MemoryType type, int limit,
+			Integer sinceDays, MemoryRanking ranking) {
+		requireTenant(context, "search_memory");
+		Map<String, Object> args = new LinkedHashMap<>();
+		args.put("query", query);
+		if (type != null) {
+			args.put("memory_type", type.wire());
+		}
+		args.put("limit", limit);
+		if (sinceDays != null) {
+			args.put("since_days", sinceDays);
+		}
+		if (ranking != null && ranking != MemoryRanking.RELEVANCE) {
+			args.put("rank_by", ranking.wire());
+		}
+		return call("search_memory", context, args, ToolResults.MemorySearch.class).memories();
+	}
+
+	/**
+	 * Stores a memory of the calling agent (the {@code remember} tool) and returns its id. With a task id in
+	 * the context the id is derived from task and type, so a retried call stores the memory once.
+	 * @param importance 0..1
+	 * @param memoryContext optional metadata: platform, task_id, post_id, source (values sent as text)
+	 */
+	public String remember(ToolCallContext context, String content, MemoryType type, double importance,
+			Map<String, Object> memoryContext) {
+		requireTenant(context, "remember");
+		Map<String, Object> args = new LinkedHashMap<>();
+		args.put("content", content);
+		if (type != null) {
+			args.put("memory_type", type.wire());
+		}
+		args.put("importance", importance);
+		if (memoryContext != null && !memoryContext.isEmpty()) {
+			Map<String, Object> values = new LinkedHashMap<>();
+			memoryContext.forEach((key, value) -> {
+				if (value != null) {
+					values.put(key, value instanceof WireEnum wire ? wire.wire() : value.toString());
+				}
+			});
+			args.put("context", values);
+		}
+		return call("remember", context, args, ToolResults.Remembered.class).memoryId();
+	}
+
+	private static void requireTenant(ToolCallContext context, String tool) {
+		if (context.tenant() == null) {
+			throw new IllegalArgumentException(tool + " needs the tenant in the call context: memories are per tenant");
+		}
 	}
 
 	/** The agent's mentions of the last hour on one platform ({@code <platform>://mentions/recent}). */

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.ChimeraException;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.ErrorCode;
+import tech.aiqem.chimera.model.MemoryType;
 import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.model.message.Publication;
@@ -121,6 +123,7 @@ public final class Publisher {
 				finish(task, "complete", receipt.postId(), null, now);
 				log.info("Published task {} as {} post {}{}", task, receipt.platform().wire(), receipt.postId(),
 						receipt.replayed() ? " (already published)" : "");
+				remember(context, publication, receipt);
 			}
 			else {
 				ToolResults.PaymentResult receipt = this.tools.sendPayment(context, publication.payment());
@@ -140,6 +143,32 @@ public final class Publisher {
 		catch (ChimeraException ex) {
 			retryLater(task, ((Number) row.get("attempts")).intValue() + 1, ex, now);
 		}
+	}
+
+	/**
+	 * What the agent said goes to its long-term memory, keyed by the task so a repeat stores it once. The
+	 * post is out: failing to remember it is logged, never a reason to fail or repeat the publication.
+	 */
+	private void remember(ToolCallContext context, Publication publication, ToolResults.PostReceipt receipt) {
+		Map<String, Object> memoryContext = new LinkedHashMap<>();
+		memoryContext.put("platform", receipt.platform());
+		memoryContext.put("post_id", receipt.postId());
+		memoryContext.put("task_id", context.task());
+		memoryContext.put("source", "published");
+		try {
+			this.tools.remember(context, memoryText(publication.textContent()), MemoryType.CONVERSATION, 0.6, memoryContext);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Published task {} but could not remember it: {}", context.task(), ex.getMessage());
+		}
+	}
+
+	/** The remember tool takes up to 2000 characters; an Instagram caption may be longer. */
+	static String memoryText(String text) {
+		int limit = 2000;
+		String stripped = text.strip();
+		return stripped.codePointCount(0, stripped.length()) <= limit ? stripped
+				: stripped.substring(0, stripped.offsetByCodePoints(0, limit));
 	}
 
 	private void retryLater(UUID task, int attempts, ChimeraException ex, Instant now) {

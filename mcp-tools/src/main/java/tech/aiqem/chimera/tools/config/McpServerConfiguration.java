@@ -31,6 +31,8 @@ import tech.aiqem.chimera.tools.agent.UnknownAgentException;
 import tech.aiqem.chimera.tools.image.GenerateImageTool;
 import tech.aiqem.chimera.tools.mcp.CallContext;
 import tech.aiqem.chimera.tools.mcp.ToolError;
+import tech.aiqem.chimera.tools.memory.RememberTool;
+import tech.aiqem.chimera.tools.memory.SearchMemoryTool;
 import tech.aiqem.chimera.tools.mentions.RecentMentionsResource;
 import tech.aiqem.chimera.tools.payment.SendPaymentTool;
 import tech.aiqem.chimera.tools.platform.PlatformException;
@@ -38,7 +40,8 @@ import tech.aiqem.chimera.tools.post.PostContentTool;
 
 /**
  * The MCP server: Streamable HTTP at {@code /mcp}, tools and resources exactly as SPEC §3.2 defines them
- * (the definitions are the JSON files under {@code tools/} on the classpath, copied from the spec).
+ * (the definitions are the JSON files under {@code tools/} on the classpath, copied from the spec), plus
+ * Chimera's memory tools {@code search_memory} and {@code remember}.
  */
 @Configuration(proxyBeanMethods = false)
 class McpServerConfiguration {
@@ -67,12 +70,16 @@ class McpServerConfiguration {
 
 	@Bean(destroyMethod = "closeGracefully")
 	McpSyncServer mcpServer(HttpServletStreamableServerTransportProvider transport, PostContentTool post,
-			GenerateImageTool image, SendPaymentTool payment, RecentMentionsResource mentions) {
+			GenerateImageTool image, SendPaymentTool payment, RecentMentionsResource mentions, SearchMemoryTool searchMemory,
+			RememberTool remember) {
 		McpJsonMapper json = McpJsonDefaults.getMapper();
 		List<SyncToolSpecification> tools = List.of(
 				tool(json, PostContentTool.NAME, post::call),
 				tool(json, GenerateImageTool.NAME, image::call),
-				tool(json, SendPaymentTool.NAME, payment::call));
+				tool(json, SendPaymentTool.NAME, payment::call),
+				// Chimera additions beyond SPEC §3.2: semantic memory hosted here for every service
+				tool(json, SearchMemoryTool.NAME, searchMemory::call),
+				tool(json, RememberTool.NAME, remember::call));
 		List<SyncResourceSpecification> resources = new ArrayList<>();
 		for (Platform platform : Platform.values()) {
 			resources.add(mentionsResource(platform, mentions));

@@ -55,14 +55,17 @@ public class CampaignPlanner {
 
 	private final Clock clock;
 
+	private final FreshTopics freshTopics;
+
 	CampaignPlanner(JdbcClient jdbc, TransactionTemplate transactions, ModelGateway models, TaskWriter writer,
-			PlannerProperties properties, Clock clock) {
+			PlannerProperties properties, Clock clock, FreshTopics freshTopics) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.models = models;
 		this.writer = writer;
 		this.properties = properties;
 		this.clock = clock;
+		this.freshTopics = freshTopics;
 	}
 
 	/** Plans one due campaign; true when there was one. */
@@ -96,7 +99,8 @@ public class CampaignPlanner {
 		if (!slots.isEmpty()) {
 			List<String> recent = recentTopics(campaign);
 			ModelReply reply = this.models.chat(ModelRole.PLANNER, PlanPrompt.of(campaign, first, slots.size(), recent));
-			List<PlannedPost> posts = PlanPrompt.parse(reply.text(), campaign, slots.size());
+			List<PlannedPost> posts = this.freshTopics.keepFresh(campaign, first, slots.size(), recent,
+					PlanPrompt.parse(reply.text(), campaign, slots.size()));
 			int planned = 0;
 			for (int i = 0; i < slots.size(); i++) {
 				PlannedPost post = posts.get(i % posts.size());

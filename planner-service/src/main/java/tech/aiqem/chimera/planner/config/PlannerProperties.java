@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -19,11 +21,14 @@ import jakarta.validation.constraints.NotNull;
  * @param dispatchBatch the most due tasks pushed to the queues in one transaction
  * @param interval how often the loops look for work when idle (real time)
  * @param mentionInterval how often each agent's mentions are read (campaign time)
+ * @param repeatSimilarity a planned topic whose closest memory of the agent's last 7 days is at least this
+ * similar (cosine, all-MiniLM-L6-v2: about 0.75 reads as "the same topic") counts as covered and is replaced
  */
 @Validated
 @ConfigurationProperties("chimera.planner")
 public record PlannerProperties(@NotNull @DefaultValue("24h") Duration planAhead,
 		@NotNull @DefaultValue("2h") Duration taskDeadline, @Min(1) @Max(200) @DefaultValue("24") int maxSlotsPerStep,
 		@Min(1) @Max(5000) @DefaultValue("500") int dispatchBatch, @NotNull @DefaultValue("500ms") Duration interval,
-		@NotNull @DefaultValue("5m") Duration mentionInterval) {
+		@NotNull @DefaultValue("5m") Duration mentionInterval,
+		@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.75") double repeatSimilarity) {
 }

@@ -9,11 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import tech.aiqem.chimera.infra.mcp.ToolCallContext;
 import tech.aiqem.chimera.infra.mcp.ToolResults;
 import tech.aiqem.chimera.infra.mcp.ToolsClient;
+import tech.aiqem.chimera.infra.memory.ShortTermItem;
+import tech.aiqem.chimera.infra.memory.ShortTermMemory;
 import tech.aiqem.chimera.infra.model.ModelGateway;
 import tech.aiqem.chimera.infra.model.ModelPrompt;
 import tech.aiqem.chimera.infra.model.ModelReply;
@@ -33,6 +37,8 @@ import tech.aiqem.chimera.model.message.ToolCall;
  */
 public final class TaskWork {
 
+	private static final Logger log = LoggerFactory.getLogger(TaskWork.class);
+
 	private final ModelGateway models;
 
 	private final ToolsClient tools;
@@ -41,11 +47,14 @@ public final class TaskWork {
 
 	private final String workerId;
 
-	TaskWork(ModelGateway models, ToolsClient tools, Clock clock, String workerId) {
+	private final ShortTermMemory shortTerm;
+
+	TaskWork(ModelGateway models, ToolsClient tools, Clock clock, String workerId, ShortTermMemory shortTerm) {
 		this.models = models;
 		this.tools = tools;
 		this.clock = clock;
 		this.workerId = workerId;
+		this.shortTerm = shortTerm;
 	}
 
 	ResultMessage perform(TaskMessage task, Instant pickedAt) {
@@ -56,7 +65,7 @@ public final class TaskWork {
 		JsonNode answer;
 		switch (task.taskType()) {
 			case CONTENT_GENERATION -> {
-				reply = ask(WorkPrompts.post(task, persona, List.of()));
+				reply = ask(WorkPrompts.post(task, persona, recall(task, memoryQuery(task), calls)));
 				answer = ChimeraJson.tree(reply.text());
 				String text = required(answer, "text");
 				Platform platform = task.context().platform() == null ? Platform.TWITTER : task.context().platform();
@@ -76,7 +85,7 @@ public final class TaskWork {
 				if (task.context().mention() == null) {
 					throw new MessageFormatException("a reply_comment task has no mention to answer", null);
 				}
-				reply = ask(WorkPrompts.reply(task, persona));
+				reply = ask(WorkPrompts.reply(task, persona, recall(task, memoryQuery(task), calls)));
 				answer = ChimeraJson.tree(reply.text());
 				Platform platform = task.context().mention().platform();
 				output = new TaskOutput(platform.wire() + "_reply", required(answer, "text"), null, null, platform,
@@ -94,11 +103,65 @@ public final class TaskWork {
 			}
 			default -> throw new IllegalStateException("unknown task type " + task.taskType());
 		}
+		if (output.text() != null) {
+			rememberShortTerm(task, output.text());
+		}
 		BigDecimal confidence = confidence(answer);
 		String reasoning = answer.path("reasoning").asString("");
 		return new ResultMessage(task.taskId(), task.agentId(), output, confidence, reasoning, calls, this.clock.instant(),
 				this.workerId, pickedAt, null, null,
 				new ResultMessage.Usage(reply.inputTokens(), reply.outputTokens(), reply.costUsd()));
+	}
+
+	/**
+	 * What the agent remembers for this task: the closest long-term memories (search_memory, recorded as a
+	 * tool call) and its latest short-term turns. Memory is a help, not a precondition: a failure is logged
+	 * and the task goes on without it.
+	 */
+	List<String> recall(TaskMessage task, String query, List<ToolCall> calls) {
+		List<String> memories = new ArrayList<>();
+		long started = System.nanoTime();
+		try {
+			for (ToolResults.FoundMemory memory : this.tools.searchMemory(context(task), query, null, 3, null)) {
+				memories.add(memory.content());
+			}
+			calls.add(new ToolCall("search_memory", (System.nanoTime() - started) / 1_000_000, true, memories.size() + " found"));
+		}
+		catch (RuntimeException ex) {
+			log.warn("search_memory failed for task {}; working without long-term memories: {}", task.taskId(), ex.getMessage());
+			calls.add(new ToolCall("search_memory", (System.nanoTime() - started) / 1_000_000, false, ex.getMessage()));
+		}
+		try {
+			for (ShortTermItem item : this.shortTerm.latest(task.agentId(), 10)) {
+				if (!memories.contains(item.text())) {
+					memories.add(item.text());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("short-term memory unavailable for task {}: {}", task.taskId(), ex.getMessage());
+		}
+		return memories;
+	}
+
+	/** The topic (or, for a reply, the mention) is what the agent needs to remember things about. */
+	private static String memoryQuery(TaskMessage task) {
+		if (task.context().topic() != null && !task.context().topic().isBlank()) {
+			return task.context().topic();
+		}
+		if (task.context().mention() != null) {
+			return task.context().mention().text();
+		}
+		return task.context().goalDescription();
+	}
+
+	private void rememberShortTerm(TaskMessage task, String text) {
+		try {
+			this.shortTerm.remember(task.agentId(), "assistant", text);
+		}
+		catch (RuntimeException ex) {
+			log.warn("could not add task {}'s text to short-term memory: {}", task.taskId(), ex.getMessage());
+		}
 	}
 
 	private ModelReply ask(ModelPrompt prompt) {

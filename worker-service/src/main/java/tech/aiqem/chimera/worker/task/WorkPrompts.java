@@ -39,25 +39,27 @@ final class WorkPrompts {
 				Relevant memories: %s
 				Write one post. Answer as {"text": "...", "image_prompt": "...", "confidence": 0.0-1.0, "reasoning": "..."}
 				""".formatted(String.join("; ", task.context().personaConstraints()), task.context().goalDescription(),
-				task.context().topic(), platform(task), memories.isEmpty() ? "none" : String.join(" | ", memories));
+				task.context().topic(), platform(task), memories(memories));
 		return new ModelPrompt(SYSTEM, user, facts, String.valueOf(task.agentId()), task.taskId().toString(), 1024, true);
 	}
 
-	static ModelPrompt reply(TaskMessage task, Map<String, Object> persona) {
+	static ModelPrompt reply(TaskMessage task, Map<String, Object> persona, List<String> memories) {
 		Mention mention = task.context().mention();
 		Map<String, Object> facts = base(Purpose.WRITE_REPLY, persona);
 		facts.put("mention_text", mention.text());
 		facts.put("mention_author", mention.author());
 		facts.put("platform", mention.platform().wire());
+		facts.put("memories", memories);
 		String user = """
 				Persona constraints: %s
 				Goal: %s
+				Relevant memories: %s
 				<untrusted_data source="mention" author="%s" platform="%s">
 				%s
 				</untrusted_data>
 				Write one short reply to the mention above. Answer as {"text": "...", "confidence": 0.0-1.0, "reasoning": "..."}
 				""".formatted(String.join("; ", task.context().personaConstraints()), task.context().goalDescription(),
-				sanitize(mention.author()), mention.platform().wire(), fence(mention.text()));
+				memories(memories), sanitize(mention.author()), mention.platform().wire(), fence(mention.text()));
 		return new ModelPrompt(SYSTEM, user, facts, String.valueOf(task.agentId()), task.taskId().toString(), 512, true);
 	}
 
@@ -91,6 +93,11 @@ final class WorkPrompts {
 
 	static String platform(TaskMessage task) {
 		return task.context().platform() == null ? "twitter" : task.context().platform().wire();
+	}
+
+	/** Memories can quote strangers (a reply remembers what it answered): they may not open or close a fence. */
+	private static String memories(List<String> memories) {
+		return memories.isEmpty() ? "none" : fence(String.join(" | ", memories));
 	}
 
 	/** Keeps a stranger's text from closing the fence it sits in. */

@@ -3,6 +3,7 @@ package tech.aiqem.chimera.worker.task;
 import java.time.Clock;
 
 import tech.aiqem.chimera.infra.mcp.ToolsClient;
+import tech.aiqem.chimera.infra.memory.ShortTermMemory;
 import tech.aiqem.chimera.infra.model.ModelGateway;
 
 /** Builds the worker's task work for the configuration package. */
@@ -11,7 +12,8 @@ public final class Workers {
 	private Workers() {
 	}
 
-	public static TaskWork work(ModelGateway models, ToolsClient tools, Clock clock, String workerId) {
-		return new TaskWork(models, tools, clock, workerId);
+	public static TaskWork work(ModelGateway models, ToolsClient tools, Clock clock, String workerId,
+			ShortTermMemory shortTerm) {
+		return new TaskWork(models, tools, clock, workerId, shortTerm);
 	}
 }

@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.memory.shortterm;
+package tech.aiqem.chimera.infra.memory;
 
 import java.time.Clock;
 import java.time.Duration;
