@@ -161,6 +161,11 @@ public final class ChimeraLocal implements AutoCloseable {
 		}
 	}
 
+	/** The local chain the launcher started (tests read balances from it). */
+	LocalChain chain() {
+		return this.chain;
+	}
+
 	/** The database the services use, for checks from outside (tests, the fault suite). */
 	String jdbcUrl() {
 		return this.jdbcUrl;

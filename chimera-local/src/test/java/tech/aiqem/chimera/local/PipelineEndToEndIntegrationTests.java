@@ -100,12 +100,12 @@ class PipelineEndToEndIntegrationTests {
 		// Confident results are published by the judge alone; the others wait for a human.
 		await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
 				count("SELECT COUNT(*) FROM tasks WHERE campaign_id = '" + campaignId + "' AND status = 'complete' AND approved_by = 'judge'") >= 1
-						&& api.get("/v1/hitl/queue").json().get("total").asLong() >= 3);
+						&& api.get("/v1/hitl/queue?agent_id=" + agentId).json().get("total").asLong() >= 3);
 		assertThat(count("SELECT COUNT(*) FROM sandbox_posts WHERE agent_id = '" + agentId + "'"))
 			.isEqualTo(count("SELECT COUNT(*) FROM tasks WHERE agent_id = '" + agentId + "' AND status = 'complete'"));
 		assertThat(string("SELECT text FROM sandbox_posts WHERE agent_id = '" + agentId + "' LIMIT 1")).contains("#AI");
 
-		JsonNode queue = api.get("/v1/hitl/queue").json();
+		JsonNode queue = api.get("/v1/hitl/queue?agent_id=" + agentId).json();
 		List<JsonNode> items = new ArrayList<>();
 		queue.get("items").forEach(items::add);
 		assertThat(items.get(0).get("created_at").asString()).isLessThanOrEqualTo(items.get(1).get("created_at").asString());
@@ -162,7 +162,7 @@ class PipelineEndToEndIntegrationTests {
 				count("SELECT COUNT(*) FROM tasks WHERE agent_id = '" + agentId + "' AND task_type = 'reply_comment'") >= 1
 						&& count("SELECT COUNT(*) FROM incidents WHERE agent_id = '" + agentId + "' AND code = 'E1003'") >= 1);
 		assertThat(count("SELECT COUNT(*) FROM tasks WHERE agent_id = '" + agentId + "' AND context->'mention'->>'author' = 'attacker'")).isZero();
-		assertThat(count("SELECT COUNT(*) FROM transactions")).isZero();
+		assertThat(count("SELECT COUNT(*) FROM transactions WHERE agent_id = '" + agentId + "'")).isZero();
 
 		JsonNode metrics = api.get("/v1/agents/" + agentId + "/metrics?period=last_30_days").expect(200).json().get("metrics");
 		long published = count("SELECT COUNT(*) FROM tasks WHERE agent_id = '" + agentId + "' AND status = 'complete'"
@@ -170,6 +170,49 @@ class PipelineEndToEndIntegrationTests {
 		assertThat(metrics.get("posts_created").asLong()).isEqualTo(published).isGreaterThanOrEqualTo(3);
 		double autonomy = metrics.get("autonomy_rate").asDouble();
 		assertThat(autonomy).isGreaterThan(0).isLessThan(1);
+	}
+
+	@Test
+	void paymentsInTheGoalsAreSentOnceAndLargeOnesWaitForAHuman() throws Exception {
+		String payer = api.post("/v1/agents", Map.of("name", "Payer", "persona_file", Api.base64(SOUL.replace("Selam Style", "Payer")),
+				"social_accounts", Map.of("twitter", Map.of("username", "payer_agent")), "budget", Map.of("daily_usd", 1000)))
+			.expect(201).json().get("agent_id").asString();
+		JsonNode payee = api.post("/v1/agents", Map.of("name", "Payee", "persona_file", Api.base64(SOUL.replace("Selam Style", "Payee")),
+				"social_accounts", Map.of("twitter", Map.of("username", "payee_agent")))).expect(201).json();
+		String payeeWallet = payee.get("wallet_address").asString();
+		String payerWallet = string("SELECT wallet_address FROM agents WHERE id = '" + payer + "'");
+		// The launcher's faucet funds new wallets with test USDC and gas.
+		await().atMost(Duration.ofSeconds(60)).until(() -> Chain.usdc(chimera.chain(), payerWallet) >= 1000_000000L);
+		long payeeBefore = Chain.usdc(chimera.chain(), payeeWallet);
+
+		String campaign = api.post("/v1/campaigns", Map.of("agent_id", payer, "name", "Shoot", "duration_days", 1,
+				"goals", "Pay 12.5 USDC to " + payeeWallet + " for the lookbook photos. Pay 80 USDC to " + payeeWallet
+						+ " for the runway video."))
+			.expect(201).json().get("campaign_id").asString();
+
+		// The small payment is within policy: approved by the judge, sent once, confirmed on chain.
+		await().atMost(Duration.ofSeconds(120)).until(() -> count("SELECT COUNT(*) FROM tasks WHERE campaign_id = '" + campaign
+				+ "' AND task_type = 'execute_transaction' AND status = 'complete'") >= 1);
+		assertThat(Chain.usdc(chimera.chain(), payeeWallet) - payeeBefore).isEqualTo(12_500000L);
+		assertThat(count("SELECT COUNT(*) FROM transactions WHERE to_address ILIKE '" + payeeWallet + "'")).isEqualTo(1);
+
+		// The large one is above the HITL threshold (50 USDC): nothing moves until a human approves.
+		JsonNode review = await().atMost(Duration.ofSeconds(120)).until(() -> {
+			for (JsonNode item : api.get("/v1/hitl/queue?agent_id=" + payer).json().get("items")) {
+				if ("execute_transaction".equals(item.get("task_type").asString())) {
+					return item;
+				}
+			}
+			return null;
+		}, item -> item != null);
+		assertThat(review.get("reasoning").asString()).contains("payment needs a human");
+		assertThat(Chain.usdc(chimera.chain(), payeeWallet) - payeeBefore).isEqualTo(12_500000L);
+		api.post("/v1/hitl/" + review.get("review_id").asString() + "/decision", Map.of("decision", "approved")).expect(200);
+		String task = review.get("task_id").asString();
+		await().atMost(Duration.ofSeconds(120)).until(() -> "complete".equals(status(task)));
+		assertThat(Chain.usdc(chimera.chain(), payeeWallet) - payeeBefore).isEqualTo(92_500000L);
+		assertThat(count("SELECT COUNT(*) FROM transactions WHERE to_address ILIKE '" + payeeWallet + "' AND status = 'confirmed'")).isEqualTo(2);
+		assertThat(Chain.usdc(chimera.chain(), payerWallet)).isEqualTo(1000_000000L - 92_500000L);
 	}
 
 	static String status(String task) throws SQLException {
