@@ -84,6 +84,7 @@ public final class ChimeraLocal implements AutoCloseable {
 		env.put("CHIMERA_MEDIA_DIR", this.options.dataDir().resolve("media").toString());
 		env.put("CHIMERA_MEMORY_DIR", this.options.dataDir().resolve("memory").toString());
 		env.put("CHIMERA_PUBLIC_MEDIA_URL", "http://localhost:" + port(Service.MCP_TOOLS) + "/media");
+		env.putAll(this.options.extraEnv());
 
 		// The orchestrator applies the migrations; the others only validate them, so it goes first.
 		launch(Service.ORCHESTRATOR, jars, env);

@@ -9,7 +9,22 @@ import java.util.Map;
  * the ports, the time scale of the demo clock, and the servers to use instead of embedded ones.
  */
 record LocalOptions(Path home, Path dataDir, Map<Service, Integer> ports, double timeScale, String postgresUrl,
-		String redisUrl, String javaOpts, boolean restartCrashed) {
+		String redisUrl, String javaOpts, boolean restartCrashed, Map<String, String> extraEnv) {
+
+	LocalOptions {
+		extraEnv = Map.copyOf(extraEnv == null ? Map.of() : extraEnv);
+	}
+
+	LocalOptions(Path home, Path dataDir, Map<Service, Integer> ports, double timeScale, String postgresUrl,
+			String redisUrl, String javaOpts, boolean restartCrashed) {
+		this(home, dataDir, ports, timeScale, postgresUrl, redisUrl, javaOpts, restartCrashed, Map.of());
+	}
+
+	/** The same options, with variables every service gets on top of the launcher's (e.g. a test's settings). */
+	LocalOptions withExtraEnv(Map<String, String> variables) {
+		return new LocalOptions(this.home, this.dataDir, this.ports, this.timeScale, this.postgresUrl, this.redisUrl,
+				this.javaOpts, this.restartCrashed, variables);
+	}
 
 	static LocalOptions fromEnvironment(Map<String, String> env, String[] args) {
 		Path home = Path.of(env.getOrDefault("CHIMERA_HOME", ".")).toAbsolutePath().normalize();
