@@ -124,10 +124,12 @@ final class Browser implements AutoCloseable {
 	Path screenshot(String name) {
 		try {
 			Files.createDirectories(this.screenshots);
+			// The page's full size as laid out (the window's width includes the scrollbar gutter).
 			@SuppressWarnings("unchecked")
-			Map<String, Object> metrics = this.driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-			@SuppressWarnings("unchecked")
-			Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
+			Map<String, Number> size = (Map<String, Number>) this.driver.executeScript("""
+					const root = document.documentElement;
+					return { width: Math.max(root.scrollWidth, window.innerWidth), height: Math.max(root.scrollHeight, window.innerHeight) };
+					""");
 			Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width").doubleValue(), "height",
 					Math.min(6000, size.get("height").doubleValue()), "scale", 1);
 			Map<String, Object> shot = this.driver.executeCdpCommand("Page.captureScreenshot",

@@ -161,7 +161,7 @@ class DashboardBrowserIntegrationTests {
 	record Decided(String approvedTaskId, String approvedText, String rejectedTaskId) {
 	}
 
-	/** j/k move, a + Enter approves, r + Enter rejects: all from the keyboard. */
+	/** j/k move, e opens the editor and Esc closes it, a + Enter approves, r + Enter rejects: all from the keyboard. */
 	private static Decided reviewWithTheKeyboard(Browser browser) {
 		browser.go("#/review", "#queue");
 		browser.waitFor("two items to review", Duration.ofSeconds(120), d -> browser.all("#queue .queue-item").size() >= 2);
@@ -174,6 +174,11 @@ class DashboardBrowserIntegrationTests {
 		browser.waitFor("j to select the next item", d -> !selectedReview(browser).equals(first));
 		browser.press("k");
 		browser.waitFor("k to select the first item again", d -> selectedReview(browser).equals(first));
+
+		browser.press("e");
+		browser.visible("#edit-text");
+		browser.press(Keys.ESCAPE);
+		browser.waitFor("Esc to close the editor", d -> browser.all("#edit-text").isEmpty());
 
 		Map<String, Object> approved = queueItem(browser, first);
 		browser.press("a");
@@ -219,7 +224,8 @@ class DashboardBrowserIntegrationTests {
 		browser.go("#/agents/" + agentId, "#timeline .post");
 		browser.visible("#charts svg.chart");
 		browser.screenshot("11-agent-phone");
-		browser.go("#/review", "#queue");
+		browser.go("#/review", "#queue .queue-item");
+		browser.visible("#review-detail .decision-bar");
 		browser.screenshot("12-review-phone");
 		browser.go("#/pipeline", "#task-statuses");
 		browser.screenshot("13-pipeline-phone");
