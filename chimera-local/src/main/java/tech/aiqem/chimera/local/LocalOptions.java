@@ -11,12 +11,26 @@ import java.util.Map;
 record LocalOptions(Path home, Path dataDir, Map<Service, Integer> ports, double timeScale, String postgresUrl,
 		String redisUrl, String javaOpts, boolean restartCrashed, Map<String, String> extraEnv) {
 
+	LocalOptions {
+		extraEnv = Map.copyOf(extraEnv == null ? Map.of() : extraEnv);
+	}
+
+	LocalOptions(Path home, Path dataDir, Map<Service, Integer> ports, double timeScale, String postgresUrl,
+			String redisUrl, String javaOpts, boolean restartCrashed) {
+		this(home, dataDir, ports, timeScale, postgresUrl, redisUrl, javaOpts, restartCrashed, Map.of());
+	}
+
 	/** The same options with more environment for the services (tests use it to set thresholds and keys). */
 	LocalOptions withEnv(Map<String, String> more) {
 		Map<String, String> env = new java.util.HashMap<>(this.extraEnv);
 		env.putAll(more);
 		return new LocalOptions(this.home, this.dataDir, this.ports, this.timeScale, this.postgresUrl, this.redisUrl,
-				this.javaOpts, this.restartCrashed, Map.copyOf(env));
+				this.javaOpts, this.restartCrashed, env);
+	}
+
+	/** The same options, with variables every service gets on top of the launcher's (e.g. a test's settings). */
+	LocalOptions withExtraEnv(Map<String, String> variables) {
+		return withEnv(variables);
 	}
 
 	static LocalOptions fromEnvironment(Map<String, String> env, String[] args) {

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 
@@ -51,7 +50,6 @@ class PipelineEndToEndIntegrationTests {
 			automated
 			""";
 
-	@TempDir
 	static Path data;
 
 	static ChimeraLocal chimera;
@@ -60,6 +58,8 @@ class PipelineEndToEndIntegrationTests {
 
 	@BeforeAll
 	static void start() throws Exception {
+		// Under target/, so that the services' logs stay for whoever reads a failure.
+		data = java.nio.file.Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-");
 		Map<String, String> env = new HashMap<>();
 		env.put("CHIMERA_HOME", Path.of(System.getenv().getOrDefault("CHIMERA_REPO_ROOT", "..")).toAbsolutePath().normalize().toString());
 		env.put("CHIMERA_DATA_DIR", data.toString());

@@ -1,0 +1,150 @@
+package tech.aiqem.chimera.local.dashboard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium through {@code /usr/bin/chromedriver} (nothing is downloaded), with waits
+ * that retry over re-rendered elements and full-page screenshots.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final Dimension LAPTOP = new Dimension(1366, 900);
+
+	static final Dimension PHONE = new Dimension(390, 844);
+
+	final ChromeDriver driver;
+
+	private final Path screenshots;
+
+	Browser(Path profile, Path screenshots) {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			throw new IllegalStateException("The dashboard's browser tests need Debian's chromium and chromium-driver: "
+					+ "apt-get install -y chromium chromium-driver (.ci/run does it)");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + profile, "--window-size=1366,900", "--force-color-profile=srgb", "--lang=en-GB");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.screenshots = screenshots;
+	}
+
+	void open(String url) {
+		this.driver.get(url);
+	}
+
+	void resize(Dimension size) {
+		this.driver.manage().window().setSize(size);
+	}
+
+	<T> T waitFor(String what, Duration timeout, Function<WebDriver, T> condition) {
+		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(200))
+			.ignoring(StaleElementReferenceException.class)
+			.ignoring(NoSuchElementException.class)
+			.withMessage(what)
+			.until(condition);
+	}
+
+	<T> T waitFor(String what, Function<WebDriver, T> condition) {
+		return waitFor(what, Duration.ofSeconds(15), condition);
+	}
+
+	WebElement visible(String css) {
+		return waitFor("visible: " + css, d -> {
+			WebElement element = d.findElement(By.cssSelector(css));
+			return element.isDisplayed() ? element : null;
+		});
+	}
+
+	List<WebElement> all(String css) {
+		return this.driver.findElements(By.cssSelector(css));
+	}
+
+	String text(String css) {
+		return this.driver.findElement(By.cssSelector(css)).getText();
+	}
+
+	void click(String css) {
+		waitFor("clickable: " + css, d -> {
+			WebElement element = d.findElement(By.cssSelector(css));
+			if (!element.isDisplayed() || !element.isEnabled()) {
+				return null;
+			}
+			element.click();
+			return true;
+		});
+	}
+
+	void type(String css, String text) {
+		WebElement element = visible(css);
+		element.clear();
+		element.sendKeys(text);
+	}
+
+	/** Keys as a person presses them, to whatever has the focus. */
+	void press(CharSequence... keys) {
+		new Actions(this.driver).sendKeys(keys).perform();
+	}
+
+	/** Navigates inside the dashboard (hash routing) and waits for the page's landmark. */
+	void go(String hash, String landmarkCss) {
+		this.driver.executeScript("location.hash = arguments[0]", hash);
+		visible(landmarkCss);
+	}
+
+	/** A PNG of the whole page (beyond the viewport) under target/screenshots. */
+	Path screenshot(String name) {
+		try {
+			Files.createDirectories(this.screenshots);
+			// The page's full size as laid out (the window's width includes the scrollbar gutter).
+			@SuppressWarnings("unchecked")
+			Map<String, Number> size = (Map<String, Number>) this.driver.executeScript("""
+					const root = document.documentElement;
+					return { width: Math.max(root.scrollWidth, window.innerWidth), height: Math.max(root.scrollHeight, window.innerHeight) };
+					""");
+			Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width").doubleValue(), "height",
+					Math.min(6000, size.get("height").doubleValue()), "scale", 1);
+			Map<String, Object> shot = this.driver.executeCdpCommand("Page.captureScreenshot",
+					Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+			Path file = this.screenshots.resolve(name + ".png");
+			Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+}

@@ -1,0 +1,88 @@
+package tech.aiqem.chimera.orchestrator.incident;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.ErrorCode;
+import tech.aiqem.chimera.orchestrator.system.ApiException;
+import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
+
+@RestController
+class IncidentController {
+
+	private static final String RECENT = """
+			SELECT i.id, i.code, i.message, i.detail, i.created_at, i.acknowledged_at, i.agent_id, a.name AS agent_name,
+			       i.campaign_id, i.task_id
+			  FROM incidents i LEFT JOIN agents a ON a.id = i.agent_id
+			 WHERE i.tenant_id = :tenant
+			   AND (CAST(:agent AS uuid) IS NULL OR i.agent_id = :agent)
+			   AND (CAST(:code AS text) IS NULL OR i.code = :code)
+			 ORDER BY i.created_at DESC, i.id
+			 LIMIT :limit
+			""";
+
+	private final JdbcClient jdbc;
+
+	IncidentController(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Operation(summary = "Recent incidents of this tenant, newest first",
+			description = "Optionally only one agent's (agent_id) or one error code's (code, E1001..E2002).")
+	@GetMapping("/v1/incidents")
+	Map<String, Object> recent(CurrentTenant tenant, @RequestParam(defaultValue = "20") int limit,
+			@RequestParam(name = "agent_id", required = false) UUID agentId, @RequestParam(required = false) String code) {
+		if (limit < 1 || limit > 200) {
+			throw ApiException.invalid("limit", "must be between 1 and 200");
+		}
+		if (code != null) {
+			try {
+				ErrorCode.valueOf(code);
+			}
+			catch (IllegalArgumentException ex) {
+				throw ApiException.invalid("code", "must be one of E1001..E1006, E2001, E2002");
+			}
+		}
+		List<Map<String, Object>> items = this.jdbc.sql(RECENT)
+			.param("tenant", tenant.id().value())
+			.param("agent", agentId)
+			.param("code", code)
+			.param("limit", limit)
+			.query(IncidentController::incident)
+			.list();
+		return Map.of("items", items, "count", items.size());
+	}
+
+	private static Map<String, Object> incident(ResultSet rs, int row) throws SQLException {
+		ErrorCode code = ErrorCode.valueOf(rs.getString("code"));
+		Map<String, Object> incident = new LinkedHashMap<>();
+		incident.put("incident_id", rs.getObject("id", UUID.class));
+		incident.put("code", code.name());
+		incident.put("title", code.description());
+		incident.put("action", code.action());
+		incident.put("message", rs.getString("message"));
+		String detail = rs.getString("detail");
+		incident.put("detail", detail == null ? null : ChimeraJson.tree(detail));
+		incident.put("agent_id", rs.getObject("agent_id", UUID.class));
+		incident.put("agent_name", rs.getString("agent_name"));
+		incident.put("campaign_id", rs.getObject("campaign_id", UUID.class));
+		incident.put("task_id", rs.getObject("task_id", UUID.class));
+		incident.put("created_at", rs.getTimestamp("created_at").toInstant());
+		Timestamp acknowledged = rs.getTimestamp("acknowledged_at");
+		incident.put("acknowledged_at", acknowledged == null ? null : acknowledged.toInstant());
+		return incident;
+	}
+}

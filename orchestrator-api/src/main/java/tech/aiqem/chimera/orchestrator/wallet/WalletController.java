@@ -1,0 +1,70 @@
+package tech.aiqem.chimera.orchestrator.wallet;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import tech.aiqem.chimera.orchestrator.system.ApiException;
+import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
+
+@RestController
+class WalletController {
+
+	private static final Logger log = LoggerFactory.getLogger(WalletController.class);
+
+	private final JdbcClient jdbc;
+
+	private final ObjectProvider<WalletBalances> balances;
+
+	WalletController(JdbcClient jdbc, ObjectProvider<WalletBalances> balances) {
+		this.jdbc = jdbc;
+		this.balances = balances;
+	}
+
+	@Operation(summary = "The agent's wallet address and balances",
+			description = "usdc, eth and network are null when no wallet component is configured, the agent has no wallet,"
+					+ " or the chain cannot be read (balance_error then says why).")
+	@GetMapping("/v1/agents/{agentId}/wallet")
+	Map<String, Object> wallet(CurrentTenant tenant, @PathVariable UUID agentId) {
+		String address = this.jdbc.sql("""
+				SELECT COALESCE(wallet_address, '') FROM agents WHERE tenant_id = :tenant AND id = :id AND status <> 'deleted'
+				""")
+			.param("tenant", tenant.id().value())
+			.param("id", agentId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> ApiException.notFound("agent", agentId));
+		WalletBalances.Balance balance = new WalletBalances.Balance(null, null, null, null);
+		String error = null;
+		if (!address.isEmpty()) {
+			try {
+				balance = this.balances.getIfAvailable(() -> WalletBalances.UNKNOWN).balance(address);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Cannot read the balance of {}: {}", address, ex.getMessage());
+				balance = WalletBalances.UNKNOWN.balance(address);
+				error = "the chain could not be read: " + ex.getMessage();
+			}
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("agent_id", agentId);
+		body.put("address", address.isEmpty() ? null : address);
+		body.put("network", balance.network());
+		body.put("usdc", balance.usdc());
+		body.put("eth", balance.eth());
+		if (error != null) {
+			body.put("balance_error", error);
+		}
+		return body;
+	}
+}
