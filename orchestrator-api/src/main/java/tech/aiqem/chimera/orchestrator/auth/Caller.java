@@ -18,7 +18,12 @@ import tech.aiqem.chimera.model.Role;
  * @param name the user's e-mail or the key's name
  * @param displayName the user's display name (null for keys)
  */
-record Caller(Kind kind, UUID id, UUID tenantId, String name, String displayName, Role role) implements Serializable {
+public record Caller(Kind kind, UUID id, UUID tenantId, String name, String displayName, Role role) implements Serializable {
+
+	/** Whose quota a request spends: one bucket per API key and per user. */
+	public String subject() {
+		return (this.kind == Kind.API_KEY ? "key:" : "user:") + this.id;
+	}
 
 	/** What {@code task_events.actor} and {@code reviewed_by} record; the column holds 100 characters. */
 	String actor() {
@@ -39,7 +44,7 @@ record Caller(Kind kind, UUID id, UUID tenantId, String name, String displayName
 		return java.util.Arrays.stream(roles).<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
 	}
 
-	enum Kind {
+	public enum Kind {
 		USER, API_KEY
 	}
 }
