@@ -2,7 +2,6 @@ package tech.aiqem.chimera.orchestrator.auth;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +39,7 @@ class ApiKeyController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> create(CurrentTenant tenant, @Valid @RequestBody AuthRequests.CreateApiKey request) {
+	CreatedKey create(CurrentTenant tenant, @Valid @RequestBody AuthRequests.CreateApiKey request) {
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
 		String name = request.name().strip();
@@ -53,20 +52,22 @@ class ApiKeyController {
 			key = ApiKeyTokens.generate();
 			this.keys.insert(id, tenant.id(), name, Role.of(request.role()), key, tenant.actor(), now);
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id", id);
-		body.put("name", name);
-		body.put("role", request.role());
-		body.put("key", key.key());
-		body.put("prefix", ApiKeyTokens.SCHEME + key.prefix());
-		body.put("created_at", now);
-		return body;
+		return new CreatedKey(id, name, request.role(), key.key(), ApiKeyTokens.SCHEME + key.prefix(), now);
 	}
 
 	@GetMapping
 	Map<String, Object> list(CurrentTenant tenant) {
 		List<Map<String, Object>> items = this.keys.list(tenant.id());
 		return Map.of("items", items, "count", items.size());
+	}
+
+	/** The answer to a creation, the only place the key appears; its toString (what DEBUG logs print) hides it. */
+	record CreatedKey(UUID id, String name, String role, String key, String prefix, Instant createdAt) {
+
+		@Override
+		public String toString() {
+			return "CreatedKey[id=" + this.id + ", name=" + this.name + ", role=" + this.role + ", prefix=" + this.prefix + "]";
+		}
 	}
 
 	@DeleteMapping("/{id}")
