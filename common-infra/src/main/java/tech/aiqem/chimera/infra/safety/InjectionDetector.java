@@ -16,7 +16,7 @@ import java.util.Set;
  * <li>similarity to known attacks ({@link AttackSimilarity}), for paraphrases the rules miss.</li>
  * </ol>
  * A text scoring at or above {@link #THRESHOLD} is an attempt. Measured recall and false-positive rate
- * on the labelled corpus are in docs/security.md. Fast enough for every mention (well under a millisecond).
+ * on the labelled corpus are in docs/security.md. Fast enough for every mention (about a millisecond a text).
  */
 public final class InjectionDetector {
 
