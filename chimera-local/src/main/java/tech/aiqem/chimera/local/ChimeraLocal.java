@@ -98,6 +98,10 @@ public final class ChimeraLocal implements AutoCloseable {
 		env.put("CHIMERA_MEMORY_DIR", this.options.dataDir().resolve("memory").toString());
 		env.put("CHIMERA_MEMORY_EMBEDDED_DIRECTORY", this.options.dataDir().resolve("memory").toString());
 		env.put("MEDIA_PUBLIC_BASE_URL", "http://localhost:" + port(Service.MCP_TOOLS) + "/media");
+		String adminPassword = AdminPassword.ensure(this.options.dataDir(), System.getenv("CHIMERA_ADMIN_PASSWORD"));
+		if (adminPassword != null) {
+			env.put("CHIMERA_ADMIN_PASSWORD", adminPassword);
+		}
 		env.putAll(this.options.extraEnv());
 
 		// The orchestrator applies the migrations; the others only validate them, so it goes first.
@@ -224,6 +228,10 @@ public final class ChimeraLocal implements AutoCloseable {
 	String summary() {
 		StringBuilder out = new StringBuilder("\nChimera is running.\n");
 		out.append("  Dashboard:      ").append(url(Service.ORCHESTRATOR)).append("/\n");
+		if (System.getenv("CHIMERA_ADMIN_PASSWORD") == null || System.getenv("CHIMERA_ADMIN_PASSWORD").isBlank()) {
+			out.append("  Login:          ").append(System.getenv().getOrDefault("CHIMERA_ADMIN_EMAIL", "admin@chimera.local"))
+				.append(" (password in ").append(this.options.dataDir().resolve(AdminPassword.FILE)).append(")\n");
+		}
 		out.append("  REST API:       ").append(url(Service.ORCHESTRATOR)).append("/v1  (OpenAPI: ")
 			.append(url(Service.ORCHESTRATOR)).append("/v3/api-docs)\n");
 		for (Service service : Service.values()) {

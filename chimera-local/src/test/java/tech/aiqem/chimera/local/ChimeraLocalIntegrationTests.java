@@ -44,6 +44,10 @@ class ChimeraLocalIntegrationTests {
 				pids.add(local.process(service).pid());
 			}
 			assertThat(local.summary()).contains("Dashboard:      http://localhost:" + options.ports().get(Service.ORCHESTRATOR) + "/");
+			if (System.getenv("CHIMERA_ADMIN_PASSWORD") == null) {
+				assertThat(local.summary()).contains("Login:          admin@chimera.local (password in " + data.resolve("admin-password") + ")");
+				assertThat(data.resolve("admin-password")).exists();
+			}
 
 			long workerPid = local.process(Service.WORKER).pid();
 			ProcessHandle.of(workerPid).orElseThrow().destroyForcibly();

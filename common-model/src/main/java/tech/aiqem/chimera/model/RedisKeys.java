@@ -92,4 +92,9 @@ public final class RedisKeys {
 	private static String strip(String queueKey) {
 		return queueKey.startsWith(PREFIX) ? queueKey.substring(PREFIX.length()) : queueKey;
 	}
+
+	/** A token bucket of the API's rate limit: {@code subject} is {@code key:<id>}, {@code user:<id>} or {@code login:<address>}. */
+	public static String rateLimit(String subject) {
+		return PREFIX + "ratelimit:" + subject;
+	}
 }

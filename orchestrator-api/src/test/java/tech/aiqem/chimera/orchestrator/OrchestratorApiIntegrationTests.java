@@ -5,11 +5,14 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +21,10 @@ import tech.aiqem.chimera.model.ChimeraJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The /v1 API over HTTP against real PostgreSQL and Redis: happy paths and the problem details of bad input. */
+/**
+ * The /v1 API over HTTP against real PostgreSQL and Redis, as an operator's API key: happy paths and the
+ * problem details of bad input.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OrchestratorApiIntegrationTests {
 
@@ -45,8 +51,18 @@ class OrchestratorApiIntegrationTests {
 	@Value("${local.server.port}")
 	int port;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	private String operatorKey;
+
 	private RestClient client() {
-		return RestClient.builder().baseUrl("http://localhost:" + this.port).build();
+		if (this.operatorKey == null) {
+			this.operatorKey = TestKeys.apiKey(this.jdbc, "default", "operator");
+		}
+		return RestClient.builder().baseUrl("http://localhost:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + this.operatorKey)
+			.build();
 	}
 
 	private Response call(String method, String path, Object body) {

@@ -33,6 +33,16 @@ public class ApiException extends RuntimeException {
 		return new ApiException(HttpStatus.CONFLICT, "conflict", detail, null);
 	}
 
+	/** No credential, or one that is wrong, expired or revoked. */
+	public static ApiException unauthorized(String detail) {
+		return new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", detail, null);
+	}
+
+	/** A valid credential whose role does not allow the action. */
+	public static ApiException forbidden(String detail) {
+		return new ApiException(HttpStatus.FORBIDDEN, "forbidden", detail, null);
+	}
+
 	public HttpStatus status() {
 		return this.status;
 	}
