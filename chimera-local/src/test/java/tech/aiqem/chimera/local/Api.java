@@ -64,6 +64,47 @@ final class Api {
 		}
 	}
 
+	/**
+	 * Signs in as the bootstrap admin (session cookie and CSRF token, as the dashboard does), creates an
+	 * admin API key and returns a client that uses it.
+	 */
+	static Api asAdmin(String base, String email, String password) {
+		java.net.CookieManager cookies = new java.net.CookieManager();
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+		try {
+			browser.send(HttpRequest.newBuilder(URI.create(base + "/v1/auth/me")).build(), HttpResponse.BodyHandlers.discarding());
+			HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/v1/auth/login"))
+				.header("Content-Type", "application/json")
+				.header("X-XSRF-TOKEN", xsrf(cookies))
+				.POST(HttpRequest.BodyPublishers.ofString(ChimeraJson.write(Map.of("email", email, "password", password))))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (login.statusCode() != 200) {
+				throw new AssertionError("login failed: " + login.statusCode() + " " + login.body());
+			}
+			HttpResponse<String> key = browser.send(HttpRequest.newBuilder(URI.create(base + "/v1/api-keys"))
+				.header("Content-Type", "application/json")
+				.header("X-XSRF-TOKEN", xsrf(cookies))
+				.POST(HttpRequest.BodyPublishers.ofString(ChimeraJson.write(Map.of("name", "e2e-tests", "role", "admin"))))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (key.statusCode() != 201) {
+				throw new AssertionError("creating an API key failed: " + key.statusCode() + " " + key.body());
+			}
+			return new Api(base, Map.of("Authorization", "Bearer " + ChimeraJson.tree(key.body()).get("key").asString()));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String xsrf(java.net.CookieManager cookies) {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+			.map(java.net.HttpCookie::getValue).reduce((first, last) -> last).orElse("");
+	}
+
 	static String base64(String text) {
 		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}

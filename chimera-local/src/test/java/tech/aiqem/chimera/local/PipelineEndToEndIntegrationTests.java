@@ -67,9 +67,11 @@ class PipelineEndToEndIntegrationTests {
 		// A campaign day passes in about four seconds; the whole 5-day campaign is planned at once.
 		env.put("CHIMERA_TIME_SCALE", "20000");
 		LocalOptions options = LocalOptions.fromEnvironment(env, new String[0])
-			.withEnv(Map.of("HITL_CONFIDENCE_THRESHOLD", "0.90", "CHIMERA_PLANNER_PLAN_AHEAD", "144h"));
-		chimera = ChimeraLocal.start(options, Duration.ofSeconds(180));
-		api = new Api(chimera.url(Service.ORCHESTRATOR), Map.of());
+			.withEnv(Map.of("HITL_CONFIDENCE_THRESHOLD", "0.90", "CHIMERA_PLANNER_PLAN_AHEAD", "144h",
+					"SANDBOX_MENTIONS_WINDOW", "48h", "CHIMERA_ADMIN_EMAIL", "admin@e2e.test", "CHIMERA_ADMIN_PASSWORD", "e2e-admin-password-not-secret"));
+		chimera = ChimeraLocal.start(options, Duration.ofSeconds(240));
+		api = Api.asAdmin(chimera.url(Service.ORCHESTRATOR), "admin@e2e.test", "e2e-admin-password-not-secret");
+		new Api(chimera.url(Service.ORCHESTRATOR), Map.of()).get("/v1/agents").expect(401);
 	}
 
 	@AfterAll
@@ -182,7 +184,8 @@ class PipelineEndToEndIntegrationTests {
 		String payeeWallet = payee.get("wallet_address").asString();
 		String payerWallet = string("SELECT wallet_address FROM agents WHERE id = '" + payer + "'");
 		// The launcher's faucet funds new wallets with test USDC and gas.
-		await().atMost(Duration.ofSeconds(60)).until(() -> Chain.usdc(chimera.chain(), payerWallet) >= 1000_000000L);
+		await().atMost(Duration.ofSeconds(60)).until(() -> Chain.usdc(chimera.chain(), payerWallet) >= 1000_000000L
+				&& Chain.usdc(chimera.chain(), payeeWallet) >= 1000_000000L);
 		long payeeBefore = Chain.usdc(chimera.chain(), payeeWallet);
 
 		String campaign = api.post("/v1/campaigns", Map.of("agent_id", payer, "name", "Shoot", "duration_days", 1,

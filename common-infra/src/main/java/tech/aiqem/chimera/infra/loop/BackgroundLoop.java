@@ -80,7 +80,12 @@ public final class BackgroundLoop implements SmartLifecycle {
 			catch (Exception ex) {
 				int failures = ++this.consecutiveFailures;
 				long backoff = Math.min(MAX_BACKOFF_MILLIS, 100L << Math.min(failures, 10));
-				if (isDatabaseDown(ex)) {
+				tech.aiqem.chimera.model.ChimeraException coded = coded(ex);
+				if (coded != null) {
+					log.warn("{} {} ({}): {}; retrying in {} ms", this.name, coded.code().name(),
+							coded.code().description(), coded.detail(), backoff);
+				}
+				else if (isDatabaseDown(ex)) {
 					log.warn("{} {} ({}): {}; retrying in {} ms", this.name, ErrorCode.E2002.name(),
 							ErrorCode.E2002.description(), rootMessage(ex), backoff);
 				}
@@ -106,11 +111,19 @@ public final class BackgroundLoop implements SmartLifecycle {
 		}
 	}
 
+	private static tech.aiqem.chimera.model.ChimeraException coded(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof tech.aiqem.chimera.model.ChimeraException chimera) {
+				return chimera;
+			}
+		}
+		return null;
+	}
+
 	static boolean isDatabaseDown(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-					|| cause instanceof TransientDataAccessException || cause instanceof java.sql.SQLTransientException
-					|| cause instanceof java.net.ConnectException) {
+					|| cause instanceof TransientDataAccessException || cause instanceof java.sql.SQLTransientException) {
 				return true;
 			}
 		}

@@ -96,7 +96,8 @@ public record ToolsProperties(@Valid @NotNull @DefaultValue Platforms platforms,
 	 */
 	public record Sandbox(@NotNull @DefaultValue("30s") Duration engagementInterval,
 			@DefaultValue("false") boolean mentionFeed, @NotNull @DefaultValue("20s") Duration mentionFeedInterval,
-			@Min(1) @Max(20) @DefaultValue("3") int maxMentionsPerHour) {
+			@Min(1) @Max(20) @DefaultValue("3") int maxMentionsPerHour,
+			@NotNull @DefaultValue("1h") Duration mentionsWindow) {
 	}
 
 	public enum ImageProvider {

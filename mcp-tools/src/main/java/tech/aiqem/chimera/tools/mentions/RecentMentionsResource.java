@@ -24,7 +24,6 @@ import tech.aiqem.chimera.tools.platform.SocialPlatforms;
 @Component
 public class RecentMentionsResource {
 
-	static final Duration WINDOW = Duration.ofHours(1);
 
 	private final AgentDirectory agents;
 
@@ -32,7 +31,12 @@ public class RecentMentionsResource {
 
 	private final Clock clock;
 
-	RecentMentionsResource(AgentDirectory agents, SocialPlatforms platforms, Clock clock) {
+	/** SPEC §3.2: the last hour; configurable for demos whose clock runs thousands of times too fast. */
+	private final Duration window;
+
+	RecentMentionsResource(AgentDirectory agents, SocialPlatforms platforms, Clock clock,
+			tech.aiqem.chimera.tools.config.ToolsProperties properties) {
+		this.window = properties.sandbox().mentionsWindow();
 		this.agents = agents;
 		this.platforms = platforms;
 		this.clock = clock;
@@ -50,7 +54,7 @@ public class RecentMentionsResource {
 		Instant now = this.clock.instant();
 		List<RecentMention> mentions = this.platforms.get(platform)
 			.mentions(new AccountRef(agent.id(), agent.tenant(), platform, social.username(), social.userId()),
-					now.minus(WINDOW), now);
+					now.minus(this.window), now);
 		List<Map<String, Object>> items = new ArrayList<>();
 		for (RecentMention mention : mentions) {
 			Map<String, Object> item = new LinkedHashMap<>();
