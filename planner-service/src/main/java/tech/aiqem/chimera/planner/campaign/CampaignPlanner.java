@@ -107,9 +107,11 @@ public class CampaignPlanner {
 				int slot = slots.get(i);
 				Instant due = campaign.schedule().slotTime(slot);
 				TaskContext context = PlanPrompt.contextOf(campaign, post);
+				// A slot planned late is due now; its deadline runs from when it is due, never before it was planned.
+				Instant scheduled = due.isBefore(now) ? now : due;
 				if (this.writer.insert(new TaskWriter.NewTask(TaskId.random(), campaign, TaskType.CONTENT_GENERATION,
-						Priority.MEDIUM, context, slot, null, null, null, due.isBefore(now) ? now : due,
-						due.plus(this.properties.taskDeadline()), now))) {
+						Priority.MEDIUM, context, slot, null, null, null, scheduled,
+						scheduled.plus(this.properties.taskDeadline()), now))) {
 					planned++;
 				}
 			}

@@ -40,6 +40,8 @@ import tech.aiqem.chimera.planner.config.PlannerProperties;
 @Component
 public class Dispatcher {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Dispatcher.class);
+
 	private static final String CLAIM = """
 			SELECT t.id, t.agent_id, t.campaign_id, t.tenant_id, t.task_type, t.priority, t.context, t.created_at,
 			       t.deadline, t.state_version, t.goals_revision, t.retries
@@ -79,13 +81,31 @@ public class Dispatcher {
 	public boolean dispatchDue() {
 		Integer dispatched = this.transactions.execute(status -> {
 			Instant now = this.clock.instant();
-			List<TaskMessage> due = this.jdbc.sql(CLAIM)
+			List<Claimed> claimed = this.jdbc.sql(CLAIM)
 				.param("now", Timestamp.from(now))
 				.param("limit", this.properties.dispatchBatch())
-				.query(Dispatcher::message)
+				.query(Dispatcher::claimed)
 				.list();
-			if (due.isEmpty()) {
+			if (claimed.isEmpty()) {
 				return 0;
+			}
+			// A row that does not make a valid message is failed on its own; it never blocks the others.
+			List<TaskMessage> due = new ArrayList<>();
+			for (Claimed row : claimed) {
+				if (row.message() != null) {
+					due.add(row.message());
+				}
+				else {
+					log.error("Task {} cannot be dispatched: {}", row.id(), row.problem());
+					this.jdbc.sql("UPDATE tasks SET status = 'failed', completed_at = :now, error_message = :problem WHERE id = :id")
+						.param("now", Timestamp.from(now))
+						.param("problem", "cannot be dispatched: " + row.problem())
+						.param("id", row.id())
+						.update();
+				}
+			}
+			if (due.isEmpty()) {
+				return claimed.size();
 			}
 			Map<Priority, List<String>> byPriority = new EnumMap<>(Priority.class);
 			for (TaskMessage task : due) {
@@ -115,6 +135,19 @@ public class Dispatcher {
 			return due.size();
 		});
 		return dispatched != null && dispatched > 0;
+	}
+
+	private static Claimed claimed(ResultSet rs, int row) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		try {
+			return new Claimed(id, message(rs, row), null);
+		}
+		catch (RuntimeException ex) {
+			return new Claimed(id, null, ex.getMessage());
+		}
+	}
+
+	private record Claimed(UUID id, TaskMessage message, String problem) {
 	}
 
 	private static TaskMessage message(ResultSet rs, int row) throws SQLException {
