@@ -48,6 +48,16 @@ class LatencyDistributionsUnitTests {
 	}
 
 	@Test
+	void chimeraTimersGetBucketsPastTheThirtySecondsATimerStopsAtByDefault() {
+		Timer timer = Timer.builder("chimera.hop.queue_wait").publishPercentiles(0.5).register(this.registry);
+		timer.record(Duration.ofSeconds(45));
+		timer.record(Duration.ofSeconds(90));
+		String scrape = this.registry.scrape();
+		assertThat(scrape).containsPattern("chimera_hop_queue_wait_seconds_bucket\\{le=\"(6[0-9]|[7-9][0-9])\\.[0-9]+\"} 1");
+		assertThat(scrape).containsPattern("chimera_hop_queue_wait_seconds_bucket\\{le=\"(5[0-9][0-9]|600)(\\.[0-9]+)?\"} 2");
+	}
+
+	@Test
 	void whatTheCodeSetWins() {
 		Timer timer = Timer.builder("chimera.worker.task").publishPercentiles(0.9).register(this.registry);
 		timer.record(Duration.ofMillis(10));

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -52,13 +53,12 @@ final class HitlMeters {
 	}
 
 	void refresh(Instant now) {
-		this.jdbc.sql("SELECT COUNT(*), MIN(created_at) FROM hitl_reviews WHERE decision IS NULL").query(rs -> {
-			rs.next();
-			this.pending.set(rs.getLong(1));
-			Timestamp oldest = rs.getTimestamp(2);
-			this.oldestSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), now).toSeconds()));
-			return null;
-		});
+		this.jdbc.sql("SELECT COUNT(*), MIN(created_at) FROM hitl_reviews WHERE decision IS NULL")
+			.query((RowCallbackHandler) rs -> {
+				this.pending.set(rs.getLong(1));
+				Timestamp oldest = rs.getTimestamp(2);
+				this.oldestSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), now).toSeconds()));
+			});
 		if (this.markAt == null) {
 			start();
 		}
@@ -85,17 +85,12 @@ final class HitlMeters {
 
 	/** Starts after the newest decision already recorded, so a restart does not count old reviews twice. */
 	private void start() {
+		this.markAt = Instant.EPOCH;
+		this.markId = new UUID(0, 0);
 		this.jdbc.sql("SELECT reviewed_at, id FROM hitl_reviews WHERE reviewed_at IS NOT NULL ORDER BY reviewed_at DESC, id DESC LIMIT 1")
-			.query(rs -> {
-				if (rs.next()) {
-					this.markAt = rs.getTimestamp(1).toInstant();
-					this.markId = rs.getObject(2, UUID.class);
-				}
-				else {
-					this.markAt = Instant.EPOCH;
-					this.markId = new UUID(0, 0);
-				}
-				return null;
+			.query((RowCallbackHandler) rs -> {
+				this.markAt = rs.getTimestamp(1).toInstant();
+				this.markId = rs.getObject(2, UUID.class);
 			});
 	}
 

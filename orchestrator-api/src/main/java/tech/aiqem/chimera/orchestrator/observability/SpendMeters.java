@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Today's spend from {@code spend_ledger} (the durable record; days in the deployment's clock):
- * {@code chimera.spend.tenant.usd{tenant_id}} for every tenant with spend today, and
+ * {@code chimera.spend.tenant.usd{tenant_id}} for every tenant (0 before its first spend of the day), and
  * {@code chimera.spend.agent.usd{agent_id}} for the day's top N agents only, which bounds the number of
  * series however many agents run. An agent that drops out of the top N loses its series.
  */
@@ -38,7 +38,11 @@ final class SpendMeters {
 
 	void refresh(LocalDate today) {
 		List<MultiGauge.Row<Number>> tenants = this.jdbc
-			.sql("SELECT tenant_id, SUM(amount_usd) FROM spend_ledger WHERE day = :day GROUP BY tenant_id")
+			.sql("""
+					SELECT t.id, COALESCE(SUM(s.amount_usd), 0) FROM tenants t
+					  LEFT JOIN spend_ledger s ON s.tenant_id = t.id AND s.day = :day
+					 GROUP BY t.id
+					""")
 			.param("day", today)
 			.query((rs, row) -> row(Tags.of("tenant_id", rs.getString(1)), rs.getBigDecimal(2)))
 			.list();
