@@ -24,7 +24,9 @@ import org.springframework.core.env.Environment;
  * Spring Boot starter, active only when {@code SENTRY_DSN} (property {@code sentry.dsn}) is set; this adds
  * the task and agent ids as tags, the service name, and scrubs secrets from every event.
  */
-@AutoConfiguration
+// after the meter registry exists, so @ConditionalOnBean(MeterRegistry) sees it (as Boot's own Lettuce metrics do)
+@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @EnableConfigurationProperties(ObservabilityProperties.class)
 public class ObservabilityAutoConfiguration {
 

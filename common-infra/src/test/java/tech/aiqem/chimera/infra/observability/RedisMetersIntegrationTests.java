@@ -66,6 +66,16 @@ class RedisMetersIntegrationTests {
 	}
 
 	@Test
+	void theRecorderIsThereWhenBootConfiguresTheMeterRegistry() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
+					org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration.class,
+					org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration.class))
+			.run(context -> assertThat(context).hasSingleBean(CommandLatencyRecorder.class)
+				.hasBean("chimeraLatencyDistributions"));
+	}
+
+	@Test
 	void redisTimingCanBeSwitchedOff() {
 		new ApplicationContextRunner().withBean(SimpleMeterRegistry.class)
 			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class))
