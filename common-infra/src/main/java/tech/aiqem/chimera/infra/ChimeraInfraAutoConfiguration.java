@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.lettuce.core.metrics.CommandLatencyRecorder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,8 +34,8 @@ public class ChimeraInfraAutoConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	Redis redis(InfraProperties properties) {
-		return new Redis(properties.redisUrl());
+	Redis redis(InfraProperties properties, ObjectProvider<CommandLatencyRecorder> latencyRecorder) {
+		return new Redis(properties.redisUrl(), latencyRecorder.getIfAvailable());
 	}
 
 	@Bean

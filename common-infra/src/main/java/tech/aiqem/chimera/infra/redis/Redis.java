@@ -8,6 +8,9 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 
 /**
  * One Lettuce client per service and one shared, thread-safe connection for non-blocking commands
@@ -19,8 +22,21 @@ public final class Redis implements AutoCloseable {
 
 	private final StatefulRedisConnection<String, String> shared;
 
+	private final ClientResources resources;
+
 	public Redis(String url) {
-		this.client = RedisClient.create(RedisURI.create(url));
+		this(url, null);
+	}
+
+	/**
+	 * @param latencyRecorder times every command (e.g. Lettuce's Micrometer recorder), or null for
+	 * Lettuce's defaults
+	 */
+	public Redis(String url, CommandLatencyRecorder latencyRecorder) {
+		this.resources = latencyRecorder == null ? null
+				: DefaultClientResources.builder().commandLatencyRecorder(latencyRecorder).build();
+		this.client = this.resources == null ? RedisClient.create(RedisURI.create(url))
+				: RedisClient.create(this.resources, RedisURI.create(url));
 		this.client.setOptions(ClientOptions.builder()
 			.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -43,5 +59,9 @@ public final class Redis implements AutoCloseable {
 	public void close() {
 		this.shared.close();
 		this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		if (this.resources != null) {
+			// resources passed in are not shut down by the client
+			this.resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+		}
 	}
 }
