@@ -28,6 +28,11 @@ final class Api {
 		this.headers = headers;
 	}
 
+	/** The headers this client authenticates with. */
+	Map<String, String> headers() {
+		return this.headers;
+	}
+
 	Response get(String path) {
 		return send("GET", path, null);
 	}

@@ -63,6 +63,8 @@ class PrometheusMetricsIntegrationTests {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+	private Map<String, String> credentials = Map.of();
+
 	@Test
 	void everyServiceExposesItsMetricsAfterAnEndToEndRun(@TempDir Path data) throws Exception {
 		Path home = Path.of(System.getenv().getOrDefault("CHIMERA_REPO_ROOT", "..")).toAbsolutePath().normalize();
@@ -71,10 +73,12 @@ class PrometheusMetricsIntegrationTests {
 		env.put("CHIMERA_DATA_DIR", data.toString());
 		env.put("CHIMERA_BASE_PORT", String.valueOf(freeBlockOfFive()));
 		env.put("CHIMERA_TIME_SCALE", "1");
-		LocalOptions options = LocalOptions.fromEnvironment(env, new String[0]);
+		LocalOptions options = LocalOptions.fromEnvironment(env, new String[0])
+			.withEnv(Map.of("CHIMERA_ADMIN_EMAIL", "admin@metrics.test", "CHIMERA_ADMIN_PASSWORD", "metrics-admin-password"));
 
-		try (ChimeraLocal local = ChimeraLocal.start(options, Duration.ofSeconds(150))) {
+		try (ChimeraLocal local = ChimeraLocal.start(options, Duration.ofSeconds(240))) {
 			String api = local.url(Service.ORCHESTRATOR);
+			this.credentials = Api.asAdmin(api, "admin@metrics.test", "metrics-admin-password").headers();
 			for (String name : List.of("Selam Style", "Abebe Threads")) {
 				JsonNode agent = call("POST", api + "/v1/agents", Map.of("name", name, "persona_file", base64(SOUL),
 						"social_accounts", Map.of("twitter", Map.of("username", name.toLowerCase().replace(' ', '_'))),
@@ -200,6 +204,7 @@ class PrometheusMetricsIntegrationTests {
 
 	private JsonNode call(String method, String url, Object body) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+		this.credentials.forEach(request::header);
 		if (body != null) {
 			request.header("Content-Type", "application/json")
 				.method(method, HttpRequest.BodyPublishers.ofString(ChimeraJson.write(body)));

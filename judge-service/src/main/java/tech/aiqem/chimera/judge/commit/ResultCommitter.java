@@ -50,6 +50,8 @@ public final class ResultCommitter {
 		this.meters = meters;
 		this.reviewDeadline = reviewDeadline;
 		this.retries = retries;
+		// Registered at zero so that dashboards and alerts see the series before the first conflict.
+		meters.counter("chimera.occ.conflicts");
 	}
 
 	/**

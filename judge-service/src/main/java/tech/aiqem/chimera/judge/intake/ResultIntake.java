@@ -108,7 +108,17 @@ public final class ResultIntake implements AutoCloseable {
 				this.queue.deadLetter(delivery, "result for unknown task " + result.taskId());
 				continue;
 			}
-			futures.add(this.modelCalls.submit(() -> this.judge.judge(delivery, result, task)));
+			futures.add(this.modelCalls.submit(() -> {
+				org.slf4j.MDC.put("task_id", result.taskId().toString());
+				org.slf4j.MDC.put("agent_id", String.valueOf(task.agentId()));
+				try {
+					return this.judge.judge(delivery, result, task);
+				}
+				finally {
+					org.slf4j.MDC.remove("task_id");
+					org.slf4j.MDC.remove("agent_id");
+				}
+			}));
 		}
 		List<Judged> judged = new ArrayList<>();
 		for (Future<Judged> future : futures) {

@@ -83,11 +83,13 @@ public final class Publisher {
 			}
 			UUID task = (UUID) row.get("task_id");
 			MDC.put("task_id", task.toString());
+			MDC.put("agent_id", String.valueOf(row.get("agent_id")));
 			try {
 				publish(row, task, now);
 			}
 			finally {
 				MDC.remove("task_id");
+				MDC.remove("agent_id");
 			}
 			return true;
 		}));

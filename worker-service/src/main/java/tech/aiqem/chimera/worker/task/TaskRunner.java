@@ -131,11 +131,13 @@ public final class TaskRunner implements SmartLifecycle {
 	private ResultMessage runWithTimeout(Delivery delivery, TaskMessage task, Instant picked) {
 		Future<ResultMessage> future = this.executions.submit(() -> {
 			MDC.put("task_id", task.taskId().toString());
+			MDC.put("agent_id", String.valueOf(task.agentId()));
 			try {
 				return this.work.perform(task.assignedTo(this.queue.consumerId()), picked);
 			}
 			finally {
 				MDC.remove("task_id");
+				MDC.remove("agent_id");
 			}
 		});
 		this.inFlight.put(delivery, future);
