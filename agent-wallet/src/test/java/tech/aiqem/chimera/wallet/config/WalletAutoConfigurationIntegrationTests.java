@@ -118,8 +118,19 @@ class WalletAutoConfigurationIntegrationTests {
 	}
 
 	@Test
-	void withoutAPassphraseTheKeystoreAdapterRefusesToStart() {
+	void withoutAPassphraseNoKeyIsHeldButPaymentsCanStillBeReviewed() {
+		// The judge runs like this: it screens payments with the policy and holds no key material.
 		runner().run(context -> {
+			assertThat(context).hasNotFailed()
+				.doesNotHaveBean(KeystoreWallets.class)
+				.doesNotHaveBean(tech.aiqem.chimera.wallet.Payments.class)
+				.hasSingleBean(tech.aiqem.chimera.wallet.policy.PaymentReview.class);
+		});
+	}
+
+	@Test
+	void aTooShortPassphraseStopsStartUp() {
+		runner().withPropertyValues("chimera.wallet.passphrase=short").run(context -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("CHIMERA_WALLET_PASSPHRASE");
 		});
