@@ -162,17 +162,15 @@ class PrometheusMetricsIntegrationTests {
 
 			for (Service service : Service.values()) {
 				PrometheusScrape scrape = scrapes.get(service);
-				assertThat(scrape.sum("lettuce_command_completion_seconds_count")).as(service + " Redis commands timed").isPositive();
-				assertThat(scrape.quantile("lettuce_command_completion_seconds", 0.99, NOT_BLOCKING))
-					.as(service + " Redis p99 of non-blocking commands").isBetween(0.0, 1.0);
 				if (service != Service.WORKER) {
 					assertLatency(scrape, "jdbc_query_seconds", 1, 5);
 					assertThat(scrape.has("hikaricp_connections_active")).as(service + " pool gauges").isTrue();
 				}
 			}
-			System.out.printf("Task latency p50 %.3f s, p95 %.3f s; DB query p95 %.4f s (judge); Redis p99 %.4f s (worker)%n",
+			// Redis command latency (lettuce_command_completion_seconds) is off by default: see ObservabilityProperties.
+			System.out.printf("Task latency p50 %.3f s, p95 %.3f s; DB query p95 %.4f s (judge)%n",
 					judge.quantile("chimera_task_latency_seconds", 0.5), judge.quantile("chimera_task_latency_seconds", 0.95),
-					judge.quantile("jdbc_query_seconds", 0.95), worker.quantile("lettuce_command_completion_seconds", 0.99, NOT_BLOCKING));
+					judge.quantile("jdbc_query_seconds", 0.95));
 			System.out.printf("Lazily created, absent when nothing failed: chimera_errors_total %s, chimera_occ_conflicts_total %s%n",
 					present(scrapes, "chimera_errors_total"), present(scrapes, "chimera_occ_conflicts_total"));
 		}

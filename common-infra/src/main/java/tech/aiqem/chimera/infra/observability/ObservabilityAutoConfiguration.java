@@ -38,7 +38,7 @@ public class ObservabilityAutoConfiguration {
 	/** Times every Redis command the services send ({@code lettuce.command.completion}, per command). */
 	@Bean
 	@ConditionalOnBean(MeterRegistry.class)
-	@ConditionalOnProperty(name = "chimera.observability.redis-latency", havingValue = "true", matchIfMissing = true)
+	@ConditionalOnProperty(name = "chimera.observability.redis-latency", havingValue = "true")
 	CommandLatencyRecorder redisCommandLatency(MeterRegistry meters) {
 		return new MicrometerCommandLatencyRecorder(meters,
 				MicrometerOptions.builder()

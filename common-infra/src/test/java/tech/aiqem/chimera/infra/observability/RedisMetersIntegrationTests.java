@@ -49,6 +49,7 @@ class RedisMetersIntegrationTests {
 	@Test
 	void everyRedisCommandIsTimedWhenTheRecorderIsConfigured() {
 		new ApplicationContextRunner().withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("chimera.observability.redis-latency=true")
 			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class))
 			.run(context -> {
 				SimpleMeterRegistry meters = context.getBean(SimpleMeterRegistry.class);
