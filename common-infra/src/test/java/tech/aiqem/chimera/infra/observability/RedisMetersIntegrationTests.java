@@ -69,6 +69,7 @@ class RedisMetersIntegrationTests {
 	@Test
 	void theRecorderIsThereWhenBootConfiguresTheMeterRegistry() {
 		new ApplicationContextRunner()
+			.withPropertyValues("chimera.observability.redis-latency=true")
 			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class,
 					org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration.class,
 					org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration.class))
