@@ -97,8 +97,19 @@ class DashboardApiIntegrationTests {
 		this.clock = clock;
 	}
 
+	private String key;
+
+	/** An admin API key of the default tenant, written straight into the database. */
+	private String bearer() {
+		if (this.key == null) {
+			this.key = TestKeys.apiKey(this.jdbc, "default", "admin");
+		}
+		return "Bearer " + this.key;
+	}
+
 	private JsonNode get(String path, int expectedStatus) {
 		return RestClient.create("http://localhost:" + this.port).method(HttpMethod.GET).uri(path)
+			.header("Authorization", bearer())
 			.exchange((request, response) -> {
 				assertThat(response.getStatusCode().value()).as(path).isEqualTo(expectedStatus);
 				return ChimeraJson.tree(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -251,7 +262,8 @@ class DashboardApiIntegrationTests {
 
 		List<JsonNode> events = new CopyOnWriteArrayList<>();
 		HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v1/hitl/stream")).build(),
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v1/hitl/stream"))
+					.header("Authorization", bearer()).build(),
 				HttpResponse.BodyHandlers.ofLines());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE);
@@ -295,6 +307,7 @@ class DashboardApiIntegrationTests {
 			assertThat(item.get("model").asString()).isEqualTo("offline/chimera-offline");
 
 			RestClient.create("http://localhost:" + this.port).post().uri("/v1/hitl/" + mine + "/decision")
+				.header("Authorization", bearer())
 				.contentType(MediaType.APPLICATION_JSON).body("{\"decision\":\"rejected\"}").retrieve().toBodilessEntity();
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> events.stream().anyMatch(e -> e.get("total").asLong() == before

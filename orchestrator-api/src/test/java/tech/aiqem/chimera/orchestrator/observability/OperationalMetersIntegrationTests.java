@@ -156,8 +156,14 @@ class OperationalMetersIntegrationTests {
 			.update();
 	}
 
+	private String key;
+
 	private JsonNode post(String path, Object body) {
+		if (this.key == null) {
+			this.key = tech.aiqem.chimera.orchestrator.TestKeys.apiKey(this.jdbc, "default", "admin");
+		}
 		String response = RestClient.create("http://localhost:" + this.port).post().uri(path)
+			.header("Authorization", "Bearer " + this.key)
 			.contentType(MediaType.APPLICATION_JSON).body(ChimeraJson.write(body)).retrieve().body(String.class);
 		return ChimeraJson.tree(response);
 	}
