@@ -75,6 +75,7 @@ class McpServerIntegrationTests {
 	static class Payments {
 
 		@Bean
+		@org.springframework.context.annotation.Primary
 		RecordingGateway recordingGateway() {
 			return new RecordingGateway();
 		}
