@@ -26,9 +26,29 @@ class WalletController {
 
 	private final ObjectProvider<WalletBalances> balances;
 
-	WalletController(JdbcClient jdbc, ObjectProvider<WalletBalances> balances) {
+	private final ObjectProvider<tech.aiqem.chimera.wallet.AgentWallets> wallets;
+
+	WalletController(JdbcClient jdbc, ObjectProvider<WalletBalances> balances,
+			ObjectProvider<tech.aiqem.chimera.wallet.AgentWallets> wallets) {
 		this.jdbc = jdbc;
 		this.balances = balances;
+		this.wallets = wallets;
+	}
+
+	/** A wired port first; else the wallet module's balances on Base (the default network); else unknown. */
+	private WalletBalances balances() {
+		WalletBalances wired = this.balances.getIfAvailable();
+		if (wired != null) {
+			return wired;
+		}
+		tech.aiqem.chimera.wallet.AgentWallets agentWallets = this.wallets.getIfAvailable();
+		if (agentWallets == null) {
+			return WalletBalances.UNKNOWN;
+		}
+		return address -> {
+			tech.aiqem.chimera.wallet.WalletBalance balance = agentWallets.balance(address, tech.aiqem.chimera.model.Network.BASE);
+			return new WalletBalances.Balance(address, balance.network().wire(), balance.usdc(), balance.eth());
+		};
 	}
 
 	@Operation(summary = "The agent's wallet address and balances",
@@ -48,7 +68,7 @@ class WalletController {
 		String error = null;
 		if (!address.isEmpty()) {
 			try {
-				balance = this.balances.getIfAvailable(() -> WalletBalances.UNKNOWN).balance(address);
+				balance = balances().balance(address);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Cannot read the balance of {}: {}", address, ex.getMessage());
