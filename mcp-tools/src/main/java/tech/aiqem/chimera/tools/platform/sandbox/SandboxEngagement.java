@@ -33,7 +33,7 @@ public final class SandboxEngagement implements Runnable {
 
 	private static final String UPDATE_FOLLOWERS = """
 			UPDATE sandbox_accounts a SET followers = a.base_followers
-			    + COALESCE((SELECT SUM(p.likes) FROM sandbox_posts p WHERE p.platform = a.platform AND p.account = a.account), 0) / ?,
+			    + CAST(COALESCE((SELECT SUM(p.likes) FROM sandbox_posts p WHERE p.platform = a.platform AND p.account = a.account), 0) AS BIGINT) / ?,
 			    updated_at = ?
 			""";
 
