@@ -20,4 +20,27 @@ public final class FreePorts {
 			throw new UncheckedIOException("No free port on loopback", ex);
 		}
 	}
+
+	/** The first of {@code count} consecutive free ports (a launcher's services take ports in a row). */
+	public static int consecutive(int count) {
+		for (int attempt = 0; attempt < 50; attempt++) {
+			int base = next();
+			if (base > 65535 - count) {
+				continue;
+			}
+			boolean free = true;
+			for (int i = 0; i < count && free; i++) {
+				try (ServerSocket socket = new ServerSocket(base + i, 1, InetAddress.getLoopbackAddress())) {
+					socket.setReuseAddress(true);
+				}
+				catch (IOException ex) {
+					free = false;
+				}
+			}
+			if (free) {
+				return base;
+			}
+		}
+		throw new IllegalStateException("no " + count + " consecutive free ports on loopback");
+	}
 }

@@ -32,7 +32,7 @@ class ChimeraLocalIntegrationTests {
 		Map<String, String> env = new HashMap<>();
 		env.put("CHIMERA_HOME", home.toString());
 		env.put("CHIMERA_DATA_DIR", data.toString());
-		env.put("CHIMERA_BASE_PORT", String.valueOf(freeBlockOfFive()));
+		env.put("CHIMERA_BASE_PORT", String.valueOf(FreePorts.consecutive(5)));
 		LocalOptions options = LocalOptions.fromEnvironment(env, new String[0]);
 
 		long started = System.nanoTime();
@@ -67,26 +67,4 @@ class ChimeraLocalIntegrationTests {
 		assertThat(Files.list(data.resolve("logs")).count()).isEqualTo(Service.values().length);
 	}
 
-	/** Five consecutive free ports, so the services' ports follow the orchestrator's as in production. */
-	static int freeBlockOfFive() throws Exception {
-		for (int attempt = 0; attempt < 50; attempt++) {
-			int base = FreePorts.next();
-			if (base > 65000) {
-				continue;
-			}
-			boolean free = true;
-			for (int i = 0; i < 5 && free; i++) {
-				try (ServerSocket socket = new ServerSocket(base + i)) {
-					socket.setReuseAddress(true);
-				}
-				catch (Exception ex) {
-					free = false;
-				}
-			}
-			if (free) {
-				return base;
-			}
-		}
-		throw new IllegalStateException("no block of five free ports");
-	}
 }

@@ -63,7 +63,7 @@ class PipelineEndToEndIntegrationTests {
 		Map<String, String> env = new HashMap<>();
 		env.put("CHIMERA_HOME", Path.of(System.getenv().getOrDefault("CHIMERA_REPO_ROOT", "..")).toAbsolutePath().normalize().toString());
 		env.put("CHIMERA_DATA_DIR", data.toString());
-		env.put("CHIMERA_BASE_PORT", String.valueOf(ChimeraLocalIntegrationTests.freeBlockOfFive()));
+		env.put("CHIMERA_BASE_PORT", String.valueOf(tech.aiqem.chimera.embedded.FreePorts.consecutive(5)));
 		// A campaign day passes in about four seconds; the whole 5-day campaign is planned at once.
 		env.put("CHIMERA_TIME_SCALE", "20000");
 		LocalOptions options = LocalOptions.fromEnvironment(env, new String[0])

@@ -1,7 +1,6 @@
 package tech.aiqem.chimera.local;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,7 +70,7 @@ class PrometheusMetricsIntegrationTests {
 		Map<String, String> env = new HashMap<>();
 		env.put("CHIMERA_HOME", home.toString());
 		env.put("CHIMERA_DATA_DIR", data.toString());
-		env.put("CHIMERA_BASE_PORT", String.valueOf(freeBlockOfFive()));
+		env.put("CHIMERA_BASE_PORT", String.valueOf(FreePorts.consecutive(5)));
 		env.put("CHIMERA_TIME_SCALE", "1");
 		LocalOptions options = LocalOptions.fromEnvironment(env, new String[0])
 			.withEnv(Map.of("CHIMERA_ADMIN_EMAIL", "admin@metrics.test", "CHIMERA_ADMIN_PASSWORD", "metrics-admin-password"));
@@ -222,25 +221,4 @@ class PrometheusMetricsIntegrationTests {
 		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static int freeBlockOfFive() {
-		for (int attempt = 0; attempt < 50; attempt++) {
-			int base = FreePorts.next();
-			if (base > 65000) {
-				continue;
-			}
-			boolean free = true;
-			for (int i = 0; i < 5 && free; i++) {
-				try (ServerSocket socket = new ServerSocket(base + i)) {
-					socket.setReuseAddress(true);
-				}
-				catch (IOException ex) {
-					free = false;
-				}
-			}
-			if (free) {
-				return base;
-			}
-		}
-		throw new IllegalStateException("no block of five free ports");
-	}
 }

@@ -1,6 +1,5 @@
 package tech.aiqem.chimera.local;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,7 +28,7 @@ public final class RunningChimera implements AutoCloseable {
 		Map<String, String> env = new HashMap<>();
 		env.put("CHIMERA_HOME", home.toString());
 		env.put("CHIMERA_DATA_DIR", dataDir.toString());
-		env.put("CHIMERA_BASE_PORT", String.valueOf(freeBlockOfFive()));
+		env.put("CHIMERA_BASE_PORT", String.valueOf(FreePorts.consecutive(5)));
 		env.put("CHIMERA_TIME_SCALE", String.valueOf(timeScale));
 		LocalOptions options = LocalOptions.fromEnvironment(env, new String[0]).withExtraEnv(extraEnv);
 		return new RunningChimera(ChimeraLocal.start(options, Duration.ofSeconds(180)));
@@ -49,26 +48,4 @@ public final class RunningChimera implements AutoCloseable {
 		this.local.close();
 	}
 
-	/** Five consecutive free ports, so the services' ports follow the orchestrator's as in production. */
-	static int freeBlockOfFive() throws Exception {
-		for (int attempt = 0; attempt < 50; attempt++) {
-			int base = FreePorts.next();
-			if (base > 65000) {
-				continue;
-			}
-			boolean free = true;
-			for (int i = 0; i < 5 && free; i++) {
-				try (ServerSocket socket = new ServerSocket(base + i)) {
-					socket.setReuseAddress(true);
-				}
-				catch (Exception ex) {
-					free = false;
-				}
-			}
-			if (free) {
-				return base;
-			}
-		}
-		throw new IllegalStateException("no block of five free ports");
-	}
 }
