@@ -53,7 +53,7 @@ final class Api {
 				.method(method, HttpRequest.BodyPublishers.ofString(ChimeraJson.write(body)));
 		}
 		else {
-			request.method(method, method.equals("POST") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.noBody());
+			request.method(method, HttpRequest.BodyPublishers.noBody());
 		}
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());

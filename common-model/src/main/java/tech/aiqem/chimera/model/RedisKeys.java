@@ -14,8 +14,6 @@ public final class RedisKeys {
 	/** Notification list of new HITL review ids; PostgreSQL is the truth. */
 	public static final String HITL = "chimera:hitl";
 
-	/** Notification list of campaigns to re-plan after an E1004 invalidation. */
-	public static final String REPLAN = "chimera:replan";
 
 	/** Set of consumer ids that hold processing lists. */
 	public static final String CONSUMERS = "chimera:consumers";

@@ -144,11 +144,6 @@ public final class ResultIntake implements AutoCloseable {
 	/** Best-effort notifications after the commit: PostgreSQL is the truth, these only wake others up. */
 	private void notify(List<Judged> committed) {
 		try {
-			List<String> replan = committed.stream().filter(j -> j.kind() == Judged.Kind.INVALIDATED)
-				.map(j -> j.task().taskId().toString()).toList();
-			if (!replan.isEmpty()) {
-				this.queue.notify(RedisKeys.REPLAN, replan, 1000);
-			}
 			List<String> reviews = committed.stream().filter(j -> j.kind() == Judged.Kind.HUMAN_REVIEW)
 				.map(j -> j.task().taskId().toString()).toList();
 			if (!reviews.isEmpty()) {

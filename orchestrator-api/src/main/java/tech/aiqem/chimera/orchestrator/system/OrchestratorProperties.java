@@ -1,7 +1,6 @@
 package tech.aiqem.chimera.orchestrator.system;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,14 +18,13 @@ import jakarta.validation.constraints.NotNull;
  * The orchestrator's settings.
  *
  * @param defaultDailyBudgetUsd an agent's daily budget when it sets none ({@code DEFAULT_DAILY_BUDGET_USD})
- * @param reviewDeadline how long a HITL item may wait before it escalates
  * @param auth the first administrator, created when the database has no user
  * @param limits request body size and rate limits
  */
 @Validated
 @ConfigurationProperties("chimera.orchestrator")
 public record OrchestratorProperties(@NotNull @DecimalMin("0") @DefaultValue("100.00") BigDecimal defaultDailyBudgetUsd,
-		@NotNull @DefaultValue("4h") Duration reviewDeadline, @Valid @NotNull @DefaultValue Auth auth,
+		@Valid @NotNull @DefaultValue Auth auth,
 		@Valid @NotNull @DefaultValue Limits limits) {
 
 	/**
