@@ -69,7 +69,7 @@ export function mount(root) {
       clear(incidents, h('h2', {}, 'Recent incidents'), recent.items.length
         ? h('ul', { class: 'incidents', id: 'incident-list' }, recent.items.map((i) => h('li', {},
           h('div', { class: 'incident-top' },
-            h('span', { class: 'badge badge-code', title: i.title }, i.code),
+            h('span', { class: 'badge badge-code', title: i.title }, i.code || i.title),
             h('strong', {}, i.agent_name || 'fleet'),
             h('time', { datetime: i.created_at, title: fmt.time(i.created_at), class: 'muted small' }, fmt.ago(i.created_at))),
           h('p', { class: 'small' }, i.message))))

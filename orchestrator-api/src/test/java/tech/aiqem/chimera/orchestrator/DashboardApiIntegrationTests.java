@@ -226,6 +226,23 @@ class DashboardApiIntegrationTests {
 		assertThat(get("/v1/incidents?code=E9999", 422).get("errors").get(0).get("field").asString()).isEqualTo("code");
 	}
 
+	/** An overdue review is an incident without an error code: listed with its kind, and the pipeline still counts. */
+	@Test
+	void incidentsWithoutAnErrorCodeAreListedByKind() {
+		UUID tenant = defaultTenant();
+		UUID agent = this.seed.agent(tenant, "Overdue " + UUID.randomUUID(), null);
+		this.seed.overdueReview(tenant, agent, "a review is past its deadline", this.clock.instant().plusSeconds(60));
+
+		JsonNode newest = get("/v1/incidents?limit=1", 200).get("items").get(0);
+		assertThat(newest.get("kind").asString()).isEqualTo("review_overdue");
+		assertThat(newest.get("code").isNull()).isTrue();
+		assertThat(newest.get("title").asString()).isEqualTo("Human review overdue");
+		assertThat(newest.get("agent_id").asString()).isEqualTo(agent.toString());
+		JsonNode errors = get("/v1/pipeline", 200).get("errors_last_24h");
+		assertThat(errors.has("E1001")).isTrue();
+		assertThat(errors.size()).as("only the specification's codes").isEqualTo(8);
+	}
+
 	@Test
 	void walletShowsTheAddressAndWhatTheBalancesPortReads() {
 		UUID tenant = defaultTenant();

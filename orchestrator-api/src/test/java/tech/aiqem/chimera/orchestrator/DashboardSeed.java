@@ -125,4 +125,13 @@ final class DashboardSeed {
 				""").param("tenant", tenant).param("agent", agent).param("code", code).param("message", message)
 			.param("at", Timestamp.from(at)).update();
 	}
+
+	/** An incident without an error code, as the review escalation writes one (kind review_overdue). */
+	void overdueReview(UUID tenant, UUID agent, String message, Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO incidents (tenant_id, agent_id, kind, message, created_at)
+				VALUES (:tenant, :agent, 'review_overdue', :message, :at)
+				""").param("tenant", tenant).param("agent", agent).param("message", message)
+			.param("at", Timestamp.from(at)).update();
+	}
 }

@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -65,12 +66,21 @@ final class Browser implements AutoCloseable {
 		this.driver.manage().window().setSize(size);
 	}
 
+	/** Waits for the condition; on timeout saves a screenshot and adds where the page was and what it showed. */
 	<T> T waitFor(String what, Duration timeout, Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(200))
-			.ignoring(StaleElementReferenceException.class)
-			.ignoring(NoSuchElementException.class)
-			.withMessage(what)
-			.until(condition);
+		try {
+			return new WebDriverWait(this.driver, timeout, Duration.ofMillis(200))
+				.ignoring(StaleElementReferenceException.class)
+				.ignoring(NoSuchElementException.class)
+				.withMessage(what)
+				.until(condition);
+		}
+		catch (TimeoutException ex) {
+			Path shot = screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
+			Object page = this.driver.executeScript(
+					"return location.hash + ' | ' + (document.getElementById('view') || document.body).innerText.slice(0, 1500)");
+			throw new TimeoutException(ex.getMessage() + "\nscreenshot: " + shot + "\npage: " + page, ex);
+		}
 	}
 
 	<T> T waitFor(String what, Function<WebDriver, T> condition) {

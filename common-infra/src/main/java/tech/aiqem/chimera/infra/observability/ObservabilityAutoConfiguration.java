@@ -38,15 +38,15 @@ public class ObservabilityAutoConfiguration {
 	/** Times every Redis command the services send ({@code lettuce.command.completion}, per command). */
 	@Bean
 	@ConditionalOnBean(MeterRegistry.class)
-	@ConditionalOnProperty(name = "chimera.observability.redis-latency", havingValue = "true")
+	@ConditionalOnProperty(name = "chimera.observability.redis-latency", havingValue = "true", matchIfMissing = true)
 	CommandLatencyRecorder redisCommandLatency(MeterRegistry meters) {
-		return new MicrometerCommandLatencyRecorder(meters,
+		return new AfterRefreshLatencyRecorder(new MicrometerCommandLatencyRecorder(meters,
 				MicrometerOptions.builder()
 					.histogram(true)
 					.targetPercentiles(LatencyDistributions.PERCENTILES)
 					// one series per command and Redis server, not per client socket
 					.localDistinction(false)
-					.build());
+					.build()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -17,11 +17,11 @@ import jakarta.validation.constraints.NotNull;
  * are refreshed
  * @param topAgents how many agents get their own spend series (the biggest spenders of the day), which
  * bounds the label cardinality
- * @param redisLatency whether every Redis command is timed ({@code lettuce.command.completion}); off by default:
- * the recorder runs on Lettuce's event loop, which must never wait on the application context during start-up
+ * @param redisLatency whether every Redis command is timed ({@code lettuce.command.completion}); on by default,
+ * from the end of start-up on (see {@code AfterRefreshLatencyRecorder})
  */
 @Validated
 @ConfigurationProperties("chimera.observability")
 public record ObservabilityProperties(@NotNull @DefaultValue("10s") Duration refreshInterval,
-		@Min(0) @Max(100) @DefaultValue("10") int topAgents, @DefaultValue("false") boolean redisLatency) {
+		@Min(0) @Max(100) @DefaultValue("10") int topAgents, @DefaultValue("true") boolean redisLatency) {
 }

@@ -84,4 +84,30 @@ class RedisMetersIntegrationTests {
 			.withPropertyValues("chimera.observability.redis-latency=false")
 			.run(context -> assertThat(context).doesNotHaveBean(CommandLatencyRecorder.class));
 	}
+
+	@Test
+	void redisTimingIsOnByDefault() {
+		new ApplicationContextRunner().withBean(SimpleMeterRegistry.class)
+			.withConfiguration(AutoConfigurations.of(ObservabilityAutoConfiguration.class))
+			.run(context -> assertThat(context).hasSingleBean(CommandLatencyRecorder.class));
+	}
+
+	/** Commands sent while the context starts are not timed: recording then could deadlock start-up. */
+	@Test
+	void commandsAreTimedOnlyOnceTheContextIsRefreshed() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		AfterRefreshLatencyRecorder recorder = new AfterRefreshLatencyRecorder(
+				new io.lettuce.core.metrics.MicrometerCommandLatencyRecorder(meters,
+						io.lettuce.core.metrics.MicrometerOptions.create()));
+		try (Redis redis = new Redis(TestServices.freshRedisUrl(), recorder)) {
+			redis.shared().sync().set("chimera:test:early", "v");
+			assertThat(meters.find("lettuce.command.completion").timers()).isEmpty();
+
+			recorder.onApplicationEvent(new org.springframework.context.event.ContextRefreshedEvent(
+					new org.springframework.context.support.GenericApplicationContext()));
+			redis.shared().sync().set("chimera:test:late", "v");
+		}
+		assertThat(recorder.recording()).isTrue();
+		assertThat(meters.get("lettuce.command.completion").tag("command", "SET").timer().count()).isEqualTo(1);
+	}
 }

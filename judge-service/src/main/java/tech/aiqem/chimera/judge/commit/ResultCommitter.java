@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tech.aiqem.chimera.infra.observability.ErrorMeters;
 import tech.aiqem.chimera.judge.review.Judged;
 import tech.aiqem.chimera.judge.review.TaskState;
 import tech.aiqem.chimera.model.ChimeraJson;
@@ -52,6 +53,7 @@ public final class ResultCommitter {
 		this.retries = retries;
 		// Registered at zero so that dashboards and alerts see the series before the first conflict.
 		meters.counter("chimera.occ.conflicts");
+		ErrorMeters.register(meters, "judge");
 	}
 
 	/**
@@ -209,7 +211,7 @@ public final class ResultCommitter {
 		this.meters.counter("chimera.judge.outcomes", "outcome", item.kind().name().toLowerCase(), "task_type",
 				task.type().wire()).increment();
 		if (item.code() != null) {
-			this.meters.counter("chimera.errors", "code", item.code().name(), "service", "judge").increment();
+			ErrorMeters.count(this.meters, item.code(), "judge");
 		}
 		if (result.completedAt() != null) {
 			this.meters.timer("chimera.hop.review_wait", "task_type", task.type().wire())

@@ -19,6 +19,7 @@ import tech.aiqem.chimera.infra.mcp.ToolCallContext;
 import tech.aiqem.chimera.infra.mcp.ToolErrorException;
 import tech.aiqem.chimera.infra.mcp.ToolResults;
 import tech.aiqem.chimera.infra.mcp.ToolsClient;
+import tech.aiqem.chimera.infra.observability.ErrorMeters;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.ChimeraException;
 import tech.aiqem.chimera.model.ChimeraJson;
@@ -70,6 +71,7 @@ public final class Publisher {
 		this.clock = clock;
 		this.meters = meters;
 		this.maxAttempts = maxAttempts;
+		ErrorMeters.register(meters, "publisher");
 	}
 
 	/** Publishes one due action; true when there was one. */
@@ -174,7 +176,7 @@ public final class Publisher {
 	}
 
 	private void retryLater(UUID task, int attempts, ChimeraException ex, Instant now) {
-		this.meters.counter("chimera.errors", "code", ex.code().name(), "service", "publisher").increment();
+		ErrorMeters.count(this.meters, ex.code(), "publisher");
 		if (attempts >= this.maxAttempts) {
 			log.error("Giving up publishing task {} after {} attempts: {}", task, attempts, ex.getMessage());
 			failTask(task, ex.code(), ex.getMessage(), now);
@@ -225,7 +227,7 @@ public final class Publisher {
 
 	private void invalidate(UUID task, String why, Instant now) {
 		failTask(task, ErrorCode.E1004, "invalidated before publishing: " + why, now);
-		this.meters.counter("chimera.errors", "code", ErrorCode.E1004.name(), "service", "publisher").increment();
+		ErrorMeters.count(this.meters, ErrorCode.E1004, "publisher");
 	}
 
 	private void event(UUID task, String event, Map<String, ?> detail, Instant now) {

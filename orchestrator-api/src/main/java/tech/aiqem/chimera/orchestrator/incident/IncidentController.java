@@ -24,7 +24,7 @@ import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
 class IncidentController {
 
 	private static final String RECENT = """
-			SELECT i.id, i.code, i.message, i.detail, i.created_at, i.acknowledged_at, i.agent_id, a.name AS agent_name,
+			SELECT i.id, i.code, i.kind, i.message, i.detail, i.created_at, i.acknowledged_at, i.agent_id, a.name AS agent_name,
 			       i.campaign_id, i.task_id
 			  FROM incidents i LEFT JOIN agents a ON a.id = i.agent_id
 			 WHERE i.tenant_id = :tenant
@@ -67,12 +67,16 @@ class IncidentController {
 	}
 
 	private static Map<String, Object> incident(ResultSet rs, int row) throws SQLException {
-		ErrorCode code = ErrorCode.valueOf(rs.getString("code"));
+		// not every incident has an error code: an overdue human review is an escalation (kind review_overdue)
+		String codeName = rs.getString("code");
+		ErrorCode code = codeName == null ? null : ErrorCode.valueOf(codeName);
+		String kind = rs.getString("kind");
 		Map<String, Object> incident = new LinkedHashMap<>();
 		incident.put("incident_id", rs.getObject("id", UUID.class));
-		incident.put("code", code.name());
-		incident.put("title", code.description());
-		incident.put("action", code.action());
+		incident.put("kind", kind);
+		incident.put("code", code == null ? null : code.name());
+		incident.put("title", code != null ? code.description() : title(kind));
+		incident.put("action", code != null ? code.action() : action(kind));
 		incident.put("message", rs.getString("message"));
 		String detail = rs.getString("detail");
 		incident.put("detail", detail == null ? null : ChimeraJson.tree(detail));
@@ -84,5 +88,14 @@ class IncidentController {
 		Timestamp acknowledged = rs.getTimestamp("acknowledged_at");
 		incident.put("acknowledged_at", acknowledged == null ? null : acknowledged.toInstant());
 		return incident;
+	}
+
+	private static String title(String kind) {
+		return "review_overdue".equals(kind) ? "Human review overdue" : kind.replace('_', ' ');
+	}
+
+	private static String action(String kind) {
+		return "review_overdue".equals(kind) ? "Decide it in the review queue; until then the result is not published"
+				: "See the message";
 	}
 }

@@ -56,7 +56,7 @@ class PipelineController {
 				SELECT code, COUNT(*) AS n FROM (
 				  SELECT error_code AS code FROM tasks WHERE tenant_id = :tenant AND error_code IS NOT NULL AND completed_at >= :since
 				  UNION ALL
-				  SELECT code FROM incidents WHERE tenant_id = :tenant AND created_at >= :since AND task_id IS NULL
+				  SELECT code FROM incidents WHERE tenant_id = :tenant AND created_at >= :since AND task_id IS NULL AND code IS NOT NULL
 				) e GROUP BY code
 				""")
 			.param("tenant", tenant.id().value())

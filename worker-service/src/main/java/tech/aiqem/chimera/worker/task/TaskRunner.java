@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 
+import tech.aiqem.chimera.infra.observability.ErrorMeters;
 import tech.aiqem.chimera.infra.queue.Delivery;
 import tech.aiqem.chimera.infra.queue.ReliableQueue;
 import tech.aiqem.chimera.model.ChimeraException;
@@ -66,6 +67,7 @@ public final class TaskRunner implements SmartLifecycle {
 		this.properties = properties;
 		this.clock = clock;
 		this.meters = meters;
+		ErrorMeters.register(meters, "worker");
 	}
 
 	@Override
@@ -175,7 +177,7 @@ public final class TaskRunner implements SmartLifecycle {
 
 	/** Hands the task out again with the next attempt number, or reports it failed after the last one. */
 	private ResultMessage retryOrFail(Delivery delivery, TaskMessage task, Instant picked, ErrorCode code, String message) {
-		this.meters.counter("chimera.errors", "code", code == null ? "none" : code.name(), "service", "worker").increment();
+		ErrorMeters.count(this.meters, code, "worker");
 		if (task.attemptOrZero() + 1 < this.properties.maxAttempts() && code != ErrorCode.E1002) {
 			log.warn("Attempt {} of task {} failed ({}); handing it out again", task.attemptOrZero() + 1, task.taskId(), message);
 			this.queue.replace(delivery, delivery.queue(), ChimeraJson.write(task.nextAttempt()));
