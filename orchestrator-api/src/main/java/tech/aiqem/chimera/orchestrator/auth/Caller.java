@@ -1,6 +1,7 @@
 package tech.aiqem.chimera.orchestrator.auth;
 
 import java.io.Serializable;
+import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +19,14 @@ import tech.aiqem.chimera.model.Role;
  * @param name the user's e-mail or the key's name
  * @param displayName the user's display name (null for keys)
  */
-public record Caller(Kind kind, UUID id, UUID tenantId, String name, String displayName, Role role) implements Serializable {
+public record Caller(Kind kind, UUID id, UUID tenantId, String name, String displayName, Role role)
+		implements Principal, Serializable {
+
+	/** The authentication's name, and the session's principal name in the session store: {@link #subject()}. */
+	@Override
+	public String getName() {
+		return subject();
+	}
 
 	/** Whose quota a request spends: one bucket per API key and per user. */
 	public String subject() {

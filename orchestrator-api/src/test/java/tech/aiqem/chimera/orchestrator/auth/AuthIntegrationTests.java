@@ -1,18 +1,27 @@
 package tech.aiqem.chimera.orchestrator.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import tech.aiqem.chimera.embedded.TestServices;
+import tech.aiqem.chimera.orchestrator.OrchestratorApplication;
 import tech.aiqem.chimera.orchestrator.TestKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +59,12 @@ class AuthIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	Environment environment;
 
 	static Map<String, Object> agent(String name) {
 		return Map.of("name", name, "persona_file",
@@ -205,6 +220,36 @@ class AuthIntegrationTests {
 		assertThat(rita.sendWithCsrf("POST", "/v1/auth/login", Map.of("email", "reviewer@chimera.test", "password",
 				"a reviewer's passphrase")).json().get("user").get("role").asString()).isEqualTo("reviewer");
 		assertThat(rita.sendWithCsrf("POST", "/v1/agents", agent("Rita's")).code()).isEqualTo("forbidden");
+	}
+
+	/**
+	 * Sessions live in PostgreSQL: a second orchestrator (another replica, or this one restarted) serves the
+	 * signed-in user, and signing out ends the session everywhere.
+	 */
+	@Test
+	void aSessionIsServedByAnyOrchestratorInstance() throws SQLException {
+		Browser browser = new Browser(this.port);
+		browser.get("/v1/auth/me");
+		assertThat(browser.sendWithCsrf("POST", "/v1/auth/login", Map.of("email", ADMIN, "password", ADMIN_PASSWORD))
+			.status()).isEqualTo(200);
+		String userId = this.jdbc.sql("SELECT CAST(id AS text) FROM users WHERE email = :email").param("email", ADMIN)
+			.query(String.class).single();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = :who")
+			.param("who", "user:" + userId).query(Long.class).single()).as("the session is in PostgreSQL").isPositive();
+		Map<String, String> sessionCookie = Map.of("Cookie", "CHIMERA_SESSION=" + browser.cookie("CHIMERA_SESSION"));
+
+		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(OrchestratorApplication.class).run(
+				"--server.port=0", "--spring.datasource.url=" + this.dataSource.unwrap(HikariDataSource.class).getJdbcUrl(),
+				"--spring.datasource.username=" + this.dataSource.unwrap(HikariDataSource.class).getUsername(),
+				"--chimera.redis-url=" + this.environment.getProperty("chimera.redis-url"))) {
+			int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+			Browser.Reply me = new Browser(otherPort).send("GET", "/v1/auth/me", null, sessionCookie);
+			assertThat(me.status()).as(me.text()).isEqualTo(200);
+			assertThat(me.json().get("user").get("email").asString()).isEqualTo(ADMIN);
+
+			assertThat(browser.sendWithCsrf("POST", "/v1/auth/logout", null).status()).isEqualTo(204);
+			assertThat(new Browser(otherPort).send("GET", "/v1/auth/me", null, sessionCookie).status()).isEqualTo(401);
+		}
 	}
 
 	@Test
