@@ -40,6 +40,9 @@ public final class Bench {
 
 	private final Map<Service, Double> peakHeap = new LinkedHashMap<>();
 
+	/** Tasks/s the judge committed in the zero-latency pipeline phase. */
+	private double capacity;
+
 	private Bench(BenchOptions options) {
 		this.options = options;
 	}
@@ -66,25 +69,31 @@ public final class Bench {
 		log("data and logs under " + data);
 		try (PostgresServer postgres = PostgresServer.start(pgData); RedisServer redis = RedisServer.start(null)) {
 			String jdbcUrl = postgres.database("chimera");
-			List<UUID> templates;
 			try (ChimeraLocal local = start(data, postgres, redis, Map.of())) {
 				BenchProbe probe = new BenchProbe(local, pgData);
-				templates = seedTemplates(local, jdbcUrl);
+				List<UUID> templates = seedTemplates(local, jdbcUrl);
 				try (BenchLoad load = new BenchLoad(jdbcUrl, templates)) {
 					ingestion(local, probe, load, redis);
 					pipeline(local, probe, load, redis, jdbcUrl);
-					latency(local, probe, load, redis, jdbcUrl);
-				}
-				occ(jdbcUrl, templates.get(0));
-			}
-			Map<String, String> delayed = new HashMap<>();
-			delayed.put("CHIMERA_MODELS_OFFLINE_ROLES_WORKER_LATENCY", this.options.workerLatency().toMillis() + "ms");
-			delayed.put("CHIMERA_MODELS_OFFLINE_ROLES_WORKER_JITTER", this.options.workerLatency().toMillis() / 4 + "ms");
-			delayed.put("CHIMERA_MODELS_OFFLINE_ROLES_JUDGE_LATENCY", this.options.judgeLatency().toMillis() + "ms");
-			delayed.put("CHIMERA_MODELS_OFFLINE_ROLES_JUDGE_JITTER", this.options.judgeLatency().toMillis() / 4 + "ms");
-			try (ChimeraLocal local = start(data.resolve("delayed"), postgres, redis, delayed)) {
-				BenchProbe probe = new BenchProbe(local, pgData);
-				try (BenchLoad load = new BenchLoad(jdbcUrl, templates)) {
+					latency(local, probe, load, redis, jdbcUrl, this.options.rate(), "3.");
+					if (this.capacity < this.options.rate() * 0.95) {
+						// Above capacity every hop is backlog: the hops themselves, at half the measured capacity.
+						latency(local, probe, load, redis, jdbcUrl, (int) Math.max(5, this.capacity / 2), "3b.");
+					}
+					occ(jdbcUrl, templates.get(0));
+					// The same system with a slower model: only the worker and the judge start again.
+					Map<String, String> delayed = new HashMap<>();
+					delayed.put("CHIMERA_MODELS_OFFLINE_ROLES_WORKER_LATENCY", this.options.workerLatency().toMillis() + "ms");
+					delayed.put("CHIMERA_MODELS_OFFLINE_ROLES_WORKER_JITTER", this.options.workerLatency().toMillis() / 4 + "ms");
+					delayed.put("CHIMERA_MODELS_OFFLINE_ROLES_JUDGE_LATENCY", this.options.judgeLatency().toMillis() + "ms");
+					delayed.put("CHIMERA_MODELS_OFFLINE_ROLES_JUDGE_JITTER", this.options.judgeLatency().toMillis() / 4 + "ms");
+					long inFlight = (long) this.options.rate() * (this.options.workerLatency().toMillis() * 5 / 4) / 1000 + 256;
+					delayed.put("CHIMERA_WORKER_CONCURRENCY", String.valueOf(Math.min(4096, inFlight)));
+					log("restarting the worker and the judge with the delayed model");
+					Thread judge = new Thread(() -> local.relaunch(Service.JUDGE, delayed, Duration.ofSeconds(180)));
+					judge.start();
+					local.relaunch(Service.WORKER, delayed, Duration.ofSeconds(180));
+					judge.join();
 					realistic(local, probe, load, redis, jdbcUrl);
 				}
 			}
@@ -109,14 +118,18 @@ public final class Bench {
 		env.put("CHIMERA_TIME_SCALE", "1");
 		env.put("POSTGRES_URL", postgres.jdbcUrl("chimera"));
 		env.put("REDIS_URL", redis.url());
-		env.put("CHIMERA_JAVA_OPTS", this.options.javaOpts());
+		env.put("CHIMERA_JAVA_OPTS", this.options.javaOpts() + (this.options.jfr()
+				? " -XX:StartFlightRecording=filename=" + data.resolve("logs") + "/service-%p.jfr,settings=profile,dumponexit=true" : ""));
 		Map<String, String> services = new HashMap<>();
 		services.put("CHIMERA_ADMIN_EMAIL", ADMIN_EMAIL);
 		services.put("CHIMERA_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		// The load is the benchmark's: nothing waits on the demo's pacing or idle intervals.
 		services.put("CHIMERA_PLANNER_INTERVAL", "20ms");
 		services.put("CHIMERA_PLANNER_DISPATCH_BATCH", "2000");
-		services.put("CHIMERA_WORKER_CONCURRENCY", "4096");
+		services.put("CHIMERA_PLANNER_DISPATCH_THREADS", "3");
+		// Enough tasks in flight to keep the cores busy with an instant model, not so many that the MCP server's
+		// request threads overflow (the realistic phase restarts the worker with rate x model latency in flight).
+		services.put("CHIMERA_WORKER_CONCURRENCY", "128");
 		services.put("CHIMERA_JUDGE_BATCH_SIZE", "1000");
 		services.put("CHIMERA_JUDGE_MODEL_CONCURRENCY", "1024");
 		services.put("HITL_CONFIDENCE_THRESHOLD", "0.50");
@@ -160,7 +173,7 @@ public final class Bench {
 	/** 1. Tasks/s the dispatcher accepts into the priority queues, with no worker taking them. */
 	private void ingestion(ChimeraLocal local, BenchProbe probe, BenchLoad load, RedisServer redis) throws Exception {
 		log("1. ingestion for " + this.options.ingest().toSeconds() + " s (worker stopped)");
-		local.process(Service.WORKER).stop(Duration.ofSeconds(30));
+		local.process(Service.WORKER).stop(Duration.ofSeconds(10));
 		try (Connection connection = load.connect()) {
 			load.insert(connection, "ingest", 100_000);
 		}
@@ -213,6 +226,7 @@ public final class Bench {
 		this.report.atLeast("2. Pipeline: tasks/s planned → committed and published (" + (long) seconds + " s)",
 				published / seconds, 2_500, "tasks/s");
 		this.report.info("2. Pipeline: tasks/s committed by the judge", committed / seconds, "tasks/s");
+		this.capacity = committed / seconds;
 		this.report.note("Pipeline, where the time goes, mean per task: queue wait " + ms(before, after, Service.WORKER, "chimera_hop_queue_wait_seconds")
 				+ ", work " + ms(before, after, Service.WORKER, "chimera_worker_task_seconds")
 				+ ", review wait " + ms(before, after, Service.JUDGE, "chimera_hop_review_wait_seconds")
@@ -224,9 +238,9 @@ public final class Bench {
 	}
 
 	/** 3. Latency per hop at the offered rate, model answering at once. */
-	private void latency(ChimeraLocal local, BenchProbe probe, BenchLoad load, RedisServer redis, String jdbcUrl) throws Exception {
-		int rate = this.options.rate();
-		log("3. latency per hop at " + rate + " tasks/s for " + this.options.latency().toSeconds() + " s");
+	private void latency(ChimeraLocal local, BenchProbe probe, BenchLoad load, RedisServer redis, String jdbcUrl, int rate,
+			String n) throws Exception {
+		log(n + " latency per hop at " + rate + " tasks/s for " + this.options.latency().toSeconds() + " s");
 		load.pace("latency", rate);
 		sleep(this.options.warmup());
 		Map<Service, PrometheusScrape> before = probe.scrape();
@@ -248,20 +262,20 @@ public final class Bench {
 		PrometheusScrape j0 = before.get(Service.JUDGE);
 		PrometheusScrape j1 = after.get(Service.JUDGE);
 		String at = " at " + rate + "/s";
-		this.report.info("3. Published tasks/s" + at + " offered", published / seconds, "tasks/s");
-		this.report.info("3. Queue wait (planned → picked) p50 / p95" + at, BenchReport.format(q(w0, w1, "chimera_hop_queue_wait_seconds", 0.5))
+		this.report.info(n + " Published tasks/s" + at + " offered", published / seconds, "tasks/s");
+		this.report.info(n + " Queue wait (planned → picked) p50 / p95" + at, BenchReport.format(q(w0, w1, "chimera_hop_queue_wait_seconds", 0.5))
 				+ " / " + BenchReport.format(q(w0, w1, "chimera_hop_queue_wait_seconds", 0.95)) + " ms");
-		this.report.atMost("3. Queue hop p99" + at, q(w0, w1, "chimera_hop_queue_wait_seconds", 0.99), 5, "ms");
-		this.report.info("3. Work p50 / p95 / p99" + at, BenchReport.format(q(w0, w1, "chimera_worker_task_seconds", 0.5)) + " / "
+		this.report.atMost(n + " Queue hop p99" + at, q(w0, w1, "chimera_hop_queue_wait_seconds", 0.99), 5, "ms");
+		this.report.info(n + " Work p50 / p95 / p99" + at, BenchReport.format(q(w0, w1, "chimera_worker_task_seconds", 0.5)) + " / "
 				+ BenchReport.format(q(w0, w1, "chimera_worker_task_seconds", 0.95)) + " / "
 				+ BenchReport.format(q(w0, w1, "chimera_worker_task_seconds", 0.99)) + " ms");
-		this.report.info("3. Review wait p50 / p95 / p99" + at, BenchReport.format(q(j0, j1, "chimera_hop_review_wait_seconds", 0.5)) + " / "
+		this.report.info(n + " Review wait p50 / p95 / p99" + at, BenchReport.format(q(j0, j1, "chimera_hop_review_wait_seconds", 0.5)) + " / "
 				+ BenchReport.format(q(j0, j1, "chimera_hop_review_wait_seconds", 0.95)) + " / "
 				+ BenchReport.format(q(j0, j1, "chimera_hop_review_wait_seconds", 0.99)) + " ms");
-		this.report.atMost("3. Judge commit (database) p95" + at, q(j0, j1, "chimera_hop_judge_commit_seconds", 0.95), 10, "ms");
-		this.report.info("3. Planned → committed p50 / p99" + at, BenchReport.format(q(j0, j1, "chimera_task_latency_seconds", 0.5))
+		this.report.atMost(n + " Judge commit (database) p95" + at, q(j0, j1, "chimera_hop_judge_commit_seconds", 0.95), 10, "ms");
+		this.report.info(n + " Planned → committed p50 / p99" + at, BenchReport.format(q(j0, j1, "chimera_task_latency_seconds", 0.5))
 				+ " / " + BenchReport.format(q(j0, j1, "chimera_task_latency_seconds", 0.99)) + " ms");
-		this.report.atMost("3. Whole overhead (planned → committed) p95" + at, q(j0, j1, "chimera_task_latency_seconds", 0.95), 50, "ms");
+		this.report.atMost(n + " Whole overhead (planned → committed) p95" + at, q(j0, j1, "chimera_task_latency_seconds", 0.95), 50, "ms");
 		drain(local, redis, jdbcUrl);
 	}
 

@@ -19,15 +19,16 @@ import java.time.Duration;
  * @param occJudges concurrent judges on one hot campaign
  * @param agents agents (each with one campaign) the load is spread over
  * @param javaOpts options of the services' JVMs
+ * @param jfr whether each service records a JFR profile (logs/service-PID.jfr, written when it stops)
  * @param write the markdown file whose benchmark section is replaced by this run's table, or null
  */
 record BenchOptions(Path home, Duration ingest, Duration pipeline, Duration latency, Duration realistic, Duration warmup,
-		int rate, Duration workerLatency, Duration judgeLatency, int occJudges, int agents, String javaOpts, Path write) {
+		int rate, Duration workerLatency, Duration judgeLatency, int occJudges, int agents, String javaOpts, boolean jfr, Path write) {
 
 	static BenchOptions parse(String[] args) {
 		Path home = Path.of(System.getenv().getOrDefault("CHIMERA_HOME", ".")).toAbsolutePath().normalize();
 		Duration ingest = Duration.ofSeconds(60);
-		Duration pipeline = Duration.ofSeconds(60);
+		Duration pipeline = Duration.ofSeconds(45);
 		Duration latency = Duration.ofSeconds(30);
 		Duration realistic = Duration.ofSeconds(45);
 		Duration warmup = Duration.ofSeconds(10);
@@ -38,6 +39,7 @@ record BenchOptions(Path home, Duration ingest, Duration pipeline, Duration late
 		int agents = 8;
 		String javaOpts = System.getenv().getOrDefault("CHIMERA_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
 		Path write = null;
+		boolean jfr = false;
 		for (int i = 0; i < args.length; i++) {
 			String value = i + 1 < args.length ? args[i + 1] : null;
 			switch (args[i]) {
@@ -52,6 +54,10 @@ record BenchOptions(Path home, Duration ingest, Duration pipeline, Duration late
 				case "--occ-judges" -> occJudges = Integer.parseInt(value);
 				case "--agents" -> agents = Integer.parseInt(value);
 				case "--write" -> write = Path.of(value).toAbsolutePath();
+				case "--jfr" -> {
+					jfr = true;
+					i--;
+				}
 				case "--quick" -> {
 					ingest = pipeline = latency = realistic = Duration.ofSeconds(15);
 					warmup = Duration.ofSeconds(5);
@@ -62,14 +68,14 @@ record BenchOptions(Path home, Duration ingest, Duration pipeline, Duration late
 			i++;
 		}
 		return new BenchOptions(home, ingest, pipeline, latency, realistic, warmup, rate, workerLatency, judgeLatency,
-				occJudges, agents, javaOpts, write);
+				occJudges, agents, javaOpts, jfr, write);
 	}
 
 	static String usage() {
 		return """
 				bench/run [--ingest 60] [--pipeline 60] [--latency 30] [--realistic 45] [--warmup 10] (seconds)
 				          [--rate 1000] [--worker-latency 2000] [--judge-latency 1000] (ms) [--occ-judges 50]
-				          [--agents 8] [--quick] [--write BENCHMARKS.md]""";
+				          [--agents 8] [--quick] [--jfr] [--write BENCHMARKS.md]""";
 	}
 
 	private static Duration seconds(String value) {
