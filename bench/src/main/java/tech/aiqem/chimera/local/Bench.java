@@ -276,6 +276,10 @@ public final class Bench {
 		this.report.info(n + " Planned → committed p50 / p99" + at, BenchReport.format(q(j0, j1, "chimera_task_latency_seconds", 0.5))
 				+ " / " + BenchReport.format(q(j0, j1, "chimera_task_latency_seconds", 0.99)) + " ms");
 		this.report.atMost(n + " Whole overhead (planned → committed) p95" + at, q(j0, j1, "chimera_task_latency_seconds", 0.95), 50, "ms");
+		PrometheusScrape p0 = before.get(Service.PLANNER);
+		PrometheusScrape p1 = after.get(Service.PLANNER);
+		this.report.atMost(n + " Database queries p95, worst of planner / judge" + at,
+				Math.max(q(p0, p1, "jdbc_query_seconds", 0.95), q(j0, j1, "jdbc_query_seconds", 0.95)), 50, "ms");
 		drain(local, redis, jdbcUrl);
 	}
 
