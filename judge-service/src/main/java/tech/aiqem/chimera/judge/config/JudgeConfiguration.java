@@ -74,8 +74,9 @@ class JudgeConfiguration {
 	}
 
 	@Bean
-	BackgroundLoop publishLoop(Publisher publisher) {
-		return new BackgroundLoop("publisher", java.time.Duration.ofMillis(200), 2, publisher::publishNext);
+	BackgroundLoop publishLoop(Publisher publisher, JudgeProperties properties) {
+		return new BackgroundLoop("publisher", java.time.Duration.ofMillis(200), properties.publishThreads(),
+				publisher::publishNext);
 	}
 
 	@Bean
