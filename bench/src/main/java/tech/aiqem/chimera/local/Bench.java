@@ -428,13 +428,9 @@ public final class Bench {
 	private void memory() {
 		for (Service service : Service.values()) {
 			double rss = this.peakRss.getOrDefault(service, Double.NaN);
-			String figure = "5. Peak RSS / heap of " + service.label() + " (loads 2 and 4)";
-			if (service == Service.WORKER) {
-				this.report.atMost(figure, rss, 256, "MB RSS (heap " + BenchReport.format(this.peakHeap.getOrDefault(service, Double.NaN)) + " MB)");
-			}
-			else {
-				this.report.atMost(figure, rss, 512, "MB RSS (heap " + BenchReport.format(this.peakHeap.getOrDefault(service, Double.NaN)) + " MB)");
-			}
+			String figure = "5. Peak RSS of " + service.label() + " (heap " + BenchReport.format(this.peakHeap.getOrDefault(service, Double.NaN))
+					+ " MB), loads 2 and 4";
+			this.report.atMost(figure, rss, service == Service.WORKER ? 256 : 512, "MB");
 		}
 	}
 
