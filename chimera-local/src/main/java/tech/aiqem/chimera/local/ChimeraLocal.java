@@ -51,6 +51,10 @@ public final class ChimeraLocal implements AutoCloseable {
 
 	private String jdbcUrl;
 
+	private Map<Service, Path> jars;
+
+	private Map<String, String> sharedEnv;
+
 	private ChimeraLocal(LocalOptions options) {
 		this.options = options;
 	}
@@ -104,6 +108,8 @@ public final class ChimeraLocal implements AutoCloseable {
 		}
 		env.putAll(this.options.extraEnv());
 
+		this.jars = jars;
+		this.sharedEnv = Map.copyOf(env);
 		// The orchestrator applies the migrations; the others only validate them, so it goes first.
 		launch(Service.ORCHESTRATOR, jars, env);
 		awaitReady(List.of(Service.ORCHESTRATOR), deadline);
@@ -144,6 +150,21 @@ public final class ChimeraLocal implements AutoCloseable {
 				sleep(250);
 			}
 		}
+	}
+
+	/**
+	 * Stops a service and starts it again with more environment (the benchmark gives the worker and the
+	 * judge a slower model this way), waiting until it is ready.
+	 */
+	void relaunch(Service service, Map<String, String> more, Duration timeout) {
+		ServiceProcess old = this.processes.get(service);
+		if (old != null) {
+			old.stop(GRACE);
+		}
+		Map<String, String> env = new HashMap<>(this.sharedEnv);
+		env.putAll(more);
+		launch(service, this.jars, env);
+		awaitReady(List.of(service), Instant.now().plus(timeout));
 	}
 
 	/** True when the service's readiness probe answers UP. */

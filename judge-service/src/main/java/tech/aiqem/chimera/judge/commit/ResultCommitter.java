@@ -15,6 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,12 +29,17 @@ import tech.aiqem.chimera.model.message.Publication;
 import tech.aiqem.chimera.model.message.ResultMessage;
 import tech.aiqem.chimera.model.message.TaskOutput;
 
-/** Commits judged results in batches with per-campaign optimistic concurrency. */
+/**
+ * Commits judged results in batches with per-campaign optimistic concurrency; the rows of a batch go to
+ * the database as JDBC batches, one round trip per statement rather than one per row.
+ */
 public final class ResultCommitter {
 
 	private static final Logger log = LoggerFactory.getLogger(ResultCommitter.class);
 
 	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcOperations batch;
 
 	private final TransactionTemplate transactions;
 
@@ -43,9 +51,13 @@ public final class ResultCommitter {
 
 	private final int retries;
 
-	public ResultCommitter(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, MeterRegistry meters,
-			Duration reviewDeadline, int retries) {
+	/**
+	 * @param batch the same database, for the JDBC batches a commit writes its rows with
+	 */
+	public ResultCommitter(JdbcClient jdbc, NamedParameterJdbcOperations batch, TransactionTemplate transactions,
+			Clock clock, MeterRegistry meters, Duration reviewDeadline, int retries) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.meters = meters;
@@ -82,7 +94,7 @@ public final class ResultCommitter {
 				Instant now = this.clock.instant();
 				for (List<Judged> items : byCampaign.values()) {
 					if (bumpVersion(items.get(0).task().campaignId(), items, now)) {
-						items.forEach(item -> write(item, now));
+						writeAll(items, now);
 						applied.addAll(items);
 					}
 					else {
@@ -144,9 +156,98 @@ public final class ResultCommitter {
 		return again;
 	}
 
-	private void write(Judged item, Instant now) {
+	private static final String UPDATE_TASK = """
+			UPDATE tasks SET status = :status, result = CAST(:result AS jsonb), confidence_score = :confidence,
+			       assigned_worker_id = :worker, picked_at = :picked, judged_at = :now, error_code = :code,
+			       error_message = :message, completed_at = :completed, approved_by = :approvedBy,
+			       approved_at = :approvedAt
+			 WHERE id = :id AND status IN ('pending', 'in_progress')
+			""";
+
+	private static final String INSERT_EVENT = """
+			INSERT INTO task_events (task_id, at, event, actor, detail) VALUES (:task, :at, :event, :actor, CAST(:detail AS jsonb))
+			""";
+
+	private static final String INSERT_PUBLICATION = """
+			INSERT INTO publications (task_id, tenant_id, agent_id, action, payload, next_attempt_at, created_at)
+			VALUES (:task, :tenant, :agent, :action, CAST(:payload AS jsonb), :now, :now)
+			ON CONFLICT (task_id) DO NOTHING
+			""";
+
+	private static final String INSERT_REVIEW = """
+			INSERT INTO hitl_reviews (task_id, tenant_id, agent_id, content, confidence_score, reasoning_trace, reason_code,
+			                          review_deadline, created_at)
+			VALUES (:task, :tenant, :agent, CAST(:content AS jsonb), :confidence, :reasoning, :code, :deadline, :now)
+			ON CONFLICT (task_id) DO NOTHING
+			""";
+
+	private static final String INSERT_INCIDENT = """
+			INSERT INTO incidents (tenant_id, agent_id, campaign_id, task_id, code, message, created_at)
+			VALUES (:tenant, :agent, :campaign, :task, :code, :message, :now)
+			""";
+
+	/**
+	 * Writes a group's results with one JDBC batch per statement (a round trip each, not one per row):
+	 * the task rows first, then for the rows that changed their events, publications, reviews and incidents.
+	 */
+	private void writeAll(List<Judged> items, Instant now) {
+		int[] updated = this.batch.batchUpdate(UPDATE_TASK,
+				items.stream().map(item -> taskUpdate(item, now)).toArray(SqlParameterSource[]::new));
+		List<Judged> written = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			if (updated[i] != 0) {
+				written.add(items.get(i));
+			}
+		}
+		if (written.isEmpty()) {
+			return;
+		}
+		List<SqlParameterSource> events = new ArrayList<>();
+		List<SqlParameterSource> publications = new ArrayList<>();
+		List<SqlParameterSource> reviews = new ArrayList<>();
+		List<SqlParameterSource> incidents = new ArrayList<>();
+		for (Judged item : written) {
+			ResultMessage result = item.result();
+			events.add(event(item.task().taskId(), "picked", result.workerId(), Map.of("at", String.valueOf(result.pickedAt())), now));
+			events.add(event(item.task().taskId(), "judged", "judge", judgedDetail(item), now));
+			switch (item.kind()) {
+				case APPROVED -> publications.add(publication(item, now));
+				case HUMAN_REVIEW -> {
+					reviews.add(review(item, now));
+					if (item.code() != null) {
+						incidents.add(incident(item, "Escalated to a human: " + item.reasoning(), now));
+					}
+				}
+				case REJECTED -> {
+					if (item.code() != null) {
+						incidents.add(incident(item, "Rejected: " + item.reasoning(), now));
+					}
+				}
+				case FAILED -> {
+					if (item.code() != null) {
+						incidents.add(incident(item, "Task failed: " + item.reasoning(), now));
+					}
+				}
+				default -> { }
+			}
+		}
+		batch(INSERT_EVENT, events);
+		batch(INSERT_PUBLICATION, publications);
+		batch(INSERT_REVIEW, reviews);
+		batch(INSERT_INCIDENT, incidents);
+		for (Judged item : written) {
+			count(item, now);
+		}
+	}
+
+	private void batch(String sql, List<SqlParameterSource> rows) {
+		if (!rows.isEmpty()) {
+			this.batch.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
+		}
+	}
+
+	private MapSqlParameterSource taskUpdate(Judged item, Instant now) {
 		ResultMessage result = item.result();
-		TaskState task = item.task();
 		String status;
 		String approvedBy = null;
 		switch (item.kind()) {
@@ -158,56 +259,36 @@ public final class ResultCommitter {
 			default -> status = "failed";
 		}
 		boolean ended = "failed".equals(status);
-		int updated = this.jdbc.sql("""
-				UPDATE tasks SET status = :status, result = CAST(:result AS jsonb), confidence_score = :confidence,
-				       assigned_worker_id = :worker, picked_at = :picked, judged_at = :now, error_code = :code,
-				       error_message = :message, completed_at = :completed, approved_by = :approvedBy,
-				       approved_at = :approvedAt
-				 WHERE id = :id AND status IN ('pending', 'in_progress')
-				""")
-			.param("status", status)
-			.param("result", result.result() == null ? null : ChimeraJson.write(result.result()))
-			.param("confidence", item.confidence())
-			.param("worker", result.workerId())
-			.param("picked", result.pickedAt() == null ? null : Timestamp.from(result.pickedAt()))
-			.param("now", Timestamp.from(now))
-			.param("code", item.code() == null ? null : item.code().name())
-			.param("message", ended ? item.reasoning() : null)
-			.param("completed", ended ? Timestamp.from(now) : null)
-			.param("approvedBy", approvedBy)
-			.param("approvedAt", approvedBy == null ? null : Timestamp.from(now))
-			.param("id", task.taskId())
-			.update();
-		if (updated == 0) {
-			return;
-		}
+		return new MapSqlParameterSource().addValue("status", status)
+			.addValue("result", result.result() == null ? null : ChimeraJson.write(result.result()))
+			.addValue("confidence", item.confidence())
+			.addValue("worker", result.workerId())
+			.addValue("picked", result.pickedAt() == null ? null : Timestamp.from(result.pickedAt()))
+			.addValue("now", Timestamp.from(now))
+			.addValue("code", item.code() == null ? null : item.code().name())
+			.addValue("message", ended ? item.reasoning() : null)
+			.addValue("completed", ended ? Timestamp.from(now) : null)
+			.addValue("approvedBy", approvedBy)
+			.addValue("approvedAt", approvedBy == null ? null : Timestamp.from(now))
+			.addValue("id", item.task().taskId());
+	}
+
+	private static Map<String, Object> judgedDetail(Judged item) {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("outcome", item.kind().name().toLowerCase());
 		detail.put("confidence", item.confidence());
 		detail.put("reasoning", item.reasoning());
-		detail.put("worker", result.workerId());
-		detail.put("tool_calls", result.toolCallsOrEmpty());
+		detail.put("worker", item.result().workerId());
+		detail.put("tool_calls", item.result().toolCallsOrEmpty());
 		if (item.code() != null) {
 			detail.put("code", item.code().name());
 		}
-		event(task.taskId(), "picked", result.workerId(), Map.of("at", String.valueOf(result.pickedAt())), now);
-		event(task.taskId(), "judged", "judge", detail, now);
-		switch (item.kind()) {
-			case APPROVED -> publication(item, now);
-			case HUMAN_REVIEW -> review(item, now);
-			case REJECTED -> {
-				if (item.code() != null) {
-					incident(item, "Rejected: " + item.reasoning(), now);
-				}
-			}
-			case INVALIDATED -> { }
-			case FAILED -> {
-				if (item.code() != null) {
-					incident(item, "Task failed: " + item.reasoning(), now);
-				}
-			}
-			default -> { }
-		}
+		return detail;
+	}
+
+	private void count(Judged item, Instant now) {
+		TaskState task = item.task();
+		ResultMessage result = item.result();
 		this.meters.counter("chimera.judge.outcomes", "outcome", item.kind().name().toLowerCase(), "task_type",
 				task.type().wire()).increment();
 		if (item.code() != null) {
@@ -219,25 +300,19 @@ public final class ResultCommitter {
 		}
 	}
 
-	private void publication(Judged item, Instant now) {
+	private static MapSqlParameterSource publication(Judged item, Instant now) {
 		TaskOutput output = item.result().result();
 		Publication publication = output.payment() != null ? Publication.pay(output.payment())
 				: Publication.post(output, output.text());
-		this.jdbc.sql("""
-				INSERT INTO publications (task_id, tenant_id, agent_id, action, payload, next_attempt_at, created_at)
-				VALUES (:task, :tenant, :agent, :action, CAST(:payload AS jsonb), :now, :now)
-				ON CONFLICT (task_id) DO NOTHING
-				""")
-			.param("task", item.task().taskId())
-			.param("tenant", item.task().tenantId())
-			.param("agent", item.task().agentId())
-			.param("action", publication.action())
-			.param("payload", ChimeraJson.write(publication))
-			.param("now", Timestamp.from(now))
-			.update();
+		return new MapSqlParameterSource().addValue("task", item.task().taskId())
+			.addValue("tenant", item.task().tenantId())
+			.addValue("agent", item.task().agentId())
+			.addValue("action", publication.action())
+			.addValue("payload", ChimeraJson.write(publication))
+			.addValue("now", Timestamp.from(now));
 	}
 
-	private void review(Judged item, Instant now) {
+	private MapSqlParameterSource review(Judged item, Instant now) {
 		TaskOutput output = item.result().result();
 		Map<String, Object> content = new LinkedHashMap<>();
 		content.put("text", output.text());
@@ -250,51 +325,33 @@ public final class ResultCommitter {
 		if (item.task().context().mention() != null) {
 			content.put("in_reply_to", item.task().context().mention());
 		}
-		this.jdbc.sql("""
-				INSERT INTO hitl_reviews (task_id, tenant_id, agent_id, content, confidence_score, reasoning_trace, reason_code,
-				                          review_deadline, created_at)
-				VALUES (:task, :tenant, :agent, CAST(:content AS jsonb), :confidence, :reasoning, :code, :deadline, :now)
-				ON CONFLICT (task_id) DO NOTHING
-				""")
-			.param("task", item.task().taskId())
-			.param("tenant", item.task().tenantId())
-			.param("agent", item.task().agentId())
-			.param("content", ChimeraJson.write(content))
-			.param("confidence", item.confidence())
-			.param("reasoning", item.reasoning())
-			.param("code", item.code() == null ? null : item.code().name())
-			.param("deadline", Timestamp.from(now.plus(this.reviewDeadline)))
-			.param("now", Timestamp.from(now))
-			.update();
-		if (item.code() != null) {
-			incident(item, "Escalated to a human: " + item.reasoning(), now);
-		}
+		return new MapSqlParameterSource().addValue("task", item.task().taskId())
+			.addValue("tenant", item.task().tenantId())
+			.addValue("agent", item.task().agentId())
+			.addValue("content", ChimeraJson.write(content))
+			.addValue("confidence", item.confidence())
+			.addValue("reasoning", item.reasoning())
+			.addValue("code", item.code() == null ? null : item.code().name())
+			.addValue("deadline", Timestamp.from(now.plus(this.reviewDeadline)))
+			.addValue("now", Timestamp.from(now));
 	}
 
-	private void incident(Judged item, String message, Instant now) {
-		this.jdbc.sql("""
-				INSERT INTO incidents (tenant_id, agent_id, campaign_id, task_id, code, message, created_at)
-				VALUES (:tenant, :agent, :campaign, :task, :code, :message, :now)
-				""")
-			.param("tenant", item.task().tenantId())
-			.param("agent", item.task().agentId())
-			.param("campaign", item.task().campaignId())
-			.param("task", item.task().taskId())
-			.param("code", item.code().name())
-			.param("message", message.length() > 2000 ? message.substring(0, 2000) : message)
-			.param("now", Timestamp.from(now))
-			.update();
+	private static MapSqlParameterSource incident(Judged item, String message, Instant now) {
+		return new MapSqlParameterSource().addValue("tenant", item.task().tenantId())
+			.addValue("agent", item.task().agentId())
+			.addValue("campaign", item.task().campaignId())
+			.addValue("task", item.task().taskId())
+			.addValue("code", item.code().name())
+			.addValue("message", message.length() > 2000 ? message.substring(0, 2000) : message)
+			.addValue("now", Timestamp.from(now));
 	}
 
-
-	private void event(UUID task, String event, String actor, Map<String, ?> detail, Instant now) {
-		this.jdbc.sql("INSERT INTO task_events (task_id, at, event, actor, detail) VALUES (:task, :at, :event, :actor, CAST(:detail AS jsonb))")
-			.param("task", task)
-			.param("at", Timestamp.from(now))
-			.param("event", event)
-			.param("actor", actor)
-			.param("detail", ChimeraJson.write(detail))
-			.update();
+	private static MapSqlParameterSource event(UUID task, String event, String actor, Map<String, ?> detail, Instant now) {
+		return new MapSqlParameterSource().addValue("task", task)
+			.addValue("at", Timestamp.from(now))
+			.addValue("event", event)
+			.addValue("actor", actor)
+			.addValue("detail", ChimeraJson.write(detail));
 	}
 
 	private static void pause(int attempt) {

@@ -4,10 +4,15 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,18 +33,30 @@ import tech.aiqem.chimera.wallet.policy.PaymentReview;
 @Configuration(proxyBeanMethods = false)
 class JudgeConfiguration {
 
+	/**
+	 * At most {@code model-concurrency} judge model calls at once; on virtual threads when the JVM has them and
+	 * {@code spring.threads.virtual.enabled} is set, so a batch waiting on a slow model holds no platform threads.
+	 */
 	@Bean(destroyMethod = "shutdownNow")
-	ExecutorService judgeModelCalls(JudgeProperties properties) {
-		return Executors.newFixedThreadPool(properties.modelConcurrency());
+	ExecutorService judgeModelCalls(JudgeProperties properties, Environment environment) {
+		return Executors.newFixedThreadPool(properties.modelConcurrency(), modelCallThreads(environment));
+	}
+
+	static ThreadFactory modelCallThreads(Environment environment) {
+		if (Threading.VIRTUAL.isActive(environment)) {
+			return new VirtualThreadTaskExecutor("judge-model-").getVirtualThreadFactory();
+		}
+		return Executors.defaultThreadFactory();
 	}
 
 	@Bean(destroyMethod = "close")
-	ResultIntake resultIntake(ReliableQueue queue, JdbcClient jdbc, ModelGateway models, TransactionTemplate transactions,
+	ResultIntake resultIntake(ReliableQueue queue, JdbcClient jdbc, NamedParameterJdbcOperations batch, ModelGateway models,
+			TransactionTemplate transactions,
 			ExecutorService judgeModelCalls, PaymentReview paymentReview, SpendGuard spendGuard, JudgeProperties properties,
 			Clock clock, MeterRegistry meters) {
 		Judge judge = new Judge(models, new WalletPaymentScreen(paymentReview), properties.hitlConfidenceThreshold(),
 				properties.hitlAutoApprove(), new HashSet<>(properties.blocklist()));
-		ResultCommitter committer = new ResultCommitter(jdbc, transactions, clock, meters, properties.reviewDeadline(),
+		ResultCommitter committer = new ResultCommitter(jdbc, batch, transactions, clock, meters, properties.reviewDeadline(),
 				properties.occRetries());
 		return new ResultIntake(queue, jdbc, judge, committer, new ModelSpend(spendGuard), judgeModelCalls, properties.batchSize(), properties.popWait(),
 				clock, meters);
@@ -57,8 +74,9 @@ class JudgeConfiguration {
 	}
 
 	@Bean
-	BackgroundLoop publishLoop(Publisher publisher) {
-		return new BackgroundLoop("publisher", java.time.Duration.ofMillis(200), 2, publisher::publishNext);
+	BackgroundLoop publishLoop(Publisher publisher, JudgeProperties properties) {
+		return new BackgroundLoop("publisher", java.time.Duration.ofMillis(200), properties.publishThreads(),
+				publisher::publishNext);
 	}
 
 	@Bean

@@ -26,6 +26,7 @@ import jakarta.validation.constraints.NotNull;
  * @param blocklist terms no published text may contain (escalated to a human, E1006)
  * @param popWait how long the intake blocks on empty review lists
  * @param publishAttempts attempts of an approved action before it fails (E1002)
+ * @param publishThreads publisher loops at once (each holds a database connection during its tool call)
  */
 @Validated
 @ConfigurationProperties("chimera.judge")
@@ -34,5 +35,6 @@ public record JudgeProperties(
 		@DefaultValue("true") boolean hitlAutoApprove, @NotNull @DefaultValue("4h") Duration reviewDeadline,
 		@Min(1) @Max(1000) @DefaultValue("100") int batchSize, @Min(1) @Max(1024) @DefaultValue("8") int modelConcurrency,
 		@Min(0) @Max(50) @DefaultValue("8") int occRetries, @NotNull @DefaultValue List<String> blocklist,
-		@NotNull @DefaultValue("1s") Duration popWait, @Min(1) @Max(100) @DefaultValue("10") int publishAttempts) {
+		@NotNull @DefaultValue("1s") Duration popWait, @Min(1) @Max(100) @DefaultValue("10") int publishAttempts,
+		@Min(1) @Max(64) @DefaultValue("2") int publishThreads) {
 }

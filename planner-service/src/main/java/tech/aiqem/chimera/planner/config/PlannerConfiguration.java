@@ -23,7 +23,7 @@ class PlannerConfiguration {
 
 	@Bean
 	BackgroundLoop dispatchLoop(Dispatcher dispatcher, PlannerProperties properties) {
-		return new BackgroundLoop("dispatcher", properties.interval(), dispatcher::dispatchDue);
+		return new BackgroundLoop("dispatcher", properties.interval(), properties.dispatchThreads(), dispatcher::dispatchDue);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
  * @param taskDeadline how long after its scheduled time a task should be done (campaign time)
  * @param maxSlotsPerStep the most slots planned for one campaign in one model call
  * @param dispatchBatch the most due tasks pushed to the queues in one transaction
+ * @param dispatchThreads dispatch loops running at once (each claims its own batch with SKIP LOCKED)
  * @param interval how often the loops look for work when idle (real time)
  * @param mentionInterval how often each agent's mentions are read (campaign time)
  * @param repeatSimilarity a planned topic whose closest memory of the agent's last 7 days is at least this
@@ -28,7 +29,8 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("chimera.planner")
 public record PlannerProperties(@NotNull @DefaultValue("24h") Duration planAhead,
 		@NotNull @DefaultValue("2h") Duration taskDeadline, @Min(1) @Max(200) @DefaultValue("24") int maxSlotsPerStep,
-		@Min(1) @Max(5000) @DefaultValue("500") int dispatchBatch, @NotNull @DefaultValue("500ms") Duration interval,
+		@Min(1) @Max(5000) @DefaultValue("500") int dispatchBatch,
+		@Min(1) @Max(16) @DefaultValue("1") int dispatchThreads, @NotNull @DefaultValue("500ms") Duration interval,
 		@NotNull @DefaultValue("5m") Duration mentionInterval,
 		@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.75") double repeatSimilarity) {
 }

@@ -124,14 +124,17 @@ public class Dispatcher {
 				.param("now", Timestamp.from(now))
 				.param("ids", ids)
 				.update();
+			// One counter update per kind of task in the batch, not one registry lookup per task.
+			Map<String, Integer> ingested = new java.util.HashMap<>();
 			for (TaskMessage task : due) {
-				Counter.builder("chimera.tasks.ingested")
-					.description("Tasks accepted into the priority queues")
-					.tag("task_type", task.taskType().wire())
-					.tag("priority", task.priority().wire())
-					.register(this.meters)
-					.increment();
+				ingested.merge(task.taskType().wire() + "|" + task.priority().wire(), 1, Integer::sum);
 			}
+			ingested.forEach((kind, count) -> Counter.builder("chimera.tasks.ingested")
+				.description("Tasks accepted into the priority queues")
+				.tag("task_type", kind.substring(0, kind.indexOf('|')))
+				.tag("priority", kind.substring(kind.indexOf('|') + 1))
+				.register(this.meters)
+				.increment(count));
 			return due.size();
 		});
 		return dispatched != null && dispatched > 0;

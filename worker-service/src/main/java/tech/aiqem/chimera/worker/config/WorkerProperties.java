@@ -13,7 +13,8 @@ import jakarta.validation.constraints.NotNull;
 /**
  * The worker's settings.
  *
- * @param concurrency tasks worked at once by this process (each has its own queue consumer)
+ * @param concurrency tasks worked at once by this process (with virtual threads, thousands are cheap)
+ * @param consumers threads popping tasks, each with its own blocking Redis connection (at most {@code concurrency})
  * @param taskTimeout a task running longer is abandoned and retried (E2001); SPEC §6 says 60 s
  * @param maxAttempts attempts of a task before it is failed with E2001
  * @param popWait how long a consumer blocks on empty queues before looking again
@@ -22,6 +23,7 @@ import jakarta.validation.constraints.NotNull;
 @Validated
 @ConfigurationProperties("chimera.worker")
 public record WorkerProperties(@Min(1) @Max(4096) @DefaultValue("8") int concurrency,
+		@Min(1) @Max(64) @DefaultValue("8") int consumers,
 		@NotNull @DefaultValue("60s") Duration taskTimeout, @Min(1) @Max(10) @DefaultValue("3") int maxAttempts,
 		@NotNull @DefaultValue("1s") Duration popWait, @NotNull @DefaultValue("20s") Duration shutdownGrace) {
 }

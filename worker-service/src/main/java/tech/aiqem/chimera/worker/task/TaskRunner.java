@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -33,11 +35,14 @@ import tech.aiqem.chimera.model.message.TaskMessage;
 import tech.aiqem.chimera.worker.config.WorkerProperties;
 
 /**
- * Runs {@code concurrency} consumers. Each pops a task (reliably: it sits in this worker's processing
- * list until acknowledged), works it under the task timeout, pushes the result to the agent's review
- * list and only then acknowledges the task. A task over the timeout is abandoned and handed out again
- * (E2001) until its attempts run out, then reported failed. On shutdown, running tasks get a grace
- * period and are otherwise returned to their queue.
+ * Works up to {@code concurrency} tasks at once, popped by a few consumers (each with its own blocking
+ * connection). A consumer pops a task only when a slot is free (reliably: it sits in this worker's
+ * processing list until acknowledged) and hands it to a task thread, which works it under the task
+ * timeout, pushes the result to the agent's review list and only then acknowledges the task. A task
+ * over the timeout is abandoned and handed out again (E2001) until its attempts run out, then reported
+ * failed. On shutdown, running tasks get a grace period and are otherwise returned to their queue. With
+ * virtual threads (JVM 21+ and {@code spring.threads.virtual.enabled}) thousands of tasks waiting on
+ * a model can be in flight without as many platform threads.
  */
 public final class TaskRunner implements SmartLifecycle {
 
@@ -53,7 +58,11 @@ public final class TaskRunner implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
+	private final ThreadFactory taskThreads;
+
 	private final Map<Delivery, Future<?>> inFlight = new ConcurrentHashMap<>();
+
+	private final Semaphore slots;
 
 	private volatile boolean running;
 
@@ -62,32 +71,75 @@ public final class TaskRunner implements SmartLifecycle {
 	private ExecutorService executions;
 
 	public TaskRunner(ReliableQueue queue, TaskWork work, WorkerProperties properties, Clock clock, MeterRegistry meters) {
+		this(queue, work, properties, clock, meters, named("task"));
+	}
+
+	/**
+	 * @param taskThreads makes the threads tasks run on (virtual ones when the JVM and the configuration allow)
+	 */
+	public TaskRunner(ReliableQueue queue, TaskWork work, WorkerProperties properties, Clock clock, MeterRegistry meters,
+			ThreadFactory taskThreads) {
 		this.queue = queue;
 		this.work = work;
 		this.properties = properties;
 		this.clock = clock;
 		this.meters = meters;
+		this.taskThreads = taskThreads;
+		this.slots = new Semaphore(properties.concurrency());
 		ErrorMeters.register(meters, "worker");
 	}
 
 	@Override
 	public void start() {
 		this.running = true;
-		this.consumers = Executors.newFixedThreadPool(this.properties.concurrency(), named("consumer"));
-		this.executions = Executors.newCachedThreadPool(named("task"));
-		for (int i = 0; i < this.properties.concurrency(); i++) {
+		int consumers = consumers(this.properties);
+		this.consumers = Executors.newFixedThreadPool(consumers, named("consumer"));
+		this.executions = Executors.newCachedThreadPool(this.taskThreads);
+		for (int i = 0; i < consumers; i++) {
 			this.consumers.submit(this::consume);
 		}
+	}
+
+	/** Popping threads: never more than tasks that may run at once. */
+	static int consumers(WorkerProperties properties) {
+		return Math.min(properties.consumers(), properties.concurrency());
 	}
 
 	private void consume() {
 		try (ReliableQueue.Consumer consumer = this.queue.consumer()) {
 			while (this.running) {
 				try {
-					Delivery delivery = consumer.popByPriority(RedisKeys.taskQueues(), this.properties.popWait());
-					if (delivery != null) {
-						handle(delivery);
+					// A task is popped only when it can start: one this worker cannot run yet stays queued for another.
+					if (!this.slots.tryAcquire(this.properties.popWait().toMillis(), TimeUnit.MILLISECONDS)) {
+						continue;
 					}
+					Delivery delivery;
+					try {
+						delivery = consumer.popByPriority(RedisKeys.taskQueues(), this.properties.popWait());
+					}
+					catch (RuntimeException ex) {
+						this.slots.release();
+						throw ex;
+					}
+					if (delivery == null) {
+						this.slots.release();
+						continue;
+					}
+					this.executions.execute(() -> {
+						try {
+							handle(delivery);
+						}
+						catch (RuntimeException ex) {
+							log.warn("Task handling failed; the task stays held until the reaper returns it: {}", ex.getMessage());
+						}
+						finally {
+							this.slots.release();
+						}
+					});
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
 				}
 				catch (RuntimeException ex) {
 					log.warn("Consumer error, retrying: {}", ex.getMessage());
@@ -207,8 +259,15 @@ public final class TaskRunner implements SmartLifecycle {
 			return;
 		}
 		this.consumers.shutdown();
+		long deadline = System.nanoTime() + this.properties.shutdownGrace().toNanos();
 		try {
-			if (!this.consumers.awaitTermination(this.properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+			boolean consumersDone = this.consumers.awaitTermination(this.properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+			long left = Math.max(0, deadline - System.nanoTime());
+			boolean idle = consumersDone && this.slots.tryAcquire(this.properties.concurrency(), left, TimeUnit.NANOSECONDS);
+			if (idle) {
+				this.slots.release(this.properties.concurrency());
+			}
+			else {
 				// Tasks still running past the grace period go back to their queue for another worker.
 				this.inFlight.forEach((delivery, future) -> {
 					future.cancel(true);
@@ -234,7 +293,7 @@ public final class TaskRunner implements SmartLifecycle {
 		return 0;
 	}
 
-	private static java.util.concurrent.ThreadFactory named(String prefix) {
+	static ThreadFactory named(String prefix) {
 		java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
 		return runnable -> {
 			Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());

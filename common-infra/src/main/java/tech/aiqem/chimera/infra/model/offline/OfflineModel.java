@@ -23,7 +23,7 @@ import tech.aiqem.chimera.model.ChimeraJson;
  * The offline model. Deterministic: the same facts give the same answer. Persona-aware: it writes in
  * the persona's voice, on its topics, avoids its forbidden topics and judges against them. Its answers
  * say {@code "offline": true}. An optional latency (with jitter) makes it behave like a hosted model
- * for benchmarks; by default it answers at once.
+ * for benchmarks, per role if wanted (a worker's model slower than a judge's); by default it answers at once.
  */
 public final class OfflineModel implements ChatProvider {
 
@@ -32,13 +32,27 @@ public final class OfflineModel implements ChatProvider {
 	private static final String[] ANGLES = { "designer spotlight", "styling tip", "behind the scenes",
 			"question for followers", "trend report", "fabric and craft story", "weekend look" };
 
-	private final Duration latency;
+	private final Delay delay;
 
-	private final Duration jitter;
+	private final Map<ModelRole, Delay> byRole;
 
 	public OfflineModel(Duration latency, Duration jitter) {
-		this.latency = latency == null ? Duration.ZERO : latency;
-		this.jitter = jitter == null ? Duration.ZERO : jitter;
+		this(latency, jitter, Map.of());
+	}
+
+	/**
+	 * @param latency how long each answer takes unless its role has its own delay
+	 * @param jitter plus or minus this much, uniformly
+	 * @param byRole delays of the roles that differ from the default
+	 */
+	public OfflineModel(Duration latency, Duration jitter, Map<ModelRole, Delay> byRole) {
+		this.delay = new Delay(latency, jitter);
+		this.byRole = Map.copyOf(byRole);
+	}
+
+	/** How long an answer to this role takes (before jitter). */
+	public Delay delay(ModelRole role) {
+		return this.byRole.getOrDefault(role, this.delay);
 	}
 
 	@Override
@@ -53,7 +67,7 @@ public final class OfflineModel implements ChatProvider {
 
 	@Override
 	public ModelReply chat(ModelRole role, ModelPrompt prompt, String model) {
-		simulateLatency();
+		simulateLatency(delay(role));
 		Map<String, Object> facts = prompt.facts();
 		Purpose purpose = Purpose.of(facts.get(Purpose.KEY));
 		Map<String, Object> answer = switch (purpose) {
@@ -175,13 +189,13 @@ public final class OfflineModel implements ChatProvider {
 		return answer;
 	}
 
-	private void simulateLatency() {
-		if (this.latency.isZero() && this.jitter.isZero()) {
+	private static void simulateLatency(Delay delay) {
+		if (delay.latency().isZero() && delay.jitter().isZero()) {
 			return;
 		}
-		long millis = this.latency.toMillis();
-		if (!this.jitter.isZero()) {
-			millis += ThreadLocalRandom.current().nextLong(-this.jitter.toMillis(), this.jitter.toMillis() + 1);
+		long millis = delay.latency().toMillis();
+		if (!delay.jitter().isZero()) {
+			millis += ThreadLocalRandom.current().nextLong(-delay.jitter().toMillis(), delay.jitter().toMillis() + 1);
 		}
 		if (millis > 0) {
 			try {
@@ -189,6 +203,23 @@ public final class OfflineModel implements ChatProvider {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * A simulated answer time: {@code latency} plus or minus up to {@code jitter}.
+	 *
+	 * @param latency the mean time an answer takes
+	 * @param jitter the most it varies either way
+	 */
+	public record Delay(Duration latency, Duration jitter) {
+
+		public Delay {
+			latency = latency == null ? Duration.ZERO : latency;
+			jitter = jitter == null ? Duration.ZERO : jitter;
+			if (latency.isNegative() || jitter.isNegative()) {
+				throw new IllegalArgumentException("offline model latency and jitter must not be negative");
 			}
 		}
 	}

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One scrape of {@code /actuator/prometheus} in the Prometheus text format: samples by name and labels. */
+/**
+ * One scrape of {@code /actuator/prometheus} in the Prometheus text format: samples by name and labels
+ * (the metrics tests and the benchmark read the services' own meters with it).
+ */
 record PrometheusScrape(String service, List<Sample> samples) {
 
 	private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+\\S+)?$");
