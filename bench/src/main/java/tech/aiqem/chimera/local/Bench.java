@@ -406,7 +406,9 @@ public final class Bench {
 		return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
 				+ Math.round(osMemoryGb()) + " GiB; services on Java " + Runtime.version() + " ("
 				+ System.getProperty("java.vm.vendor") + ") with `" + this.options.javaOpts()
-				+ "`; embedded PostgreSQL 17 (fsync on) and Redis 7 on the same cores. Phases: ingestion "
+				+ "` and heaps " + java.util.Arrays.stream(Service.values()).map(s -> s.module() + " " + s.heap())
+					.collect(java.util.stream.Collectors.joining(", "))
+				+ "; embedded PostgreSQL 17 (fsync on) and Redis 7 on the same cores. Phases: ingestion "
 				+ this.options.ingest().toSeconds() + " s, pipeline " + this.options.pipeline().toSeconds() + " s, latency "
 				+ this.options.latency().toSeconds() + " s, realistic " + this.options.realistic().toSeconds() + " s (worker model "
 				+ this.options.workerLatency().toMillis() + " ms, judge model " + this.options.judgeLatency().toMillis()

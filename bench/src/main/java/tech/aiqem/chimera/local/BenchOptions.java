@@ -37,7 +37,7 @@ record BenchOptions(Path home, Duration ingest, Duration pipeline, Duration late
 		Duration judgeLatency = Duration.ofSeconds(1);
 		int occJudges = 50;
 		int agents = 8;
-		String javaOpts = System.getenv().getOrDefault("CHIMERA_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
+		String javaOpts = System.getenv().getOrDefault("CHIMERA_JAVA_OPTS", LocalOptions.DEFAULT_JAVA_OPTS);
 		Path write = null;
 		boolean jfr = false;
 		for (int i = 0; i < args.length; i++) {

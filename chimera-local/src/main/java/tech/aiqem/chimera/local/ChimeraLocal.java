@@ -127,12 +127,20 @@ public final class ChimeraLocal implements AutoCloseable {
 	private void launch(Service service, Map<Service, Path> jars, Map<String, String> shared) {
 		Map<String, String> env = new HashMap<>(shared);
 		env.put("SERVER_PORT", String.valueOf(port(service)));
-		List<String> javaOpts = Arrays.stream(this.options.javaOpts().trim().split("\\s+")).filter(s -> !s.isBlank()).toList();
+		List<String> javaOpts = javaOpts(service, this.options.javaOpts());
 		ServiceProcess process = new ServiceProcess(service, jars.get(service),
 				this.options.dataDir().resolve("logs").resolve(service.module() + ".log"), env, javaOpts,
 				this.options.restartCrashed());
 		this.processes.put(service, process);
 		process.start();
+	}
+
+	/** The service's own heap first, then the shared options, so an {@code -Xmx} in CHIMERA_JAVA_OPTS wins. */
+	static List<String> javaOpts(Service service, String shared) {
+		List<String> options = new ArrayList<>();
+		options.add("-Xmx" + service.heap());
+		Arrays.stream(shared.trim().split("\\s+")).filter(s -> !s.isBlank()).forEach(options::add);
+		return options;
 	}
 
 	private void awaitReady(List<Service> services, Instant deadline) {

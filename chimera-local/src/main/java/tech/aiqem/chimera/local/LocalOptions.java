@@ -33,6 +33,9 @@ record LocalOptions(Path home, Path dataDir, Map<Service, Integer> ports, double
 		return withEnv(variables);
 	}
 
+	/** The JVM options every service gets unless CHIMERA_JAVA_OPTS says otherwise; heaps are per service ({@link Service}). */
+	static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=192m";
+
 	static LocalOptions fromEnvironment(Map<String, String> env, String[] args) {
 		Path home = Path.of(env.getOrDefault("CHIMERA_HOME", ".")).toAbsolutePath().normalize();
 		Path data = Path.of(env.getOrDefault("CHIMERA_DATA_DIR", home.resolve(".chimera").toString()));
@@ -55,7 +58,7 @@ record LocalOptions(Path home, Path dataDir, Map<Service, Integer> ports, double
 			ports.put(service, basePort + (service.defaultPort() - 8080));
 		}
 		return new LocalOptions(home, data.toAbsolutePath().normalize(), ports, scale, blankToNull(env.get("POSTGRES_URL")),
-				blankToNull(env.get("REDIS_URL")), env.getOrDefault("CHIMERA_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC"), true,
+				blankToNull(env.get("REDIS_URL")), env.getOrDefault("CHIMERA_JAVA_OPTS", DEFAULT_JAVA_OPTS), true,
 				Map.of());
 	}
 

@@ -2,22 +2,34 @@ package tech.aiqem.chimera.local;
 
 import java.util.List;
 
-/** A Chimera service the launcher runs: its module (where its executable jar is built) and default port. */
+/**
+ * A Chimera service the launcher runs: its module (where its executable jar is built), default port and
+ * heap. The worker, the many-replica service, gets the smallest heap: the SPEC wants it under 512 MB and
+ * we aim for 256 MB resident; {@code CHIMERA_JAVA_OPTS} can override any of them ({@code -Xmx} there wins).
+ */
 enum Service {
 
-	ORCHESTRATOR("orchestrator-api", 8080),
-	MCP_TOOLS("mcp-tools", 8084),
-	PLANNER("planner-service", 8081),
-	WORKER("worker-service", 8082),
-	JUDGE("judge-service", 8083);
+	ORCHESTRATOR("orchestrator-api", 8080, "384m"),
+	MCP_TOOLS("mcp-tools", 8084, "384m"),
+	PLANNER("planner-service", 8081, "256m"),
+	WORKER("worker-service", 8082, "128m"),
+	JUDGE("judge-service", 8083, "256m");
 
 	private final String module;
 
 	private final int defaultPort;
 
-	Service(String module, int defaultPort) {
+	private final String heap;
+
+	Service(String module, int defaultPort, String heap) {
 		this.module = module;
 		this.defaultPort = defaultPort;
+		this.heap = heap;
+	}
+
+	/** The maximum heap the launcher gives the service, as {@code -Xmx} takes it. */
+	String heap() {
+		return this.heap;
 	}
 
 	String module() {
