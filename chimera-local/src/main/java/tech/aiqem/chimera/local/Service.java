@@ -3,7 +3,7 @@ package tech.aiqem.chimera.local;
 import java.util.List;
 
 /** A Chimera service the launcher runs: its module (where its executable jar is built) and default port. */
-enum Service {
+public enum Service {
 
 	ORCHESTRATOR("orchestrator-api", 8080),
 	MCP_TOOLS("mcp-tools", 8084),

@@ -23,7 +23,9 @@ import tech.aiqem.chimera.model.ChimeraJson;
  * The offline model. Deterministic: the same facts give the same answer. Persona-aware: it writes in
  * the persona's voice, on its topics, avoids its forbidden topics and judges against them. Its answers
  * say {@code "offline": true}. An optional latency (with jitter) makes it behave like a hosted model
- * for benchmarks; by default it answers at once.
+ * for benchmarks; by default it answers at once. A fault knob, for the fault suite only, makes a share
+ * of the calls that work a task (writing a post or a reply) hang for {@code slowLatency}, as a stuck
+ * hosted model would, so that the worker's task timeout (E2001) is exercised; it is off by default.
  */
 public final class OfflineModel implements ChatProvider {
 
@@ -36,9 +38,26 @@ public final class OfflineModel implements ChatProvider {
 
 	private final Duration jitter;
 
+	private final double slowShare;
+
+	private final Duration slowLatency;
+
 	public OfflineModel(Duration latency, Duration jitter) {
+		this(latency, jitter, 0, Duration.ZERO);
+	}
+
+	/**
+	 * @param slowShare the share (0..1) of task-working calls that take {@code slowLatency} (a fault knob)
+	 * @param slowLatency how long such a slow call takes
+	 */
+	public OfflineModel(Duration latency, Duration jitter, double slowShare, Duration slowLatency) {
+		if (slowShare < 0 || slowShare > 1) {
+			throw new IllegalArgumentException("slow share must be between 0 and 1, got " + slowShare);
+		}
 		this.latency = latency == null ? Duration.ZERO : latency;
 		this.jitter = jitter == null ? Duration.ZERO : jitter;
+		this.slowShare = slowShare;
+		this.slowLatency = slowLatency == null ? Duration.ZERO : slowLatency;
 	}
 
 	@Override
@@ -56,6 +75,9 @@ public final class OfflineModel implements ChatProvider {
 		simulateLatency();
 		Map<String, Object> facts = prompt.facts();
 		Purpose purpose = Purpose.of(facts.get(Purpose.KEY));
+		if (purpose == Purpose.WRITE_POST || purpose == Purpose.WRITE_REPLY) {
+			simulateSlowCall();
+		}
 		Map<String, Object> answer = switch (purpose) {
 			case PLAN_POSTS -> plan(facts);
 			case WRITE_POST -> post(facts, prompt.taskId());
@@ -190,6 +212,21 @@ public final class OfflineModel implements ChatProvider {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+	}
+
+	/** The fault knob: now and then a call hangs far longer than a task may take. */
+	private void simulateSlowCall() {
+		if (this.slowShare <= 0 || this.slowLatency.isZero() || ThreadLocalRandom.current().nextDouble() >= this.slowShare) {
+			return;
+		}
+		try {
+			Thread.sleep(this.slowLatency.toMillis());
+		}
+		catch (InterruptedException ex) {
+			// The worker abandoned the task (E2001): stop here.
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("slow model call interrupted");
 		}
 	}
 
