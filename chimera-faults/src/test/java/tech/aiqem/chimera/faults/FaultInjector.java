@@ -49,6 +49,9 @@ final class FaultInjector {
 
 	private final Map<Target, ReentrantLock> locks = new EnumMap<>(Target.class);
 
+	/** A server outage waits until no service is down and stops the others until it is over. */
+	private final java.util.concurrent.locks.ReentrantReadWriteLock outages = new java.util.concurrent.locks.ReentrantReadWriteLock(true);
+
 	FaultInjector(RunningChimera chimera, Servers servers, Database database, Deliveries deliveries,
 			FaultSettings settings, long started) {
 		this.chimera = chimera;
@@ -91,6 +94,9 @@ final class FaultInjector {
 
 	private void inject(Fault fault) {
 		ReentrantLock lock = this.locks.get(Target.of(fault));
+		java.util.concurrent.locks.Lock outage = Target.of(fault) == Target.SERVERS ? this.outages.writeLock()
+				: this.outages.readLock();
+		outage.lock();
 		lock.lock();
 		try {
 			long at = System.nanoTime();
@@ -118,6 +124,7 @@ final class FaultInjector {
 		}
 		finally {
 			lock.unlock();
+			outage.unlock();
 		}
 	}
 

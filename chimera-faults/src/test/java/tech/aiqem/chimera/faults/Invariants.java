@@ -63,8 +63,8 @@ record Invariants(long tasks, long complete, long failed, long waiting, long los
 						 HAVING SUM(l.amount_usd) > c.budget_total_usd) d""");
 		long withoutCode = db.count("SELECT COUNT(*) FROM tasks WHERE status = 'failed' AND error_code IS NULL");
 		String codes = String.join(", ", db.column("""
-				SELECT COALESCE(error_code, 'none') || ': ' || COUNT(*) FROM tasks WHERE status = 'failed'
-				 GROUP BY 1 ORDER BY 1"""));
+				SELECT code || ': ' || n FROM (SELECT COALESCE(error_code, 'none') AS code, COUNT(*) AS n FROM tasks
+				 WHERE status = 'failed' GROUP BY 1) d ORDER BY 1"""));
 		return new Invariants(tasks, complete, failed, pending + (open.size() - lost.size()), lost.size(), duplicatePosts,
 				duplicatePayments, overBudget, withoutCode, codes.isEmpty() ? "none" : codes, lost);
 	}

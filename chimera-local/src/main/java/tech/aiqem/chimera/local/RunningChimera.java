@@ -23,7 +23,8 @@ public final class RunningChimera implements AutoCloseable {
 
 	/**
 	 * @param timeScale how much faster than real time campaigns run
-	 * @param extraEnv variables every service gets (e.g. {@code HITL_CONFIDENCE_THRESHOLD})
+	 * @param extraEnv variables every service gets (e.g. {@code HITL_CONFIDENCE_THRESHOLD}); with
+	 * {@code CHIMERA_JAVA_OPTS} also the services' JVM options, as for {@code ./chimera}
 	 */
 	public static RunningChimera start(Path dataDir, double timeScale, Map<String, String> extraEnv) throws Exception {
 		return new RunningChimera(ChimeraLocal.start(options(dataDir, timeScale, extraEnv), Duration.ofSeconds(180)));
@@ -48,6 +49,9 @@ public final class RunningChimera implements AutoCloseable {
 		env.put("CHIMERA_DATA_DIR", dataDir.toString());
 		env.put("CHIMERA_BASE_PORT", String.valueOf(FreePorts.consecutive(5)));
 		env.put("CHIMERA_TIME_SCALE", String.valueOf(timeScale));
+		if (extraEnv.containsKey("CHIMERA_JAVA_OPTS")) {
+			env.put("CHIMERA_JAVA_OPTS", extraEnv.get("CHIMERA_JAVA_OPTS"));
+		}
 		return LocalOptions.fromEnvironment(env, new String[0]).withExtraEnv(extraEnv);
 	}
 

@@ -114,8 +114,9 @@ public final class TaskRunner implements SmartLifecycle {
 			if (result == null) {
 				return;
 			}
-			this.queue.push(RedisKeys.review(task.agentId()), ChimeraJson.write(result));
-			this.queue.ack(delivery);
+			String payload = ChimeraJson.write(result);
+			untilDone("delivering the result of task " + task.taskId(), () -> this.queue.push(RedisKeys.review(task.agentId()), payload));
+			untilDone("acknowledging task " + task.taskId(), () -> this.queue.ack(delivery));
 			sample.stop(Timer.builder("chimera.worker.task").description("Time a worker spent on a task")
 				.tag("task_type", task.taskType().wire())
 				.tag("outcome", result.failed() ? "failed" : "done")
@@ -178,12 +179,38 @@ public final class TaskRunner implements SmartLifecycle {
 		this.meters.counter("chimera.errors", "code", code == null ? "none" : code.name(), "service", "worker").increment();
 		if (task.attemptOrZero() + 1 < this.properties.maxAttempts() && code != ErrorCode.E1002) {
 			log.warn("Attempt {} of task {} failed ({}); handing it out again", task.attemptOrZero() + 1, task.taskId(), message);
-			this.queue.replace(delivery, delivery.queue(), ChimeraJson.write(task.nextAttempt()));
+			String next = ChimeraJson.write(task.nextAttempt());
+			untilDone("handing out task " + task.taskId() + " again", () -> this.queue.push(delivery.queue(), next));
+			untilDone("acknowledging task " + task.taskId(), () -> this.queue.ack(delivery));
 			return null;
 		}
 		log.warn("Task {} failed after {} attempt(s): {}", task.taskId(), task.attemptOrZero() + 1, message);
 		return ResultMessage.failure(task.taskId(), task.agentId(), code, message, this.queue.consumerId(), picked,
 				this.clock.instant(), List.of());
+	}
+
+	/**
+	 * Redis may be away for a while (E2002): what a finished task must write is retried with backoff until
+	 * Redis takes it, so the work is not stranded in this live worker's processing list. On shutdown it
+	 * gives up: the message stays there and the reaper returns it once this worker's heartbeat is gone.
+	 */
+	private void untilDone(String what, Runnable write) {
+		long backoff = 100;
+		while (true) {
+			try {
+				write.run();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!this.running) {
+					throw ex;
+				}
+				log.warn("{} {} ({}): {}; retrying in {} ms", what, ErrorCode.E2002.name(), ErrorCode.E2002.description(),
+						ex.getMessage(), backoff);
+				sleep(backoff);
+				backoff = Math.min(5_000, backoff * 2);
+			}
+		}
 	}
 
 	private void recordQueueWait(TaskMessage task, Instant picked) {
