@@ -69,9 +69,9 @@ class FaultCampaignIntegrationTests {
 			// A last look for stragglers: anything still moving settles before the audit.
 			FaultInjector.pause(Duration.ofSeconds(3));
 			Invariants invariants = Invariants.check(db, deliveries, ledger);
-			long slowCalls = countInLogs(chimera, Service.WORKER, "worker timeout");
-			long escalations = countInLogs(chimera, Service.WORKER, "attempts: ");
-			long threadDeaths = Stream.of(Service.values()).mapToLong(s -> countInLogs(chimera, s, "Exception in thread")).sum();
+			long slowCalls = countInLogs(chimera, Service.WORKER, "TaskRunner", "worker timeout");
+			long escalations = Stream.of(Service.values()).mapToLong(s -> countInLogs(chimera, s, "E1002", "after 5 attempts")).sum();
+			long threadDeaths = Stream.of(Service.values()).mapToLong(s -> countInLogs(chimera, s, "Exception in thread", "")).sum();
 			String report = FaultReport.render(settings, injections, invariants, slowCalls, escalations,
 					Duration.ofNanos(System.nanoTime() - runStarted), threadDeaths);
 			log.info(report);
@@ -90,6 +90,8 @@ class FaultCampaignIntegrationTests {
 			assertThat(invariants.overBudget()).as("budgets passed").isZero();
 			assertThat(invariants.failedWithoutCode()).as("failed tasks without an error code").isZero();
 			assertThat(threadDeaths).as("threads that died").isZero();
+			assertThat(slowCalls).as("tasks abandoned after the task timeout (E2001)").isPositive();
+			assertThat(escalations).as("MCP calls escalated after 5 attempts (E1002)").isPositive();
 			assertThat(db.count("SELECT COUNT(*) FROM transactions WHERE task_id IN (SELECT id FROM tasks WHERE campaign_id = '"
 					+ payments + "')")).as("payments made").isPositive();
 		}
@@ -127,9 +129,9 @@ class FaultCampaignIntegrationTests {
 		return env;
 	}
 
-	private static long countInLogs(RunningChimera chimera, Service service, String text) {
+	private static long countInLogs(RunningChimera chimera, Service service, String text, String also) {
 		try (Stream<String> lines = Files.lines(chimera.logFile(service))) {
-			return lines.filter(line -> line.contains(text)).count();
+			return lines.filter(line -> line.contains(text) && line.contains(also)).count();
 		}
 		catch (IOException | java.io.UncheckedIOException ex) {
 			return 0;

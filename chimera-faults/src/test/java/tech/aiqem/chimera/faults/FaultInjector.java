@@ -150,9 +150,9 @@ final class FaultInjector {
 
 	private String mcpDown() {
 		this.chimera.kill(Service.MCP_TOOLS);
-		pause(this.settings.outage());
+		pause(this.settings.mcpOutage());
 		this.chimera.restart(Service.MCP_TOOLS);
-		return "down " + this.settings.outage().toSeconds() + " s plus its start";
+		return "killed, down " + this.settings.mcpOutage().toSeconds() + " s plus its start";
 	}
 
 	/** Stops a server for the outage while watching the services' readiness, then starts it again. */

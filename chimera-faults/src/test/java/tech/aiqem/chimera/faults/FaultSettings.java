@@ -18,14 +18,16 @@ import java.util.Random;
  * @param firstFault when the first fault is injected after the campaigns start
  * @param faultGap time between the starts of two faults
  * @param faults the faults, in the order they are injected
- * @param outage how long Redis, PostgreSQL and the MCP server stay down
+ * @param outage how long Redis and PostgreSQL stay down
+ * @param mcpOutage how long the MCP server stays down before it is started again (longer than the 7.5 s
+ * of backoff its clients wait through before they escalate with E1002)
  * @param taskTimeout the worker's task timeout (E2001), short so that slow calls are abandoned quickly
  * @param slowShare the share of model calls working a task that hang past the timeout
  * @param drain how long, after the last fault, the run may take to bring every task to a final state
  * @param seed the random seed (faults' order and timing)
  */
 record FaultSettings(String name, int agents, int postsPerDay, int days, double timeScale, Duration firstFault,
-		Duration faultGap, List<Fault> faults, Duration outage, Duration taskTimeout, double slowShare, Duration drain,
+		Duration faultGap, List<Fault> faults, Duration outage, Duration mcpOutage, Duration taskTimeout, double slowShare, Duration drain,
 		long seed) {
 
 	int plannedPosts() {
@@ -46,10 +48,10 @@ record FaultSettings(String name, int agents, int postsPerDay, int days, double 
 		List<Fault> faults = List.of(Fault.DUPLICATE_RESULT, Fault.KILL_WORKER, Fault.KILL_JUDGE, Fault.KILL_PLANNER,
 				Fault.MCP_DOWN, Fault.DUPLICATE_TASK, Fault.RESTART_REDIS, Fault.RESTART_POSTGRES, Fault.TERM_WORKER);
 		return new FaultSettings("short", 2, 48, 3, 2400, Duration.ofSeconds(3), Duration.ofSeconds(2), faults,
-				Duration.ofSeconds(5), Duration.ofSeconds(3), 0.02, Duration.ofSeconds(90), seed);
+				Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(3), 0.02, Duration.ofSeconds(90), seed);
 	}
 
-	/** At least 2 000 tasks; a fault every ~7 s, two in three of them a kill -9. */
+	/** At least 2 000 tasks; a fault every ~8 s, two in three of them a kill -9. */
 	static FaultSettings longRun(long seed) {
 		Random random = new Random(seed);
 		List<Fault> faults = new ArrayList<>();
@@ -57,11 +59,11 @@ record FaultSettings(String name, int agents, int postsPerDay, int days, double 
 		Fault[] others = { Fault.TERM_WORKER, Fault.RESTART_REDIS, Fault.RESTART_POSTGRES, Fault.MCP_DOWN,
 				Fault.DUPLICATE_TASK, Fault.DUPLICATE_RESULT };
 		faults.addAll(List.of(others));
-		while (faults.size() < 54) {
+		while (faults.size() < 56) {
 			faults.add(random.nextInt(3) < 2 ? kills[random.nextInt(kills.length)] : others[random.nextInt(others.length)]);
 		}
 		java.util.Collections.shuffle(faults, random);
-		return new FaultSettings("long", 4, 48, 11, 2700, Duration.ofSeconds(4), Duration.ofSeconds(7), faults,
-				Duration.ofSeconds(5), Duration.ofSeconds(3), 0.01, Duration.ofSeconds(300), seed);
+		return new FaultSettings("long", 4, 48, 11, 2000, Duration.ofSeconds(4), Duration.ofSeconds(8), faults,
+				Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(3), 0.01, Duration.ofSeconds(300), seed);
 	}
 }

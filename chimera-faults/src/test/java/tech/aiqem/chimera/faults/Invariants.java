@@ -18,12 +18,16 @@ import java.util.Set;
  * @param duplicatePayments payments sent twice (a task with two transactions, or more moved on chain than
  * the confirmed transactions say)
  * @param overBudget agent or campaign budgets (daily or total) whose recorded spend is above the budget
- * @param failedWithoutCode failed tasks with no error code recorded
+ * @param failedWithoutCode failed tasks with no error code whose reason is a fault's (timeout, unavailable,
+ * connection) or not recorded at all
+ * @param refused failed tasks with no code and a recorded reason that is no fault: the sandbox platform
+ * refusing a text the account already posted, the judge rejecting a result
  * @param errorCodes failed tasks by error code
  * @param lostIds the lost tasks' ids, for whoever reads a failure
  */
 record Invariants(long tasks, long complete, long failed, long waiting, long lost, long duplicatePosts,
-		long duplicatePayments, long overBudget, long failedWithoutCode, String errorCodes, List<String> lostIds) {
+		long duplicatePayments, long overBudget, long failedWithoutCode, long refused, String errorCodes,
+		List<String> lostIds) {
 
 	static Invariants check(Database db, Deliveries redis, ChainLedger chain) {
 		long tasks = db.count("SELECT COUNT(*) FROM tasks");
@@ -61,11 +65,16 @@ record Invariants(long tasks, long complete, long failed, long waiting, long los
 						SELECT COUNT(*) FROM (SELECT l.campaign_id FROM spend_ledger l JOIN campaigns c ON c.id = l.campaign_id
 						 WHERE c.budget_total_usd IS NOT NULL GROUP BY l.campaign_id, c.budget_total_usd
 						 HAVING SUM(l.amount_usd) > c.budget_total_usd) d""");
-		long withoutCode = db.count("SELECT COUNT(*) FROM tasks WHERE status = 'failed' AND error_code IS NULL");
+		// A refusal that is no fault (the platform's duplicate-text guard, a judge's or a human's rejection)
+		// fails a task with its reason and no code; a failure caused by a fault must carry its code.
+		long withoutCode = db.count("""
+				SELECT COUNT(*) FROM tasks WHERE status = 'failed' AND error_code IS NULL
+				   AND (error_message IS NULL OR error_message ~* '(timeout|timed out|unavailable|connection|E100|E200)')""");
+		long refused = db.count("SELECT COUNT(*) FROM tasks WHERE status = 'failed' AND error_code IS NULL") - withoutCode;
 		String codes = String.join(", ", db.column("""
 				SELECT code || ': ' || n FROM (SELECT COALESCE(error_code, 'none') AS code, COUNT(*) AS n FROM tasks
 				 WHERE status = 'failed' GROUP BY 1) d ORDER BY 1"""));
 		return new Invariants(tasks, complete, failed, pending + (open.size() - lost.size()), lost.size(), duplicatePosts,
-				duplicatePayments, overBudget, withoutCode, codes.isEmpty() ? "none" : codes, lost);
+				duplicatePayments, overBudget, withoutCode, refused, codes.isEmpty() ? "none" : codes, lost);
 	}
 }

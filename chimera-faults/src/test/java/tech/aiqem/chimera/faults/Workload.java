@@ -24,6 +24,22 @@ final class Workload {
 			- Habesha kemis
 			- Summer collections
 			- Street style
+			- Netela shawls
+			- Tibeb embroidery
+			- Handwoven cotton
+			- Bridal wear
+			- Menswear tailoring
+			- Leather accessories
+			- Jewellery from Axum
+			- Sustainable dyes
+			- Runway reviews
+			- Designer interviews
+			- Fabric markets
+			- Festival outfits
+			- Holiday looks
+			- Modest fashion
+			- Children's wear
+			- Weekend styling
 			## Forbidden topics
 			- politics
 			## Disclosure
