@@ -169,6 +169,9 @@ final class FaultInjector {
 		finally {
 			watch.stop();
 		}
+		if (watch.sawDown().isEmpty()) {
+			throw new IllegalStateException("no service's readiness went DOWN while " + what + " was down");
+		}
 		return what + " down " + this.settings.outage().toSeconds() + " s; readiness DOWN seen at " + watch.sawDown()
 				+ ", all UP again " + watch.allUpAfter();
 	}

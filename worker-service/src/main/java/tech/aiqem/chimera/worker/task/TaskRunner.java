@@ -80,16 +80,20 @@ public final class TaskRunner implements SmartLifecycle {
 
 	private void consume() {
 		try (ReliableQueue.Consumer consumer = this.queue.consumer()) {
+			int failures = 0;
 			while (this.running) {
 				try {
 					Delivery delivery = consumer.popByPriority(RedisKeys.taskQueues(), this.properties.popWait());
+					failures = 0;
 					if (delivery != null) {
 						handle(delivery);
 					}
 				}
 				catch (RuntimeException ex) {
-					log.warn("Consumer error, retrying: {}", ex.getMessage());
-					sleep(500);
+					// Redis away (E2002): back off exponentially instead of hammering it; the thread never dies.
+					long backoff = Math.min(5_000, 100L << Math.min(++failures, 6));
+					log.warn("Consumer error ({} in a row), retrying in {} ms: {}", failures, backoff, ex.getMessage());
+					sleep(backoff);
 				}
 			}
 		}
