@@ -73,7 +73,7 @@ class FaultCampaignIntegrationTests {
 			long escalations = Stream.of(Service.values()).mapToLong(s -> countInLogs(chimera, s, "E1002", "after 5 attempts")).sum();
 			long threadDeaths = Stream.of(Service.values()).mapToLong(s -> countInLogs(chimera, s, "Exception in thread", "")).sum();
 			String report = FaultReport.render(settings, injections, invariants, slowCalls, escalations,
-					Duration.ofNanos(System.nanoTime() - runStarted), threadDeaths);
+					Duration.ofNanos(System.nanoTime() - runStarted), threadDeaths, drained);
 			log.info(report);
 			System.out.println(report);
 			Files.writeString(Path.of("target").toAbsolutePath().resolve("faults-" + settings.name() + "-report.md"), report);
@@ -82,7 +82,11 @@ class FaultCampaignIntegrationTests {
 			assertThat(injections).as("every fault recovered").allSatisfy(i -> assertThat(i.recovery()).as(i.toString()).isNotNull());
 			assertThat(injections.stream().map(Injection::fault).distinct()).as("every kind of fault")
 				.containsExactlyInAnyOrderElementsOf(settings.faults().stream().distinct().toList());
-			assertThat(drained).as("every task final or waiting within " + settings.drain().toSeconds() + " s after the last fault").isTrue();
+			if (settings.requireDrain()) {
+				// The short run must also settle: a task stuck where nothing will pick it up fails here.
+				assertThat(drained).as("every task of an active campaign final within " + settings.drain().toSeconds()
+						+ " s after the last fault").isTrue();
+			}
 			assertThat(invariants.tasks()).as("tasks").isGreaterThanOrEqualTo(settings.plannedPosts());
 			assertThat(invariants.lostIds()).as("lost tasks").isEmpty();
 			assertThat(invariants.duplicatePosts()).as("posts published twice").isZero();

@@ -13,7 +13,7 @@ final class FaultReport {
 	}
 
 	static String render(FaultSettings settings, List<Injection> injections, Invariants invariants, long slowCalls,
-			long e1002Escalations, Duration wall, long threadDeaths) {
+			long e1002Escalations, Duration wall, long threadDeaths, boolean drained) {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format("%nFault run '%s' (seed %d): %d content agents x %d posts/day x %d days, time scale %.0f, wall %d s%n%n",
 				settings.name(), settings.seed(), settings.agents(), settings.postsPerDay(), settings.days(),
@@ -48,7 +48,10 @@ final class FaultReport {
 				invariants.failedWithoutCode(), threadDeaths));
 		out.append("\nFailed tasks by error code: ").append(invariants.errorCodes()).append(" (\"none\": ")
 			.append(invariants.refused()).append(" refused with a recorded reason that is no fault, e.g. the platform's duplicate-text guard)")
-			.append("; MCP calls escalated as E1002 after 5 attempts with backoff: ").append(e1002Escalations).append('\n');
+			.append("; MCP calls escalated as E1002 after 5 attempts with backoff: ").append(e1002Escalations)
+			.append(drained ? "; drained: every task of an active campaign final"
+					: "; not drained within " + settings.drain().toSeconds() + " s: the waiting tasks were still due or queued")
+			.append('\n');
 		return out.toString();
 	}
 

@@ -30,6 +30,11 @@ record FaultSettings(String name, int agents, int postsPerDay, int days, double 
 		Duration faultGap, List<Fault> faults, Duration outage, Duration mcpOutage, Duration taskTimeout, double slowShare, Duration drain,
 		long seed) {
 
+	/** The short run must bring every task to a final state; the long one may end with work still queued. */
+	boolean requireDrain() {
+		return "short".equals(this.name);
+	}
+
 	int plannedPosts() {
 		return this.agents * this.postsPerDay * this.days;
 	}
