@@ -72,6 +72,6 @@ record FaultSettings(String name, int agents, int postsPerDay, int days, double 
 		}
 		java.util.Collections.shuffle(faults, random);
 		return new FaultSettings("long", 4, 48, 11, 1200, Duration.ofSeconds(4), Duration.ofSeconds(13), faults,
-				Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(3), 0.01, Duration.ofSeconds(600), seed);
+				Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(3), 0.01, Duration.ofSeconds(240), seed);
 	}
 }
