@@ -53,7 +53,7 @@ record FaultSettings(String name, int agents, int postsPerDay, int days, double 
 		List<Fault> faults = List.of(Fault.DUPLICATE_RESULT, Fault.KILL_WORKER, Fault.KILL_JUDGE, Fault.KILL_PLANNER,
 				Fault.MCP_DOWN, Fault.DUPLICATE_TASK, Fault.RESTART_REDIS, Fault.RESTART_POSTGRES, Fault.TERM_WORKER);
 		return new FaultSettings("short", 2, 48, 3, 2400, Duration.ofSeconds(3), Duration.ofSeconds(2), faults,
-				Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(3), 0.02, Duration.ofSeconds(90), seed);
+				Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(3), 0.02, Duration.ofSeconds(180), seed);
 	}
 
 	/**
