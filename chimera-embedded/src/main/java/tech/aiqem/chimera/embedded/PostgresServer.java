@@ -30,9 +30,17 @@ public final class PostgresServer implements AutoCloseable {
 	 * it lives in a temporary directory removed on close (tests).
 	 */
 	public static PostgresServer start(Path dataDirectory) {
+		return start(dataDirectory, FreePorts.next());
+	}
+
+	/**
+	 * Starts a server on the given port: stopped with {@link #close()} and started again on the same port
+	 * and data directory, it is the same database to its clients (the fault suite restarts it so).
+	 */
+	public static PostgresServer start(Path dataDirectory, int port) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setPort(FreePorts.next())
+				.setPort(port)
 				// Callers stop the server themselves, after the services that use it.
 				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "300")

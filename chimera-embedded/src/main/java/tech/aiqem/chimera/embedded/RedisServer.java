@@ -37,7 +37,14 @@ public final class RedisServer implements AutoCloseable {
 
 	/** Starts a server; with a data directory it keeps an append-only file there and survives restarts. */
 	public static RedisServer start(Path dataDirectory) {
-		int port = FreePorts.next();
+		return start(dataDirectory, FreePorts.next());
+	}
+
+	/**
+	 * Starts a server on the given port: with a data directory, stopped with {@link #close()} and started
+	 * again on the same port, it keeps its data (the fault suite restarts it so).
+	 */
+	public static RedisServer start(Path dataDirectory, int port) {
 		String binary = findOnPath("redis-server");
 		try {
 			RedisServer server;

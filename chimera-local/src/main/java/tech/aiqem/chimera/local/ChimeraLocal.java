@@ -224,6 +224,10 @@ public final class ChimeraLocal implements AutoCloseable {
 		return this.options.ports().get(service);
 	}
 
+	Path logFile(Service service) {
+		return this.options.dataDir().resolve("logs").resolve(service.module() + ".log");
+	}
+
 	ServiceProcess process(Service service) {
 		return this.processes.get(service);
 	}

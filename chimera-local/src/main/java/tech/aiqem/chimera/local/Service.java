@@ -7,7 +7,7 @@ import java.util.List;
  * heap. The worker, the many-replica service, gets the smallest heap: the SPEC wants it under 512 MB and
  * we aim for 256 MB resident; {@code CHIMERA_JAVA_OPTS} can override any of them ({@code -Xmx} there wins).
  */
-enum Service {
+public enum Service {
 
 	ORCHESTRATOR("orchestrator-api", 8080, "384m"),
 	MCP_TOOLS("mcp-tools", 8084, "384m"),

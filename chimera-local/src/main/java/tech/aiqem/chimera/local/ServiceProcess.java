@@ -116,6 +116,25 @@ final class ServiceProcess {
 		return current != null && current.isAlive();
 	}
 
+	/**
+	 * SIGKILL, as a crash would end it: no shutdown hook runs, nothing is returned to a queue. Not
+	 * restarted automatically; {@link #restart} brings it back.
+	 */
+	void kill() {
+		this.stopping = true;
+		Process current = this.process;
+		if (current == null) {
+			return;
+		}
+		current.destroyForcibly();
+		try {
+			current.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** SIGTERM, so Spring shuts down gracefully (workers return their tasks); SIGKILL after the grace period. */
 	void stop(Duration grace) {
 		this.stopping = true;

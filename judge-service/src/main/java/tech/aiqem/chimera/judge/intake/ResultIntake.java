@@ -32,7 +32,8 @@ import tech.aiqem.chimera.model.message.ResultMessage;
  * One step of the judge: pop up to a batch of results from the review lists in the ready set, load
  * their tasks and campaigns in one query, judge them (model calls in parallel), commit them in one
  * transaction with per-campaign OCC, and only then acknowledge their messages. Results that could not
- * be committed stay in this judge's processing list and come back through the reaper.
+ * be committed are returned to their review lists at once (a live judge's processing list is never
+ * reaped); only if this judge dies first do they come back through the reaper.
  */
 public final class ResultIntake implements AutoCloseable {
 
@@ -92,6 +93,18 @@ public final class ResultIntake implements AutoCloseable {
 		if (results.isEmpty()) {
 			return true;
 		}
+		try {
+			judgeAndCommit(decodedDeliveries, results);
+		}
+		catch (Exception ex) {
+			// This judge is alive, so the reaper would never return them: back to their review lists now.
+			returnToQueues(decodedDeliveries);
+			throw ex;
+		}
+		return true;
+	}
+
+	private void judgeAndCommit(List<Delivery> decodedDeliveries, List<ResultMessage> results) throws Exception {
 		List<UUID> ids = results.stream().map(r -> r.taskId().value()).distinct().toList();
 		Map<UUID, TaskState> tasks = this.jdbc.sql(TaskState.SELECT + " WHERE t.id IN (:ids)")
 			.param("ids", ids)
@@ -138,7 +151,20 @@ public final class ResultIntake implements AutoCloseable {
 					.record(Duration.between(item.task().createdAt(), before).abs());
 			}
 		}
-		return true;
+	}
+
+	/**
+	 * Returns results that could not be committed (e.g. PostgreSQL down, E2002) to their review lists;
+	 * a message already acknowledged or dead-lettered is left alone. When Redis is away too they stay in
+	 * this judge's processing list until the judge restarts and the reaper returns them.
+	 */
+	private void returnToQueues(List<Delivery> deliveries) {
+		try {
+			deliveries.forEach(this.queue::requeue);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not return {} result(s) to their review lists: {}", deliveries.size(), ex.getMessage());
+		}
 	}
 
 	/** Best-effort notifications after the commit: PostgreSQL is the truth, these only wake others up. */

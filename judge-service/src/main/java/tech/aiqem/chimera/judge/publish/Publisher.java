@@ -139,6 +139,17 @@ public final class Publisher {
 				.record(Duration.ofNanos(System.nanoTime() - started));
 		}
 		catch (ToolErrorException ex) {
+			if (ex.isRetryLater()) {
+				// Not a refusal: the platform keeps the slot for this task and publishes it when called again then
+				// (a backlog after an outage can pass an account's daily quota).
+				this.jdbc.sql("UPDATE publications SET next_attempt_at = :next, last_error = :error WHERE task_id = :task")
+					.param("next", Timestamp.from(ex.retryAt()))
+					.param("error", ex.getMessage())
+					.param("task", task)
+					.update();
+				log.info("Publishing task {} deferred by the platform until {}", task, ex.retryAt());
+				return;
+			}
 			ErrorCode code = ex.getMessage() != null && ex.getMessage().contains("E1005") ? ErrorCode.E1005
 					: ex.getMessage() != null && ex.getMessage().contains("E1001") ? ErrorCode.E1001 : null;
 			log.warn("Tool refused task {}: {}", task, ex.getMessage());

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tech.aiqem.chimera.embedded.TestServices;
 import tech.aiqem.chimera.infra.mcp.McpClientProperties;
 import tech.aiqem.chimera.infra.mcp.ToolCallContext;
+import tech.aiqem.chimera.infra.mcp.ToolErrorException;
 import tech.aiqem.chimera.infra.mcp.ToolResults;
 import tech.aiqem.chimera.infra.mcp.ToolsClient;
 import tech.aiqem.chimera.model.ChimeraException;
@@ -61,6 +62,8 @@ class PublisherMemoryIntegrationTests {
 
 		RuntimeException rememberFailure;
 
+		RuntimeException postFailure;
+
 		RecordingTools() {
 			super(new McpClientProperties(URI.create("http://127.0.0.1:1/mcp"), Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
 					Duration.ofMillis(1), Duration.ofMillis(1)));
@@ -69,6 +72,9 @@ class PublisherMemoryIntegrationTests {
 		@Override
 		public ToolResults.PostReceipt postContent(ToolCallContext context, Platform platform, String text, List<String> mediaUrls,
 				DisclosureLevel disclosure) {
+			if (this.postFailure != null) {
+				throw this.postFailure;
+			}
 			return new ToolResults.PostReceipt("post-" + context.task(), platform, "selam", text + "\n\n🤖 AI-generated #AI",
 					mediaUrls, DisclosureLevel.AUTOMATED, NOW, false);
 		}
@@ -149,6 +155,20 @@ class PublisherMemoryIntegrationTests {
 		assertThat(status("publications", "status", "task_id")).isEqualTo("done");
 		assertThat(status("tasks", "status", "id")).isEqualTo("complete");
 		assertThat(status("publications", "external_ref", "task_id")).isEqualTo("post-" + this.task);
+	}
+
+	@Test
+	void aPostThePlatformDefersIsPublishedWhenItSaysNotFailed() {
+		Instant later = NOW.plus(Duration.ofHours(5));
+		this.tools.postFailure = new ToolErrorException("post_content", "retry_later",
+				"post_content: not posted yet, the account's posting quota or spacing puts this post at " + later, later);
+
+		assertThat(this.publisher.publishNext()).isTrue();
+
+		assertThat(status("publications", "status", "task_id")).isEqualTo("pending");
+		assertThat(status("tasks", "status", "id")).isEqualTo("review");
+		assertThat(this.jdbc.sql("SELECT next_attempt_at FROM publications WHERE task_id = ?").param(this.task)
+			.query(Timestamp.class).single().toInstant()).isEqualTo(later);
 	}
 
 	@Test

@@ -107,6 +107,7 @@ public final class TaskRunner implements SmartLifecycle {
 
 	private void consume() {
 		try (ReliableQueue.Consumer consumer = this.queue.consumer()) {
+			int failures = 0;
 			while (this.running) {
 				try {
 					// A task is popped only when it can start: one this worker cannot run yet stays queued for another.
@@ -121,6 +122,7 @@ public final class TaskRunner implements SmartLifecycle {
 						this.slots.release();
 						throw ex;
 					}
+					failures = 0;
 					if (delivery == null) {
 						this.slots.release();
 						continue;
@@ -142,8 +144,10 @@ public final class TaskRunner implements SmartLifecycle {
 					return;
 				}
 				catch (RuntimeException ex) {
-					log.warn("Consumer error, retrying: {}", ex.getMessage());
-					sleep(500);
+					// Redis away (E2002): back off exponentially instead of hammering it; the thread never dies.
+					long backoff = Math.min(5_000, 100L << Math.min(++failures, 6));
+					log.warn("Consumer error ({} in a row), retrying in {} ms: {}", failures, backoff, ex.getMessage());
+					sleep(backoff);
 				}
 			}
 		}
@@ -168,8 +172,9 @@ public final class TaskRunner implements SmartLifecycle {
 			if (result == null) {
 				return;
 			}
-			this.queue.push(RedisKeys.review(task.agentId()), ChimeraJson.write(result));
-			this.queue.ack(delivery);
+			String payload = ChimeraJson.write(result);
+			untilDone("delivering the result of task " + task.taskId(), () -> this.queue.push(RedisKeys.review(task.agentId()), payload));
+			untilDone("acknowledging task " + task.taskId(), () -> this.queue.ack(delivery));
 			sample.stop(Timer.builder("chimera.worker.task").description("Time a worker spent on a task")
 				.tag("task_type", task.taskType().wire())
 				.tag("outcome", result.failed() ? "failed" : "done")
@@ -232,12 +237,38 @@ public final class TaskRunner implements SmartLifecycle {
 		ErrorMeters.count(this.meters, code, "worker");
 		if (task.attemptOrZero() + 1 < this.properties.maxAttempts() && code != ErrorCode.E1002) {
 			log.warn("Attempt {} of task {} failed ({}); handing it out again", task.attemptOrZero() + 1, task.taskId(), message);
-			this.queue.replace(delivery, delivery.queue(), ChimeraJson.write(task.nextAttempt()));
+			String next = ChimeraJson.write(task.nextAttempt());
+			untilDone("handing out task " + task.taskId() + " again", () -> this.queue.push(delivery.queue(), next));
+			untilDone("acknowledging task " + task.taskId(), () -> this.queue.ack(delivery));
 			return null;
 		}
 		log.warn("Task {} failed after {} attempt(s): {}", task.taskId(), task.attemptOrZero() + 1, message);
 		return ResultMessage.failure(task.taskId(), task.agentId(), code, message, this.queue.consumerId(), picked,
 				this.clock.instant(), List.of());
+	}
+
+	/**
+	 * Redis may be away for a while (E2002): what a finished task must write is retried with backoff until
+	 * Redis takes it, so the work is not stranded in this live worker's processing list. On shutdown it
+	 * gives up: the message stays there and the reaper returns it once this worker's heartbeat is gone.
+	 */
+	private void untilDone(String what, Runnable write) {
+		long backoff = 100;
+		while (true) {
+			try {
+				write.run();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!this.running) {
+					throw ex;
+				}
+				log.warn("{} {} ({}): {}; retrying in {} ms", what, ErrorCode.E2002.name(), ErrorCode.E2002.description(),
+						ex.getMessage(), backoff);
+				sleep(backoff);
+				backoff = Math.min(5_000, backoff * 2);
+			}
+		}
 	}
 
 	private void recordQueueWait(TaskMessage task, Instant picked) {

@@ -24,6 +24,9 @@ import tech.aiqem.chimera.model.ChimeraJson;
  * the persona's voice, on its topics, avoids its forbidden topics and judges against them. Its answers
  * say {@code "offline": true}. An optional latency (with jitter) makes it behave like a hosted model
  * for benchmarks, per role if wanted (a worker's model slower than a judge's); by default it answers at once.
+ * A fault knob, for the fault suite only, makes a share of the calls that work a task (writing a post or a
+ * reply) hang for {@code slowLatency}, as a stuck hosted model would, so that the worker's task timeout
+ * (E2001) is exercised; it is off by default.
  */
 public final class OfflineModel implements ChatProvider {
 
@@ -36,6 +39,10 @@ public final class OfflineModel implements ChatProvider {
 
 	private final Map<ModelRole, Delay> byRole;
 
+	private final double slowShare;
+
+	private final Duration slowLatency;
+
 	public OfflineModel(Duration latency, Duration jitter) {
 		this(latency, jitter, Map.of());
 	}
@@ -46,8 +53,22 @@ public final class OfflineModel implements ChatProvider {
 	 * @param byRole delays of the roles that differ from the default
 	 */
 	public OfflineModel(Duration latency, Duration jitter, Map<ModelRole, Delay> byRole) {
+		this(latency, jitter, byRole, 0, Duration.ZERO);
+	}
+
+	/**
+	 * @param slowShare the share (0..1) of task-working calls that take {@code slowLatency} (a fault knob)
+	 * @param slowLatency how long such a slow call takes
+	 */
+	public OfflineModel(Duration latency, Duration jitter, Map<ModelRole, Delay> byRole, double slowShare,
+			Duration slowLatency) {
+		if (slowShare < 0 || slowShare > 1) {
+			throw new IllegalArgumentException("slow share must be between 0 and 1, got " + slowShare);
+		}
 		this.delay = new Delay(latency, jitter);
 		this.byRole = Map.copyOf(byRole);
+		this.slowShare = slowShare;
+		this.slowLatency = slowLatency == null ? Duration.ZERO : slowLatency;
 	}
 
 	/** How long an answer to this role takes (before jitter). */
@@ -70,6 +91,9 @@ public final class OfflineModel implements ChatProvider {
 		simulateLatency(delay(role));
 		Map<String, Object> facts = prompt.facts();
 		Purpose purpose = Purpose.of(facts.get(Purpose.KEY));
+		if (purpose == Purpose.WRITE_POST || purpose == Purpose.WRITE_REPLY) {
+			simulateSlowCall();
+		}
 		Map<String, Object> answer = switch (purpose) {
 			case PLAN_POSTS -> plan(facts);
 			case WRITE_POST -> post(facts, prompt.taskId());
@@ -204,6 +228,21 @@ public final class OfflineModel implements ChatProvider {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+	}
+
+	/** The fault knob: now and then a call hangs far longer than a task may take. */
+	private void simulateSlowCall() {
+		if (this.slowShare <= 0 || this.slowLatency.isZero() || ThreadLocalRandom.current().nextDouble() >= this.slowShare) {
+			return;
+		}
+		try {
+			Thread.sleep(this.slowLatency.toMillis());
+		}
+		catch (InterruptedException ex) {
+			// The worker abandoned the task (E2001): stop here.
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("slow model call interrupted");
 		}
 	}
 

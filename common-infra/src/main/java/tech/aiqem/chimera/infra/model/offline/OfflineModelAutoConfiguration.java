@@ -24,7 +24,8 @@ public class OfflineModelAutoConfiguration {
 	@Bean(name = ModelGatewayAutoConfiguration.OFFLINE_PROVIDER_BEAN)
 	@ConditionalOnMissingBean(name = ModelGatewayAutoConfiguration.OFFLINE_PROVIDER_BEAN)
 	ChatProvider offline(OfflineModelProperties properties) {
-		return new OfflineModel(properties.latency(), properties.jitter(), properties.byRole());
+		return new OfflineModel(properties.latency(), properties.jitter(), properties.byRole(), properties.slowShare(),
+				properties.slowLatency());
 	}
 
 	/**
@@ -32,10 +33,13 @@ public class OfflineModelAutoConfiguration {
 	 * @param jitter plus or minus this much, uniformly
 	 * @param roles per role ({@code planner}, {@code worker}, {@code judge}) a latency and jitter that replace
 	 * the default ones, e.g. {@code CHIMERA_MODELS_OFFLINE_ROLES_WORKER_LATENCY=2s}
+	 * @param slowShare fault knob (the fault suite sets it; 0, off, by default): the share of calls working a
+	 * task (a post or a reply) that take {@code slowLatency}, to exercise the worker's task timeout (E2001)
+	 * @param slowLatency how long such a slow call takes
 	 */
 	@ConfigurationProperties("chimera.models.offline")
 	public record OfflineModelProperties(@DefaultValue("0ms") Duration latency, @DefaultValue("0ms") Duration jitter,
-			Map<String, RoleDelay> roles) {
+			Map<String, RoleDelay> roles, @DefaultValue("0") double slowShare, @DefaultValue("0ms") Duration slowLatency) {
 
 		public OfflineModelProperties {
 			roles = roles == null ? Map.of() : Map.copyOf(roles);

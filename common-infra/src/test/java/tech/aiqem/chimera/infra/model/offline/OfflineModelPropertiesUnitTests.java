@@ -18,7 +18,7 @@ class OfflineModelPropertiesUnitTests {
 	void aRoleWithItsOwnDelayKeepsItAndTheOthersTakeTheDefault() {
 		OfflineModelProperties properties = new OfflineModelProperties(Duration.ofMillis(100), Duration.ofMillis(10),
 				Map.of("worker", new RoleDelay(Duration.ofSeconds(2), Duration.ofMillis(500)), "judge",
-						new RoleDelay(Duration.ofSeconds(1), null)));
+						new RoleDelay(Duration.ofSeconds(1), null)), 0, Duration.ZERO);
 		OfflineModel model = new OfflineModel(properties.latency(), properties.jitter(), properties.byRole());
 
 		assertThat(model.delay(ModelRole.WORKER)).isEqualTo(new OfflineModel.Delay(Duration.ofSeconds(2), Duration.ofMillis(500)));
@@ -36,7 +36,8 @@ class OfflineModelPropertiesUnitTests {
 	@Test
 	void anUnknownRoleIsRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new OfflineModelProperties(Duration.ZERO, Duration.ZERO, Map.of("critic", new RoleDelay(null, null))))
+			.isThrownBy(() -> new OfflineModelProperties(Duration.ZERO, Duration.ZERO, Map.of("critic", new RoleDelay(null, null)), 0,
+					Duration.ZERO))
 			.withMessageContaining("chimera.models.offline.roles.critic");
 	}
 }

@@ -11,13 +11,13 @@ import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.wallet.chain.LocalChain;
 
 /** Reads balances the way any third party would: a raw JSON-RPC {@code eth_call} of ERC-20 {@code balanceOf}. */
-final class Chain {
+public final class Chain {
 
 	private Chain() {
 	}
 
 	/** The USDC balance of an address in base units (6 decimals). */
-	static long usdc(LocalChain chain, String address) throws Exception {
+	public static long usdc(LocalChain chain, String address) throws Exception {
 		String data = "0x70a08231" + "0".repeat(24) + address.substring(2).toLowerCase(Locale.ROOT);
 		String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_call\",\"params\":[{\"to\":\"" + chain.usdcAddress()
 				+ "\",\"data\":\"" + data + "\"},\"latest\"]}";

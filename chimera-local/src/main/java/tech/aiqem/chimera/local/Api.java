@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 import tech.aiqem.chimera.model.ChimeraJson;
 
-/** A small client of the orchestrator's /v1 API for the end-to-end tests. */
-final class Api {
+/** A small client of the orchestrator's /v1 API for the end-to-end and fault tests. */
+public final class Api {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -23,29 +23,29 @@ final class Api {
 
 	private final Map<String, String> headers;
 
-	Api(String base, Map<String, String> headers) {
+	public Api(String base, Map<String, String> headers) {
 		this.base = base;
 		this.headers = headers;
 	}
 
 	/** The headers this client authenticates with. */
-	Map<String, String> headers() {
+	public Map<String, String> headers() {
 		return this.headers;
 	}
 
-	Response get(String path) {
+	public Response get(String path) {
 		return send("GET", path, null);
 	}
 
-	Response post(String path, Object body) {
+	public Response post(String path, Object body) {
 		return send("POST", path, body);
 	}
 
-	Response patch(String path, Object body) {
+	public Response patch(String path, Object body) {
 		return send("PATCH", path, body);
 	}
 
-	Response send(String method, String path, Object body) {
+	public Response send(String method, String path, Object body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(30));
 		this.headers.forEach(request::header);
 		if (body != null) {
@@ -73,7 +73,7 @@ final class Api {
 	 * Signs in as the bootstrap admin (session cookie and CSRF token, as the dashboard does), creates an
 	 * admin API key and returns a client that uses it.
 	 */
-	static Api asAdmin(String base, String email, String password) {
+	public static Api asAdmin(String base, String email, String password) {
 		java.net.CookieManager cookies = new java.net.CookieManager();
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
 		try {
@@ -110,13 +110,13 @@ final class Api {
 			.map(java.net.HttpCookie::getValue).reduce((first, last) -> last).orElse("");
 	}
 
-	static String base64(String text) {
+	public static String base64(String text) {
 		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	record Response(int status, JsonNode json, String body) {
+	public record Response(int status, JsonNode json, String body) {
 
-		Response expect(int wanted) {
+		public Response expect(int wanted) {
 			if (this.status != wanted) {
 				throw new AssertionError("expected HTTP " + wanted + " but got " + this.status + ": " + this.body);
 			}

@@ -1,0 +1,127 @@
+package tech.aiqem.chimera.faults;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.lettuce.core.KeyScanArgs;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanIterator;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+
+/**
+ * Delivers messages twice on purpose, straight into Redis as a redelivery would: a copy of a task
+ * message that is queued or being worked goes back on its queue; a copy of a result waiting for the
+ * judge goes back on its review list. Also lists every task id any Redis list still holds.
+ */
+final class Deliveries implements AutoCloseable {
+
+	static final Pattern TASK_ID = Pattern.compile("\"task_id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+
+	private static final Pattern PRIORITY = Pattern.compile("\"priority\"\\s*:\\s*\"(high|medium|low)\"");
+
+	private final RedisClient client;
+
+	Deliveries(String redisUrl) {
+		this.client = RedisClient.create(redisUrl);
+		this.client.setDefaultTimeout(Duration.ofSeconds(5));
+	}
+
+	/** Duplicates a task message; returns its task id, or null when no task message was found this time. */
+	String duplicateTask() {
+		try (StatefulRedisConnection<String, String> connection = this.client.connect()) {
+			RedisCommands<String, String> redis = connection.sync();
+			for (String pattern : List.of("chimera:processing:*", "chimera:tasks:*")) {
+				for (String key : lists(redis, pattern)) {
+					if (pattern.startsWith("chimera:processing") && key.contains(":review")) {
+						continue;
+					}
+					String message = redis.lindex(key, -1);
+					if (message == null || !message.contains("\"task_type\"")) {
+						continue;
+					}
+					Matcher priority = PRIORITY.matcher(message);
+					String queue = "chimera:tasks:" + (priority.find() ? priority.group(1) : "medium");
+					redis.lpush(queue, message);
+					return taskId(message);
+				}
+			}
+			return null;
+		}
+	}
+
+	/** Duplicates a result waiting for the judge; returns its task id, or null when none was found this time. */
+	String duplicateResult() {
+		try (StatefulRedisConnection<String, String> connection = this.client.connect()) {
+			RedisCommands<String, String> redis = connection.sync();
+			for (String key : lists(redis, "chimera:review:*")) {
+				String message = redis.lindex(key, -1);
+				if (message == null || taskId(message) == null) {
+					continue;
+				}
+				redis.lpush(key, message);
+				redis.sadd("chimera:review:ready", key);
+				return taskId(message);
+			}
+			return null;
+		}
+	}
+
+	/** How many messages the workers' processing lists hold: tasks being worked right now. */
+	long inFlight() {
+		try (StatefulRedisConnection<String, String> connection = this.client.connect()) {
+			RedisCommands<String, String> redis = connection.sync();
+			long total = 0;
+			for (String key : lists(redis, "chimera:processing:*")) {
+				if (key.contains(":tasks")) {
+					total += redis.llen(key);
+				}
+			}
+			return total;
+		}
+		catch (RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/** Every task id that some Redis list (queues, processing lists, review lists, dead letters) still holds. */
+	java.util.Set<String> taskIdsHeld() {
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		try (StatefulRedisConnection<String, String> connection = this.client.connect()) {
+			RedisCommands<String, String> redis = connection.sync();
+			for (String key : lists(redis, "chimera:*")) {
+				for (String message : redis.lrange(key, 0, -1)) {
+					Matcher matcher = TASK_ID.matcher(message);
+					while (matcher.find()) {
+						ids.add(matcher.group(1).toLowerCase(java.util.Locale.ROOT));
+					}
+				}
+			}
+		}
+		return ids;
+	}
+
+	private static List<String> lists(RedisCommands<String, String> redis, String pattern) {
+		List<String> keys = new java.util.ArrayList<>();
+		ScanIterator<String> scan = ScanIterator.scan(redis, KeyScanArgs.Builder.matches(pattern).limit(500));
+		while (scan.hasNext()) {
+			String key = scan.next();
+			if ("list".equals(redis.type(key))) {
+				keys.add(key);
+			}
+		}
+		return keys;
+	}
+
+	static String taskId(String message) {
+		Matcher matcher = TASK_ID.matcher(message);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	@Override
+	public void close() {
+		this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+	}
+}
