@@ -103,8 +103,15 @@ class PipelineEndToEndIntegrationTests {
 		await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
 				count("SELECT COUNT(*) FROM tasks WHERE campaign_id = '" + campaignId + "' AND status = 'complete' AND approved_by = 'judge'") >= 1
 						&& api.get("/v1/hitl/queue?agent_id=" + agentId).json().get("total").asLong() >= 3);
-		assertThat(count("SELECT COUNT(*) FROM sandbox_posts WHERE agent_id = '" + agentId + "'"))
-			.isEqualTo(count("SELECT COUNT(*) FROM tasks WHERE agent_id = '" + agentId + "' AND status = 'complete'"));
+		// The publisher posts, then marks the task complete, and the pipeline keeps running: the counts meet
+		// between publications. A post whose task never completes, or a complete task without its post, would not.
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			assertThat(count("SELECT COUNT(*) FROM sandbox_posts p WHERE p.agent_id = '" + agentId + "' AND NOT EXISTS ("
+					+ "SELECT 1 FROM tasks t WHERE CAST(t.id AS text) = p.idempotency_key AND t.status = 'complete')"))
+				.as("posts whose task is not complete").isZero();
+			assertThat(count("SELECT COUNT(*) FROM sandbox_posts WHERE agent_id = '" + agentId + "'"))
+				.isEqualTo(count("SELECT COUNT(*) FROM tasks WHERE agent_id = '" + agentId + "' AND status = 'complete'"));
+		});
 		assertThat(string("SELECT text FROM sandbox_posts WHERE agent_id = '" + agentId + "' LIMIT 1")).contains("#AI");
 
 		JsonNode queue = api.get("/v1/hitl/queue?agent_id=" + agentId).json();
