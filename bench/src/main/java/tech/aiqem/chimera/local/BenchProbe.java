@@ -12,7 +12,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -135,44 +134,13 @@ final class BenchProbe {
 	 * the way PromQL's {@code histogram_quantile} does; NaN when it recorded nothing.
 	 */
 	static double quantileMs(PrometheusScrape before, PrometheusScrape after, String histogram, double q) {
-		Map<Double, Double> buckets = new TreeMap<>();
-		for (PrometheusScrape.Sample sample : after.named(histogram + "_bucket")) {
-			buckets.merge(bound(sample), sample.value(), Double::sum);
-		}
-		for (PrometheusScrape.Sample sample : before.named(histogram + "_bucket")) {
-			buckets.merge(bound(sample), -sample.value(), Double::sum);
-		}
-		Double total = buckets.get(Double.POSITIVE_INFINITY);
-		if (total == null || total <= 0) {
-			return Double.NaN;
-		}
-		double rank = q * total;
-		double lower = 0;
-		double below = 0;
-		for (Map.Entry<Double, Double> bucket : buckets.entrySet()) {
-			if (bucket.getValue() >= rank) {
-				if (bucket.getKey().isInfinite()) {
-					return lower * 1000;
-				}
-				double inBucket = bucket.getValue() - below;
-				double seconds = inBucket <= 0 ? bucket.getKey() : lower + (bucket.getKey() - lower) * (rank - below) / inBucket;
-				return seconds * 1000;
-			}
-			lower = bucket.getKey();
-			below = bucket.getValue();
-		}
-		return lower * 1000;
+		return after.quantileSince(before, histogram, q) * 1000;
 	}
 
 	/** Mean (ms) of what a timer recorded between two scrapes. */
 	static double meanMs(PrometheusScrape before, PrometheusScrape after, String timer) {
 		double count = delta(before, after, timer + "_count");
 		return count <= 0 ? Double.NaN : delta(before, after, timer + "_sum") / count * 1000;
-	}
-
-	private static double bound(PrometheusScrape.Sample sample) {
-		String le = sample.labels().get("le");
-		return "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
 	}
 
 	static List<Service> services() {

@@ -65,17 +65,38 @@ record PrometheusScrape(String service, List<Sample> samples) {
 
 	/** As {@link #quantile(String, double)}, over the series the filter keeps. */
 	double quantile(String histogram, double q, java.util.function.Predicate<Sample> series) {
+		Map<Double, Double> buckets = buckets(histogram, series);
+		if (buckets.isEmpty()) {
+			throw new IllegalArgumentException(this.service + " has no buckets of " + histogram);
+		}
+		return quantile(buckets, q);
+	}
+
+	/**
+	 * The quantile of what a histogram recorded since an earlier scrape of the same service (the buckets'
+	 * growth, as PromQL's {@code histogram_quantile} over {@code increase}); NaN when it recorded nothing.
+	 */
+	double quantileSince(PrometheusScrape before, String histogram, double q) {
+		Map<Double, Double> buckets = buckets(histogram, sample -> true);
+		before.buckets(histogram, sample -> true).forEach((bound, count) -> buckets.merge(bound, -count, Double::sum));
+		Double total = buckets.get(Double.POSITIVE_INFINITY);
+		return total == null || total <= 0 ? Double.NaN : quantile(buckets, q);
+	}
+
+	/** Cumulative bucket counts by upper bound, summed over the series the filter keeps. */
+	private Map<Double, Double> buckets(String histogram, java.util.function.Predicate<Sample> series) {
 		Map<Double, Double> buckets = new java.util.TreeMap<>();
 		for (Sample sample : named(histogram + "_bucket").stream().filter(series).toList()) {
 			String le = sample.labels().get("le");
 			double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
 			buckets.merge(bound, sample.value(), Double::sum);
 		}
-		if (buckets.isEmpty()) {
-			throw new IllegalArgumentException(this.service + " has no buckets of " + histogram);
-		}
-		double total = buckets.get(Double.POSITIVE_INFINITY);
-		double rank = q * total;
+		return buckets;
+	}
+
+	/** Linear interpolation inside the bucket the rank falls in, over cumulative counts sorted by bound. */
+	private static double quantile(Map<Double, Double> buckets, double q) {
+		double rank = q * buckets.get(Double.POSITIVE_INFINITY);
 		double lower = 0;
 		double below = 0;
 		for (Map.Entry<Double, Double> bucket : buckets.entrySet()) {
@@ -84,7 +105,7 @@ record PrometheusScrape(String service, List<Sample> samples) {
 					return lower;
 				}
 				double inBucket = bucket.getValue() - below;
-				return inBucket == 0 ? bucket.getKey() : lower + (bucket.getKey() - lower) * (rank - below) / inBucket;
+				return inBucket <= 0 ? bucket.getKey() : lower + (bucket.getKey() - lower) * (rank - below) / inBucket;
 			}
 			lower = bucket.getKey();
 			below = bucket.getValue();
