@@ -1,13 +1,15 @@
 // An independent MCP client (the official TypeScript SDK) that drives mcp-tools over Streamable HTTP.
-// Usage: node client.mjs <mcp-url> <agent-id> <task-id>; prints one JSON object with what it saw.
+// Usage: node client.mjs <mcp-url> <agent-id> <task-id> <bearer-token>; prints one JSON object with what it saw.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 
-const [url, agentId, taskId] = process.argv.slice(2);
+const [url, agentId, taskId, token] = process.argv.slice(2);
 const meta = { "chimera/agent_id": agentId, "chimera/task_id": taskId };
 
 const client = new Client({ name: "chimera-ts-test-client", version: "1.0.0" });
-await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+await client.connect(new StreamableHTTPClientTransport(new URL(url), {
+  requestInit: { headers: { Authorization: `Bearer ${token}` } },
+}));
 
 const tools = await client.listTools();
 const resources = await client.listResources();

@@ -35,6 +35,8 @@ public final class ChimeraLocal implements AutoCloseable {
 
 	private final LocalOptions options;
 
+	private final ServiceSecrets secrets = new ServiceSecrets();
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
@@ -126,6 +128,7 @@ public final class ChimeraLocal implements AutoCloseable {
 
 	private void launch(Service service, Map<Service, Path> jars, Map<String, String> shared) {
 		Map<String, String> env = new HashMap<>(shared);
+		env.putAll(this.secrets.envFor(service));
 		env.put("SERVER_PORT", String.valueOf(port(service)));
 		List<String> javaOpts = javaOpts(service, this.options.javaOpts());
 		ServiceProcess process = new ServiceProcess(service, jars.get(service),

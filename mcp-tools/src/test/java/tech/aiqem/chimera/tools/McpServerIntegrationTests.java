@@ -41,8 +41,10 @@ import tech.aiqem.chimera.infra.mcp.ToolCallContext;
 import tech.aiqem.chimera.infra.mcp.ToolErrorException;
 import tech.aiqem.chimera.infra.mcp.ToolResults;
 import tech.aiqem.chimera.infra.mcp.ToolsClient;
+import tech.aiqem.chimera.model.ChimeraException;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.DisclosureLevel;
+import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.Network;
@@ -58,6 +60,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static tech.aiqem.chimera.tools.McpToolsTestSupport.call;
 import static tech.aiqem.chimera.tools.McpToolsTestSupport.text;
@@ -341,11 +344,27 @@ class McpServerIntegrationTests {
 	}
 
 	@Test
+	void theToolsClientWithoutAValidTokenFailsAtOnceWithAClearReason() {
+		TestAgents.Created agent = TestAgents.create(this.jdbc, "assisted");
+		McpClientProperties properties = new McpClientProperties(URI.create("http://localhost:" + this.port + "/mcp"),
+				Duration.ofSeconds(60), Duration.ofSeconds(2), 5, Duration.ofMillis(100), Duration.ofSeconds(1),
+				"a-token-this-server-never-issued-000000");
+		try (ToolsClient tools = new ToolsClient(properties)) {
+			ToolCallContext context = new ToolCallContext(agent.agent(), agent.tenant(), TaskId.random());
+			assertThatExceptionOfType(ChimeraException.class)
+				.isThrownBy(() -> tools.generateImage(context, "Rooftop fashion shoot", "selam-01", null, null))
+				.satisfies(ex -> assertThat(ex.code()).isEqualTo(ErrorCode.E1002))
+				.withMessageContaining("MCP_TOOLS_TOKEN");
+		}
+	}
+
+	@Test
 	void theToolsClientOfCommonInfraGetsTypedResultsAndToolErrors() {
 		TestAgents.Created agent = TestAgents.create(this.jdbc, "assisted");
 		insertMention(agent, "instagram", "m-ig-" + agent.handle(), "@" + agent.handle() + " gorgeous", Instant.now().minusSeconds(30));
 		McpClientProperties properties = new McpClientProperties(URI.create("http://localhost:" + this.port + "/mcp"),
-				Duration.ofSeconds(60), Duration.ofSeconds(2), 5, Duration.ofMillis(100), Duration.ofSeconds(1));
+				Duration.ofSeconds(60), Duration.ofSeconds(2), 5, Duration.ofMillis(100), Duration.ofSeconds(1),
+				McpToolsTestSupport.ALL_SCOPES_TOKEN);
 		try (ToolsClient tools = new ToolsClient(properties)) {
 			ToolCallContext context = new ToolCallContext(agent.agent(), agent.tenant(), TaskId.random());
 			ToolResults.ImageResult image = tools.generateImage(context, "Rooftop fashion shoot", "selam-01", "anime", "16:9");

@@ -17,6 +17,14 @@ import tech.aiqem.chimera.embedded.TestServices;
 /** Real PostgreSQL (migrated by Flyway from db/migrations), real Redis, a temporary media directory. */
 final class McpToolsTestSupport {
 
+	/** A test caller that may call every tool, so the tools' own behaviour can be tested through one client. */
+	static final String ALL_SCOPES_TOKEN = "test-all-scopes-token-0123456789abcdef";
+
+	/** The worker's and the publisher's tokens, with the scopes application.yml gives them. */
+	static final String WORKER_TOKEN = "test-worker-token-0123456789abcdef";
+
+	static final String PUBLISHER_TOKEN = "test-publisher-token-0123456789abcdef";
+
 	private McpToolsTestSupport() {
 	}
 
@@ -31,11 +39,28 @@ final class McpToolsTestSupport {
 		registry.add("chimera.migrate", () -> "true");
 		registry.add("chimera.tools.media.dir", media::toString);
 		registry.add("chimera.memory.embedded.directory", memory::toString);
+		registry.add("chimera.tools.auth.callers.tester.token", () -> ALL_SCOPES_TOKEN);
+		registry.add("chimera.tools.auth.callers.tester.scopes",
+				() -> "post_content,generate_image,send_payment,search_memory,remember,read_mentions");
+		registry.add("chimera.tools.auth.callers.worker.token", () -> WORKER_TOKEN);
+		registry.add("chimera.tools.auth.callers.publisher.token", () -> PUBLISHER_TOKEN);
 	}
 
-	/** The SDK's own client over Streamable HTTP against the running server. */
+	/** The SDK's own client over Streamable HTTP against the running server, as the all-scopes caller. */
 	static McpSyncClient client(int port) {
-		var transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + port).endpoint("/mcp").build();
+		return client(port, ALL_SCOPES_TOKEN);
+	}
+
+	/** The SDK's own client, sending {@code token} as its bearer token (none when null). */
+	static McpSyncClient client(int port, String token) {
+		var transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
+			.endpoint("/mcp")
+			.httpRequestCustomizer((request, method, uri, body, context) -> {
+				if (token != null) {
+					request.header("Authorization", "Bearer " + token);
+				}
+			})
+			.build();
 		McpSyncClient client = McpClient.sync(transport)
 			.clientInfo(new McpSchema.Implementation("chimera-test", "1.0"))
 			.requestTimeout(Duration.ofSeconds(60))

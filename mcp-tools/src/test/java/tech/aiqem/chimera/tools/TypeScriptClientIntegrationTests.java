@@ -41,7 +41,7 @@ class TypeScriptClientIntegrationTests {
 		TestAgents.Created agent = TestAgents.create(this.jdbc, "automated");
 		UUID task = UUID.randomUUID();
 		String output = NodeTool.run("client.mjs", "http://localhost:" + this.port + "/mcp", agent.agent().toString(),
-				task.toString());
+				task.toString(), McpToolsTestSupport.ALL_SCOPES_TOKEN);
 		JsonNode seen = ChimeraJson.tree(output);
 
 		List<String> names = new ArrayList<>();

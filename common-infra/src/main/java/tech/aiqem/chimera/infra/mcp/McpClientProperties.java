@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -19,18 +20,34 @@ import jakarta.validation.constraints.NotNull;
  * @param attempts attempts before E1002 (SPEC §6: escalate after 5)
  * @param initialBackoff wait after the first failed attempt; doubled after each further one
  * @param maxBackoff longest wait between attempts
+ * @param token this service's bearer token for mcp-tools ({@code MCP_TOOLS_TOKEN}); each calling service
+ * has its own, and mcp-tools gives each only the tools it needs
  */
 @Validated
 @ConfigurationProperties("chimera.mcp")
 public record McpClientProperties(@NotNull @DefaultValue("http://localhost:8084/mcp") URI url,
 		@NotNull @DefaultValue("90s") Duration requestTimeout, @NotNull @DefaultValue("5s") Duration connectTimeout,
 		@Min(1) @Max(20) @DefaultValue("5") int attempts, @NotNull @DefaultValue("500ms") Duration initialBackoff,
-		@NotNull @DefaultValue("8s") Duration maxBackoff) {
+		@NotNull @DefaultValue("8s") Duration maxBackoff, String token) {
 
+	@ConstructorBinding
 	public McpClientProperties {
+		token = token == null || token.isBlank() ? null : token.strip();
 		if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
 			throw new IllegalArgumentException("chimera.mcp.url must be an http(s) URL, got " + url);
 		}
+	}
+
+	/** Without a token (tests that never reach a server). */
+	public McpClientProperties(URI url, Duration requestTimeout, Duration connectTimeout, int attempts,
+			Duration initialBackoff, Duration maxBackoff) {
+		this(url, requestTimeout, connectTimeout, attempts, initialBackoff, maxBackoff, null);
+	}
+
+	@Override
+	public String toString() {
+		return "McpClientProperties[url=" + this.url + ", requestTimeout=" + this.requestTimeout + ", attempts="
+				+ this.attempts + ", token=" + (this.token == null ? "unset" : "set") + "]";
 	}
 
 	/** The wait after failed attempt {@code attempt} (1-based): initial * 2^(attempt-1), capped. */

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 
@@ -235,6 +236,13 @@ public class ToolsClient implements AutoCloseable {
 				throw ex;
 			}
 			catch (RuntimeException ex) {
+				if (refusedCredential(ex)) {
+					disconnect();
+					// a wrong or missing token is configuration, not an outage: retrying cannot help
+					throw ChimeraException.toolsUnavailable("mcp-tools at " + this.properties.url() + " refused this service's "
+							+ "credential for " + what + " (MCP_TOOLS_TOKEN " + (this.properties.token() == null ? "unset" : "not accepted")
+							+ ")", ex);
+				}
 				last = ex;
 				disconnect();
 				if (attempt == this.properties.attempts()) {
@@ -256,6 +264,15 @@ public class ToolsClient implements AutoCloseable {
 				+ this.properties.attempts() + " attempts: " + rootMessage(last), last);
 	}
 
+	private static boolean refusedCredential(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof McpHttpClientTransportAuthorizationException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private synchronized McpSyncClient connected() {
 		if (this.client == null) {
 			String url = this.properties.url().toString();
@@ -263,6 +280,11 @@ public class ToolsClient implements AutoCloseable {
 			HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
 				.endpoint(this.properties.url().getRawPath().isEmpty() ? "/mcp" : this.properties.url().getRawPath())
 				.connectTimeout(this.properties.connectTimeout())
+				.httpRequestCustomizer((request, method, endpoint, body, context) -> {
+					if (this.properties.token() != null) {
+						request.header("Authorization", "Bearer " + this.properties.token());
+					}
+				})
 				.build();
 			McpSyncClient created = McpClient.sync(transport)
 				.clientInfo(new McpSchema.Implementation("chimera-tools-client", "0.1.0"))

@@ -22,12 +22,14 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.tools.agent.UnknownAgentException;
+import tech.aiqem.chimera.tools.auth.Caller;
 import tech.aiqem.chimera.tools.image.GenerateImageTool;
 import tech.aiqem.chimera.tools.mcp.CallContext;
 import tech.aiqem.chimera.tools.mcp.ToolError;
@@ -51,10 +53,14 @@ class McpServerConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(McpServerConfiguration.class);
 
 	@Bean
-	HttpServletStreamableServerTransportProvider mcpTransport() {
+	HttpServletStreamableServerTransportProvider mcpTransport(ToolsProperties properties) {
 		return HttpServletStreamableServerTransportProvider.builder()
 			.jsonMapper(McpJsonDefaults.getMapper())
 			.mcpEndpoint(ENDPOINT)
+			.contextExtractor(Caller.extractor())
+			.securityValidator(DefaultServerTransportSecurityValidator.builder()
+				.allowedOrigins(properties.auth().allowedOrigins())
+				.build())
 			.build();
 	}
 
@@ -107,7 +113,7 @@ class McpServerConfiguration {
 			.build();
 		return SyncToolSpecification.builder()
 			.tool(tool)
-			.callHandler((exchange, request) -> ToolCalls.invoke(name, request, handler))
+			.callHandler((exchange, request) -> ToolCalls.invoke(name, Caller.of(exchange.transportContext()), request, handler))
 			.build();
 	}
 
@@ -124,6 +130,12 @@ class McpServerConfiguration {
 			.description("Returns mentions from last 1 hour")
 			.build();
 		return new SyncResourceSpecification(resource, (exchange, request) -> {
+			Caller caller = Caller.of(exchange.transportContext());
+			if (caller == null || !caller.may(Caller.READ_MENTIONS)) {
+				throw McpError.builder(McpSchema.ErrorCodes.INVALID_REQUEST)
+					.message(resource.uri() + ": forbidden, the caller may not read mentions")
+					.build();
+			}
 			try {
 				String body = mentions.read(platform, CallContext.from(request.meta()));
 				return new McpSchema.ReadResourceResult(

@@ -13,6 +13,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.tools.agent.UnknownAgentException;
+import tech.aiqem.chimera.tools.auth.Caller;
 import tech.aiqem.chimera.tools.mcp.CallContext;
 import tech.aiqem.chimera.tools.mcp.ToolError;
 
@@ -28,8 +29,14 @@ final class ToolCalls {
 	private ToolCalls() {
 	}
 
-	static CallToolResult invoke(String tool, CallToolRequest request,
+	static CallToolResult invoke(String tool, Caller caller, CallToolRequest request,
 			BiFunction<CallContext, Map<String, Object>, Map<String, Object>> handler) {
+		if (caller == null || !caller.may(tool)) {
+			String message = tool + ": the caller " + (caller == null ? "(none)" : "'" + caller.name() + "'")
+					+ " may not call this tool; nothing was done";
+			log.warn("{} refused: caller {} lacks the scope", tool, caller == null ? "(none)" : caller.name());
+			return failure(message, Map.of("error", "forbidden", "message", message));
+		}
 		try {
 			CallContext context = CallContext.from(request.meta());
 			Map<String, Object> result = handler.apply(context, request.arguments());

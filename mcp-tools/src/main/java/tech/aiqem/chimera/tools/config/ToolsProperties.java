@@ -3,7 +3,9 @@ package tech.aiqem.chimera.tools.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,7 +27,7 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("chimera.tools")
 public record ToolsProperties(@Valid @NotNull @DefaultValue Platforms platforms, @Valid @NotNull @DefaultValue Pacing pacing,
 		@Valid @NotNull @DefaultValue Sandbox sandbox, @Valid @NotNull @DefaultValue Images images,
-		@Valid @NotNull @DefaultValue Media media) {
+		@Valid @NotNull @DefaultValue Media media, @Valid @NotNull @DefaultValue Auth auth) {
 
 	public enum Mode {
 		SANDBOX, LIVE
@@ -162,6 +164,39 @@ public record ToolsProperties(@Valid @NotNull @DefaultValue Platforms platforms,
 		public String toString() {
 			return "S3[bucket=" + this.bucket + ", endpoint=" + this.endpoint + ", region=" + this.region + ", credentials="
 					+ (this.accessKeyId == null ? "default chain" : "static") + "]";
+		}
+	}
+
+	/**
+	 * Who may call {@code /mcp}.
+	 * @param callers by name (worker, planner, publisher): each with its bearer token (blank: that caller
+	 * is disabled) and its scopes, a tool's name or {@code read_mentions}
+	 * @param allowedOrigins browser origins allowed to call (none by default: a request that carries an
+	 * {@code Origin} header is refused, which stops DNS-rebinding pages; services send none)
+	 */
+	public record Auth(@DefaultValue Map<String, Caller> callers, @DefaultValue List<String> allowedOrigins) {
+
+		public Auth {
+			callers = callers == null ? Map.of() : Map.copyOf(callers);
+			allowedOrigins = allowedOrigins == null ? List.of()
+					: allowedOrigins.stream().filter(o -> o != null && !o.isBlank()).map(String::strip).toList();
+		}
+	}
+
+	/**
+	 * @param token the caller's bearer token, a random secret of 24 characters or more
+	 * @param scopes what it may call
+	 */
+	public record Caller(String token, @DefaultValue Set<String> scopes) {
+
+		public Caller {
+			token = blankToNull(token);
+			scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+		}
+
+		@Override
+		public String toString() {
+			return "Caller[token=" + (this.token == null ? "unset" : "set") + ", scopes=" + this.scopes + "]";
 		}
 	}
 

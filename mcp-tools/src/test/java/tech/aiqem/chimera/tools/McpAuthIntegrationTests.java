@@ -1,0 +1,105 @@
+package tech.aiqem.chimera.tools;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+
+import tech.aiqem.chimera.model.ChimeraJson;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The locks on {@code /mcp}, tried as an outsider would: with the official TypeScript SDK client and with
+ * plain HTTP. No token, a wrong token or a browser's foreign origin gets nowhere; a worker's token
+ * generates images and reads mentions but can neither post, pay nor write memory, and nothing changes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class McpAuthIntegrationTests {
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws Exception {
+		McpToolsTestSupport.properties(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void anonymousJsonRpcIsAnswered401BeforeItIsRead() throws Exception {
+		String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+				+ "\"capabilities\":{},\"clientInfo\":{\"name\":\"curl\",\"version\":\"1\"}}}";
+		for (String authorization : new String[] { null, "Bearer wrong-token-wrong-token-wrong", "Basic dXNlcjpwYXNz" }) {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/mcp"))
+				.header("Content-Type", "application/json")
+				.header("Accept", "application/json, text/event-stream")
+				.POST(HttpRequest.BodyPublishers.ofString(initialize));
+			if (authorization != null) {
+				request.header("Authorization", authorization);
+			}
+			HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
+			assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer");
+			assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+			assertThat(response.headers().firstValue("Mcp-Session-Id")).as("no MCP session was opened").isEmpty();
+		}
+	}
+
+	@Test
+	void theTypeScriptSdkWithoutTheRightTokenGetsNowhereAndAWorkerCannotPostOrPay() throws Exception {
+		TestAgents.Created agent = TestAgents.create(this.jdbc, "automated");
+		int postsBefore = count("SELECT count(*) FROM sandbox_posts");
+		String output = NodeTool.run("security.mjs", "http://localhost:" + this.port + "/mcp", agent.agent().toString(),
+				McpToolsTestSupport.WORKER_TOKEN);
+		JsonNode seen = ChimeraJson.tree(output);
+
+		assertThat(seen.path("anonymous").path("connected").asBoolean()).isFalse();
+		assertThat(seen.path("anonymous").path("message").asString()).contains("401");
+		assertThat(seen.path("wrongToken").path("connected").asBoolean()).isFalse();
+		assertThat(seen.path("wrongToken").path("message").asString()).contains("401");
+		assertThat(seen.path("foreignOrigin").path("connected").asBoolean()).isFalse();
+		assertThat(seen.path("foreignOrigin").path("message").asString()).contains("403");
+
+		JsonNode worker = seen.path("worker");
+		assertThat(worker.path("image").path("isError").asBoolean()).as(worker.path("image").toString()).isFalse();
+		for (String refused : new String[] { "post", "payment", "remember" }) {
+			assertThat(worker.path(refused).path("isError").asBoolean()).as(refused).isTrue();
+			assertThat(worker.path(refused).path("structured").path("error").asString()).as(refused).isEqualTo("forbidden");
+		}
+		assertThat(worker.path("mentions").path("isError").asBoolean()).as(worker.path("mentions").toString()).isFalse();
+		assertThat(count("SELECT count(*) FROM sandbox_posts")).as("nothing was posted").isEqualTo(postsBefore);
+	}
+
+	@Test
+	void thePublisherMayPostButNotGenerateImages() {
+		try (McpSyncClient publisher = McpToolsTestSupport.client(this.port, McpToolsTestSupport.PUBLISHER_TOKEN)) {
+			McpSchema.CallToolResult image = publisher.callTool(McpSchema.CallToolRequest.builder("generate_image")
+				.arguments(Map.of("prompt", "a rooftop", "character_reference_id", "security-test-02"))
+				.build());
+			assertThat(image.isError()).isTrue();
+			assertThat(((Map<?, ?>) image.structuredContent()).get("error")).isEqualTo("forbidden");
+		}
+	}
+
+	private int count(String sql) {
+		Integer value = this.jdbc.queryForObject(sql, Integer.class);
+		return value == null ? 0 : value;
+	}
+}
