@@ -16,7 +16,18 @@ public final class Passphrase {
 			throw new IllegalArgumentException("CHIMERA_WALLET_PASSPHRASE (chimera.wallet.passphrase) must be at least "
 					+ MINIMUM_LENGTH + " characters");
 		}
+		if (isPlaceholder(value)) {
+			throw new IllegalArgumentException("CHIMERA_WALLET_PASSPHRASE (chimera.wallet.passphrase) is a placeholder "
+					+ "from an example file; set a long random secret (e.g. openssl rand -base64 32)");
+		}
 		this.value = value;
+	}
+
+	/** The shapes of the placeholders in example files (compose, Kubernetes): never a real secret. */
+	public static boolean isPlaceholder(String value) {
+		String squashed = value.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+		return squashed.contains("changeme") || squashed.contains("replaceme") || squashed.startsWith("yourpassphrase")
+				|| squashed.equals("password") || squashed.equals("passphrase");
 	}
 
 	String value() {

@@ -34,6 +34,10 @@ final class EnvironmentVariables {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
+	private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
+
+	private static final Pattern ARTIFACT = Pattern.compile("<artifactId>([^<]+)</artifactId>");
+
 	private static final Pattern BY_NAME = Pattern.compile("(?:getProperty|getenv)\\(\"([A-Z][A-Z0-9_]*)\"");
 
 	private EnvironmentVariables() {
@@ -43,13 +47,8 @@ final class EnvironmentVariables {
 		Set<String> names = new TreeSet<>();
 		try (Stream<Path> modules = Files.list(root)) {
 			for (Path module : modules.filter(m -> Files.isDirectory(m.resolve("src/main"))).toList()) {
-				if (NOT_DEPLOYED.contains(module.getFileName().toString())) {
-					continue;
-				}
-				try (Stream<Path> files = Files.walk(module.resolve("src/main"))) {
-					files.filter(Files::isRegularFile)
-						.filter(f -> f.toString().matches(".*\\.(java|yml|yaml|properties)$"))
-						.forEach(f -> collect(Repository.read(f), names));
+				if (!NOT_DEPLOYED.contains(module.getFileName().toString())) {
+					collectModule(module, names);
 				}
 			}
 		}
@@ -59,6 +58,47 @@ final class EnvironmentVariables {
 		names.removeAll(LOCAL_ONLY.keySet());
 		names.addAll(RELAXED_BINDING.keySet());
 		return names;
+	}
+
+	/**
+	 * The variables one service can read: its own module's and those of the project modules it depends on
+	 * at run time (its pom's dependencies, transitively; test-scoped ones and the local-only modules left out).
+	 */
+	static Set<String> readBy(Path root, String service) {
+		Set<String> modules = new TreeSet<>();
+		runtimeModules(root, service, modules);
+		Set<String> names = new TreeSet<>();
+		for (String module : modules) {
+			collectModule(root.resolve(module), names);
+		}
+		names.removeAll(LOCAL_ONLY.keySet());
+		names.addAll(RELAXED_BINDING.keySet());
+		return names;
+	}
+
+	private static void runtimeModules(Path root, String module, Set<String> into) {
+		if (NOT_DEPLOYED.contains(module) || !Files.isDirectory(root.resolve(module).resolve("src/main")) || !into.add(module)) {
+			return;
+		}
+		Matcher dependency = DEPENDENCY.matcher(Repository.read(root.resolve(module).resolve("pom.xml")));
+		while (dependency.find()) {
+			String block = dependency.group(1);
+			Matcher artifact = ARTIFACT.matcher(block);
+			if (artifact.find() && !block.contains("<scope>test</scope>")) {
+				runtimeModules(root, artifact.group(1), into);
+			}
+		}
+	}
+
+	private static void collectModule(Path module, Set<String> names) {
+		try (Stream<Path> files = Files.walk(module.resolve("src/main"))) {
+			files.filter(Files::isRegularFile)
+				.filter(f -> f.toString().matches(".*\\.(java|yml|yaml|properties)$"))
+				.forEach(f -> collect(Repository.read(f), names));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static void collect(String text, Set<String> names) {

@@ -28,18 +28,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Kubernetes manifests in {@code k8s/}, rendered as {@code kubectl apply -k} would and read into the
  * fabric8 model: every object parses, each service has a Deployment with probes, limits and a graceful
- * stop, the autoscalers follow SPEC §5.2, and the ConfigMap and Secret provide every variable a service
- * reads.
+ * stop, the autoscalers follow SPEC §5.2, and the ConfigMap and each service's own Secret provide every
+ * variable that service reads, and no secret it does not.
  */
 class KubernetesManifestsUnitTests {
 
 	private static final Path K8S = Repository.root().resolve("k8s");
 
+	private static final String SECRET_SHAPED = ".*(_API_KEY|_ACCESS_TOKEN|_ACCESS_KEY_ID|_SECRET_ACCESS_KEY|PRIVATE_KEY|KEY_NAME|PASSWORD|PASSPHRASE|_DSN|POSTGRES_URL|REDIS_URL|RPC_URL|_TOKEN|MCP_TOKEN_[A-Z]+)$";
+
+	/**
+	 * Secrets a service's code could read (through a shared module) but that it is deliberately not given:
+	 * the orchestrator and mcp-tools call no model and no tool; the judge reviews payments and holds no key
+	 * material.
+	 */
+	private static final Map<String, Set<String>> WITHHELD = Map.of("orchestrator-api",
+			Set.of("ANTHROPIC_API_KEY", "GOOGLE_API_KEY", "OPENAI_API_KEY", "MCP_TOOLS_TOKEN"), "mcp-tools",
+			Set.of("ANTHROPIC_API_KEY", "GOOGLE_API_KEY", "OPENAI_API_KEY", "MCP_TOOLS_TOKEN"), "judge-service",
+			Set.of("CHIMERA_WALLET_PASSPHRASE", "CDP_API_KEY_NAME", "CDP_API_KEY_PRIVATE_KEY"));
+
 	private final List<HasMetadata> objects = Manifests.render(K8S);
 
 	@Test
 	void rendersEveryObjectIntoTheNamespace() {
-		assertThat(kinds()).containsExactlyInAnyOrder("ConfigMap/chimera-config", "Secret/chimera-secrets",
+		assertThat(kinds()).containsExactlyInAnyOrder("ConfigMap/chimera-config", "Secret/orchestrator-api-secrets",
+				"Secret/planner-service-secrets", "Secret/worker-service-secrets", "Secret/judge-service-secrets",
+				"Secret/mcp-tools-secrets", "Secret/chimera-keda",
 				"Namespace/chimera", "Deployment/orchestrator-api", "Deployment/planner-service",
 				"Deployment/worker-service", "Deployment/judge-service", "Deployment/mcp-tools",
 				"Service/orchestrator-api", "Service/planner-service", "Service/worker-service", "Service/judge-service",
@@ -83,8 +97,10 @@ class KubernetesManifestsUnitTests {
 
 			assertThat(container.getEnvFrom()).extracting(e -> e.getConfigMapRef() == null ? null : e.getConfigMapRef().getName())
 				.contains("chimera-config");
-			assertThat(container.getEnvFrom()).extracting(e -> e.getSecretRef() == null ? null : e.getSecretRef().getName())
-				.contains("chimera-secrets");
+			assertThat(container.getEnvFrom()).filteredOn(e -> e.getSecretRef() != null)
+				.extracting(e -> e.getSecretRef().getName())
+				.as(name + " reads its own Secret and no other")
+				.containsExactly(name + "-secrets");
 
 			assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(name).isTrue();
 			assertThat(pod.getSecurityContext().getRunAsUser()).as(name).isPositive();
@@ -99,7 +115,9 @@ class KubernetesManifestsUnitTests {
 			assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
 				.containsAllEntriesOf(service.getSpec().getSelector());
 			assertThat(service.getSpec().getPorts()).extracting(p -> p.getTargetPort().getStrVal())
-				.allMatch(ports::containsKey);
+				.allMatch(ports::containsKey)
+				.as(name + ": the actuator (metrics carry tenant and agent ids) is scraped on the pod, not exposed by the Service")
+				.doesNotContain("metrics");
 			assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
 				.containsEntry("prometheus.io/port", String.valueOf(prometheusPort))
 				.containsEntry("prometheus.io/path", "/actuator/prometheus");
@@ -168,38 +186,73 @@ class KubernetesManifestsUnitTests {
 		List<Map<String, Object>> refs = (List<Map<String, Object>>) ((Map<String, Object>) auth.getAdditionalProperties()
 			.get("spec")).get("secretTargetRef");
 		for (Map<String, Object> ref : refs) {
-			assertThat(ref.get("name")).isEqualTo("chimera-secrets");
-			assertThat(secret().keySet()).contains((String) ref.get("key"));
+			assertThat(ref.get("name")).isEqualTo("chimera-keda");
+			assertThat(secret("chimera-keda").keySet()).contains((String) ref.get("key"));
 		}
 		assertThat(refs).extracting(r -> r.get("parameter")).contains("address");
 	}
 
 	@Test
-	void configMapAndSecretProvideEveryVariableTheServicesRead() {
-		Set<String> provided = new TreeSet<>(config().keySet());
-		provided.addAll(secret().keySet());
-		Set<String> read = EnvironmentVariables.readByServices(Repository.root());
-		assertThat(read).as("variables found in the services' code and configuration")
-			.contains("POSTGRES_URL", "REDIS_URL", "SENTRY_DSN", "PROMETHEUS_PORT", "ANTHROPIC_API_KEY");
-		assertThat(provided).as("ConfigMap chimera-config + Secret chimera-secrets").containsAll(read);
+	void eachServicesConfigMapAndOwnSecretProvideEveryVariableItReads() {
+		Set<String> everything = new TreeSet<>(config().keySet());
+		for (String name : Repository.SERVICES) {
+			Set<String> provided = new TreeSet<>(config().keySet());
+			provided.addAll(secret(name + "-secrets").keySet());
+			Set<String> read = new TreeSet<>(EnvironmentVariables.readBy(Repository.root(), name));
+			read.removeAll(WITHHELD.getOrDefault(name, Set.of()));
+			assertThat(provided).as(name + ": ConfigMap chimera-config + Secret " + name + "-secrets").containsAll(read);
+			everything.addAll(provided);
+		}
+		assertThat(EnvironmentVariables.readByServices(Repository.root())).as("variables found in the services' code and configuration")
+			.contains("POSTGRES_URL", "REDIS_URL", "SENTRY_DSN", "PROMETHEUS_PORT", "ANTHROPIC_API_KEY", "MCP_TOOLS_TOKEN",
+					"MCP_TOKEN_WORKER");
 
 		// SPEC §5.1 lists these whether or not code reads them yet
-		assertThat(provided).contains("ANTHROPIC_API_KEY", "GOOGLE_API_KEY", "OPENAI_API_KEY", "POSTGRES_URL",
+		assertThat(everything).contains("ANTHROPIC_API_KEY", "GOOGLE_API_KEY", "OPENAI_API_KEY", "POSTGRES_URL",
 				"REDIS_URL", "WEAVIATE_URL", "CDP_API_KEY_NAME", "CDP_API_KEY_PRIVATE_KEY", "BLOCKCHAIN_NETWORK",
 				"DEFAULT_DAILY_BUDGET_USD", "MAX_TOKENS_PER_REQUEST", "WORKER_POOL_MIN", "WORKER_POOL_MAX",
 				"HITL_CONFIDENCE_THRESHOLD", "HITL_AUTO_APPROVE", "PROMETHEUS_PORT", "SENTRY_DSN");
 	}
 
 	@Test
-	void secretsLiveInTheSecretNotTheConfigMap() {
+	void aServiceHoldsOnlyTheSecretsItsOwnCodeReads() {
+		for (String name : Repository.SERVICES) {
+			Set<String> held = secret(name + "-secrets").keySet();
+			assertThat(EnvironmentVariables.readBy(Repository.root(), name)).as(name + " reads every secret it holds")
+				.containsAll(held);
+			for (String withheld : WITHHELD.getOrDefault(name, Set.of())) {
+				assertThat(held).as(name + " must not hold " + withheld).doesNotContain(withheld);
+			}
+		}
+		// the worker reads attacker-controlled text: no key material, no platform token, no other caller's token
+		assertThat(secret("worker-service-secrets")).doesNotContainKeys("CHIMERA_WALLET_PASSPHRASE", "CDP_API_KEY_PRIVATE_KEY",
+				"X_ACCESS_TOKEN", "INSTAGRAM_ACCESS_TOKEN", "THREADS_ACCESS_TOKEN", "MCP_TOKEN_PUBLISHER", "CHIMERA_ADMIN_PASSWORD");
+		for (String name : List.of("orchestrator-api", "planner-service", "worker-service", "judge-service")) {
+			assertThat(secret(name + "-secrets")).as(name).doesNotContainKeys("X_ACCESS_TOKEN", "INSTAGRAM_ACCESS_TOKEN",
+					"THREADS_ACCESS_TOKEN", "MCP_TOKEN_WORKER", "MCP_TOKEN_PLANNER", "MCP_TOKEN_PUBLISHER");
+		}
+		// the three callers of mcp-tools are told apart by their tokens
+		assertThat(List.of(secret("worker-service-secrets").get("MCP_TOOLS_TOKEN"), secret("planner-service-secrets").get("MCP_TOOLS_TOKEN"),
+				secret("judge-service-secrets").get("MCP_TOOLS_TOKEN")))
+			.doesNotHaveDuplicates()
+			.containsExactly(secret("mcp-tools-secrets").get("MCP_TOKEN_WORKER"), secret("mcp-tools-secrets").get("MCP_TOKEN_PLANNER"),
+					secret("mcp-tools-secrets").get("MCP_TOKEN_PUBLISHER"));
+	}
+
+	@Test
+	void secretsLiveInSecretsNotTheConfigMap() {
 		Set<String> secretShaped = new TreeSet<>();
 		for (String name : EnvironmentVariables.readByServices(Repository.root())) {
-			if (name.matches(".*(_API_KEY|_ACCESS_TOKEN|_ACCESS_KEY_ID|_SECRET_ACCESS_KEY|PRIVATE_KEY|KEY_NAME|PASSWORD|PASSPHRASE|_DSN|POSTGRES_URL|REDIS_URL|RPC_URL)$")) {
+			if (name.matches(SECRET_SHAPED)) {
 				secretShaped.add(name);
 			}
 		}
 		assertThat(secretShaped).isNotEmpty();
-		assertThat(secret().keySet()).containsAll(secretShaped);
+		Set<String> inSecrets = new TreeSet<>();
+		for (String name : Repository.SERVICES) {
+			inSecrets.addAll(secret(name + "-secrets").keySet());
+		}
+		assertThat(inSecrets).containsAll(secretShaped);
 		assertThat(config().keySet()).doesNotContainAnyElementsOf(secretShaped);
 	}
 
@@ -227,8 +280,8 @@ class KubernetesManifestsUnitTests {
 		return get(ConfigMap.class, "chimera-config").getData();
 	}
 
-	private Map<String, String> secret() {
-		return get(Secret.class, "chimera-secrets").getStringData();
+	private Map<String, String> secret(String name) {
+		return get(Secret.class, name).getStringData();
 	}
 
 	private List<String> kinds() {

@@ -29,6 +29,11 @@ public final class CallerTokens {
 				throw new IllegalArgumentException("chimera.tools.auth.callers." + name + ".token must be at least "
 						+ MIN_TOKEN_LENGTH + " characters (a random secret, e.g. openssl rand -hex 32)");
 			}
+			String squashed = caller.token().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+			if (squashed.contains("changeme") || squashed.contains("replaceme")) {
+				throw new IllegalArgumentException("chimera.tools.auth.callers." + name + ".token is a placeholder from an "
+						+ "example file; set a random secret (e.g. openssl rand -hex 32)");
+			}
 			entries.add(new Entry(digest(caller.token()), new Caller(name, caller.scopes())));
 		});
 		this.entries = List.copyOf(entries);
