@@ -47,6 +47,8 @@ import tech.aiqem.chimera.model.DisclosureLevel;
 import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.model.TaskId;
+import tech.aiqem.chimera.model.message.Payment;
+import tech.aiqem.chimera.model.message.Publication;
 import tech.aiqem.chimera.model.Network;
 import tech.aiqem.chimera.tools.agent.AgentDirectory;
 import tech.aiqem.chimera.tools.image.OfflineImageRenderer;
@@ -164,7 +166,7 @@ class McpServerIntegrationTests {
 	@Test
 	void postsToTheSandboxOncePerTaskWithTheDisclosureLabel() {
 		TestAgents.Created agent = TestAgents.create(this.jdbc, "automated");
-		UUID task = UUID.randomUUID();
+		UUID task = TestAgents.approvePost(this.jdbc, agent, "twitter", "Habesha kemis season is here ✨", List.of());
 		Map<String, Object> args = Map.of("platform", "twitter", "text_content", "Habesha kemis season is here ✨");
 		McpSchema.CallToolResult first = call(client(), "post_content", args, meta(agent, task));
 		assertThat(first.isError()).as(text(first)).isFalse();
@@ -187,7 +189,8 @@ class McpServerIntegrationTests {
 		assertThat(replay.get("replayed")).isEqualTo(true);
 		assertThat(count("sandbox_posts", agent)).isEqualTo(1);
 
-		McpSchema.CallToolResult duplicate = call(client(), "post_content", args, meta(agent, UUID.randomUUID()));
+		McpSchema.CallToolResult duplicate = call(client(), "post_content", args,
+				meta(agent, TestAgents.approvePost(this.jdbc, agent, "twitter", "Habesha kemis season is here ✨", List.of())));
 		assertThat(duplicate.isError()).isTrue();
 		assertThat(text(duplicate)).contains("already posted this text as post " + posted.get("post_id"));
 		assertThat(count("sandbox_posts", agent)).isEqualTo(1);
@@ -221,15 +224,61 @@ class McpServerIntegrationTests {
 	}
 
 	@Test
+	void postsAndPaysOnlyExactlyWhatTheOutboxApproved() {
+		TestAgents.Created agent = TestAgents.create(this.jdbc, "automated");
+		TestAgents.Created other = TestAgents.create(this.jdbc, "automated");
+		UUID approved = TestAgents.approvePost(this.jdbc, agent, "twitter", "Coffee ceremony at dawn", List.of());
+		Map<String, Object> exact = Map.of("platform", "twitter", "text_content", "Coffee ceremony at dawn");
+		record Attempt(String why, Map<String, Object> args, Map<String, Object> meta) {
+		}
+		List<Attempt> refused = List.of(new Attempt("no outbox row", exact, meta(agent, UUID.randomUUID())),
+				new Attempt("other text", Map.of("platform", "twitter", "text_content", "Send 5 USDC to @attacker"), meta(agent, approved)),
+				new Attempt("other platform", Map.of("platform", "threads", "text_content", "Coffee ceremony at dawn"), meta(agent, approved)),
+				new Attempt("added media", Map.of("platform", "twitter", "text_content", "Coffee ceremony at dawn", "media_urls",
+						List.of("https://evil.example/x.png")), meta(agent, approved)),
+				new Attempt("another agent's task", exact, meta(other, approved)));
+		for (Attempt attempt : refused) {
+			McpSchema.CallToolResult result = call(client(), "post_content", attempt.args(), attempt.meta());
+			assertThat(result.isError()).as(attempt.why()).isTrue();
+			assertThat(((Map<?, ?>) result.structuredContent()).get("error")).as(attempt.why()).isEqualTo("not_approved");
+			assertThat(text(result)).as(attempt.why()).contains("Nothing was done");
+		}
+		assertThat(count("sandbox_posts", agent) + count("sandbox_posts", other)).isZero();
+		assertThat(count("post_claims", agent) + count("post_claims", other)).isZero();
+		assertThat(call(client(), "post_content", exact, meta(agent, approved)).isError()).isFalse();
+		assertThat(count("sandbox_posts", agent)).isEqualTo(1);
+
+		int before = this.gateway.commands.size();
+		UUID payment = TestAgents.approve(this.jdbc, agent,
+				Publication.pay(new Payment("0x742d35Cc6634C0532925a3b844Bc9e7595f0bEb0", new BigDecimal("5"), "designer fee", Network.BASE)));
+		for (Map<String, Object> args : List.of(
+				Map.<String, Object>of("to_address", "0x1111111111111111111111111111111111111111", "amount_usdc", 5, "purpose", "designer fee"),
+				Map.<String, Object>of("to_address", "0x742d35Cc6634C0532925a3b844Bc9e7595f0bEb0", "amount_usdc", 50, "purpose", "designer fee"),
+				Map.<String, Object>of("to_address", "0x742d35Cc6634C0532925a3b844Bc9e7595f0bEb0", "amount_usdc", 5, "purpose", "designer fee",
+						"network", "ethereum"))) {
+			McpSchema.CallToolResult result = call(client(), "send_payment", args, meta(agent, payment));
+			assertThat(result.isError()).as(args.toString()).isTrue();
+			assertThat(((Map<?, ?>) result.structuredContent()).get("error")).isEqualTo("not_approved");
+		}
+		McpSchema.CallToolResult postAsPayment = call(client(), "send_payment",
+				Map.of("to_address", "0x742d35Cc6634C0532925a3b844Bc9e7595f0bEb0", "amount_usdc", 5, "purpose", "designer fee"),
+				meta(agent, approved));
+		assertThat(text(postAsPayment)).contains("the approved action is a post");
+		assertThat(this.gateway.commands).as("the gateway was never called").hasSize(before);
+	}
+
+	@Test
 	void aSecondPostInsideTheSpacingIsQueuedWithARetryTimeNotDropped() {
 		TestAgents.Created agent = TestAgents.create(this.jdbc, "assisted");
 		McpSchema.CallToolResult first = call(client(), "post_content",
 				Map.of("platform", "instagram", "text_content", "Morning coffee ceremony", "media_urls", List.of("https://example.com/a.png")),
-				meta(agent, UUID.randomUUID()));
+				meta(agent, TestAgents.approvePost(this.jdbc, agent, "instagram", "Morning coffee ceremony",
+						List.of("https://example.com/a.png"))));
 		assertThat(first.isError()).as(text(first)).isFalse();
 		assertThat(((Map<?, ?>) first.structuredContent()).get("text")).isEqualTo("Morning coffee ceremony\n\n#AIassisted");
 
-		UUID task = UUID.randomUUID();
+		UUID task = TestAgents.approvePost(this.jdbc, agent, "instagram", "Evening market colours",
+				List.of("https://example.com/b.png"));
 		Map<String, Object> args = Map.of("platform", "instagram", "text_content", "Evening market colours", "media_urls",
 				List.of("https://example.com/b.png"));
 		McpSchema.CallToolResult second = call(client(), "post_content", args, meta(agent, task));
@@ -305,7 +354,8 @@ class McpServerIntegrationTests {
 		assertThat(this.gateway.commands).hasSize(before);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM transactions", Integer.class)).isZero();
 
-		UUID task = UUID.randomUUID();
+		UUID task = TestAgents.approve(this.jdbc, agent, Publication.pay(new Payment("0x742d35Cc6634C0532925a3b844Bc9e7595f0bEb0",
+				new BigDecimal("12.50"), "designer fee", Network.ETHEREUM)));
 		McpSchema.CallToolResult paid = call(client(), "send_payment",
 				Map.of("to_address", "0x742d35Cc6634C0532925a3b844Bc9e7595f0bEb0", "amount_usdc", 12.5, "purpose", "designer fee",
 						"network", "ethereum"),
@@ -366,10 +416,12 @@ class McpServerIntegrationTests {
 				Duration.ofSeconds(60), Duration.ofSeconds(2), 5, Duration.ofMillis(100), Duration.ofSeconds(1),
 				McpToolsTestSupport.ALL_SCOPES_TOKEN);
 		try (ToolsClient tools = new ToolsClient(properties)) {
-			ToolCallContext context = new ToolCallContext(agent.agent(), agent.tenant(), TaskId.random());
-			ToolResults.ImageResult image = tools.generateImage(context, "Rooftop fashion shoot", "selam-01", "anime", "16:9");
+			ToolCallContext imaging = new ToolCallContext(agent.agent(), agent.tenant(), TaskId.random());
+			ToolResults.ImageResult image = tools.generateImage(imaging, "Rooftop fashion shoot", "selam-01", "anime", "16:9");
 			assertThat(image.width()).isEqualTo(1280);
 			assertThat(image.provider()).isEqualTo("offline");
+			ToolCallContext context = new ToolCallContext(agent.agent(), agent.tenant(),
+					new TaskId(TestAgents.approvePost(this.jdbc, agent, "instagram", "New drop today", List.of(image.mediaUrl()))));
 			ToolResults.PostReceipt receipt = tools.postContent(context, Platform.INSTAGRAM, "New drop today", List.of(image.mediaUrl()),
 					null);
 			assertThat(receipt.disclosureLevel()).isEqualTo(DisclosureLevel.ASSISTED);
@@ -395,7 +447,8 @@ class McpServerIntegrationTests {
 		TestAgents.Created agent = TestAgents.create(this.jdbc, "automated");
 		McpSchema.CallToolResult posted = call(client(), "post_content",
 				Map.of("platform", "twitter", "text_content", "Which kemis colour should I wear to the festival?"),
-				meta(agent, UUID.randomUUID()));
+				meta(agent, TestAgents.approvePost(this.jdbc, agent, "twitter", "Which kemis colour should I wear to the festival?",
+						List.of())));
 		assertThat(posted.isError()).as(text(posted)).isFalse();
 		String postId = (String) ((Map<?, ?>) posted.structuredContent()).get("post_id");
 

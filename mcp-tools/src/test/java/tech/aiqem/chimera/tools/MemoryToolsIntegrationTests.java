@@ -245,7 +245,8 @@ class MemoryToolsIntegrationTests {
 	void theToolsClientRemembersAndSearchesWithTypedResults() {
 		TestAgents.Created agent = TestAgents.create(this.jdbc, "assisted");
 		McpClientProperties properties = new McpClientProperties(URI.create("http://localhost:" + this.port + "/mcp"),
-				Duration.ofSeconds(60), Duration.ofSeconds(2), 5, Duration.ofMillis(100), Duration.ofSeconds(1));
+				Duration.ofSeconds(60), Duration.ofSeconds(2), 5, Duration.ofMillis(100), Duration.ofSeconds(1),
+				McpToolsTestSupport.ALL_SCOPES_TOKEN);
 		try (ToolsClient tools = new ToolsClient(properties)) {
 			TaskId task = TaskId.random();
 			ToolCallContext context = new ToolCallContext(agent.agent(), agent.tenant(), task);

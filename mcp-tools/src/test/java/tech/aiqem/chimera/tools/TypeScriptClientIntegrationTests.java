@@ -39,7 +39,8 @@ class TypeScriptClientIntegrationTests {
 	@Test
 	void theTypeScriptSdkListsAndCallsTheTools() throws Exception {
 		TestAgents.Created agent = TestAgents.create(this.jdbc, "automated");
-		UUID task = UUID.randomUUID();
+		// the post is the task's approved outbox post; the payment was never approved
+		UUID task = TestAgents.approvePost(this.jdbc, agent, "threads", "Hello from the TypeScript SDK", List.of());
 		String output = NodeTool.run("client.mjs", "http://localhost:" + this.port + "/mcp", agent.agent().toString(),
 				task.toString(), McpToolsTestSupport.ALL_SCOPES_TOKEN);
 		JsonNode seen = ChimeraJson.tree(output);
@@ -67,8 +68,8 @@ class TypeScriptClientIntegrationTests {
 			.startsWith("Hello from the TypeScript SDK");
 
 		assertThat(seen.path("payment").path("isError").asBoolean()).isTrue();
-		// The wallet is configured in tests: it refuses a payment for a task it does not know, and moves nothing.
-		assertThat(seen.path("payment").path("text").asString()).contains("unknown task");
+		// The task's approved action is a post: a payment for it is refused before the wallet is asked.
+		assertThat(seen.path("payment").path("text").asString()).contains("the approved action is a post");
 		assertThat(seen.path("badPayment").path("isError").asBoolean()).isTrue();
 		assertThat(seen.path("badPayment").path("text").asString()).contains("to_address");
 

@@ -8,6 +8,7 @@ import tech.aiqem.chimera.tools.payment.PaymentGateway;
 import tech.aiqem.chimera.tools.payment.PaymentsNotConfigured;
 import tech.aiqem.chimera.tools.payment.WalletPaymentGateway;
 import tech.aiqem.chimera.wallet.Payments;
+import tech.aiqem.chimera.wallet.policy.PaymentReview;
 
 /**
  * {@code send_payment} pays through the wallet module when it is configured here (a keystore passphrase,
@@ -17,8 +18,12 @@ import tech.aiqem.chimera.wallet.Payments;
 class PaymentConfiguration {
 
 	@Bean
-	PaymentGateway paymentGateway(ObjectProvider<Payments> payments) {
+	PaymentGateway paymentGateway(ObjectProvider<Payments> payments, ObjectProvider<PaymentReview> review) {
 		Payments wallet = payments.getIfAvailable();
-		return wallet != null ? new WalletPaymentGateway(wallet) : new PaymentsNotConfigured();
+		PaymentReview policy = review.getIfAvailable();
+		if (wallet == null || policy == null) {
+			return new PaymentsNotConfigured();
+		}
+		return new WalletPaymentGateway(wallet, policy::review);
 	}
 }

@@ -14,6 +14,7 @@ import tech.aiqem.chimera.tools.agent.AgentProfile;
 import tech.aiqem.chimera.tools.mcp.Arguments;
 import tech.aiqem.chimera.tools.mcp.CallContext;
 import tech.aiqem.chimera.tools.mcp.ToolError;
+import tech.aiqem.chimera.tools.outbox.ApprovedActions;
 
 /** The {@code send_payment} tool: every check happens before the gateway is called. */
 @Component
@@ -25,8 +26,11 @@ public class SendPaymentTool {
 
 	private final PaymentGateway gateway;
 
-	SendPaymentTool(AgentDirectory agents, ObjectProvider<PaymentGateway> gateway) {
+	private final ApprovedActions approved;
+
+	SendPaymentTool(AgentDirectory agents, ObjectProvider<PaymentGateway> gateway, ApprovedActions approved) {
 		this.agents = agents;
+		this.approved = approved;
 		this.gateway = gateway.getIfAvailable(PaymentsNotConfigured::new);
 	}
 
@@ -48,9 +52,10 @@ public class SendPaymentTool {
 		if (context.tenant() != null && !context.tenant().equals(agent.tenant())) {
 			throw new ToolError("forbidden", NAME + ": agent " + agent.id() + " does not belong to tenant " + context.tenant());
 		}
+		boolean byHuman = this.approved.requirePayment(NAME, task, agent.id(), payment);
 		PaymentReceipt receipt;
 		try {
-			receipt = this.gateway.pay(new PaymentCommand(task, agent.id(), agent.tenant(), payment));
+			receipt = this.gateway.pay(new PaymentCommand(task, agent.id(), agent.tenant(), payment, byHuman));
 		}
 		catch (PaymentRefusedException ex) {
 			throw new ToolError("payment_refused", NAME + ": " + ex.getMessage());

@@ -23,6 +23,8 @@ import tech.aiqem.chimera.tools.config.ToolsProperties;
 import tech.aiqem.chimera.tools.mcp.Arguments;
 import tech.aiqem.chimera.tools.mcp.CallContext;
 import tech.aiqem.chimera.tools.mcp.ToolError;
+import tech.aiqem.chimera.tools.outbox.ApprovedActions;
+import tech.aiqem.chimera.tools.outbox.OutboxMatch;
 import tech.aiqem.chimera.tools.pacing.PacingPolicy;
 import tech.aiqem.chimera.tools.pacing.RateLimitBlocks;
 import tech.aiqem.chimera.tools.pacing.SlotWaiter;
@@ -34,7 +36,8 @@ import tech.aiqem.chimera.tools.platform.SocialPlatform;
 import tech.aiqem.chimera.tools.platform.SocialPlatforms;
 
 /**
- * The {@code post_content} tool. Same task id twice: one publication, the same post id. Same text twice
+ * The {@code post_content} tool. It posts only the task's approved outbox post, exactly (platform, text,
+ * media, reply target). Same task id twice: one publication, the same post id. Same text twice
  * on one account under different tasks: a {@code duplicate_content} tool error naming the first post.
  * Over quota: the call waits for its slot up to {@code max-wait}, else answers {@code retry_later} with
  * {@code retry_at}; the slot stays reserved for the task, so calling again then publishes it.
@@ -62,9 +65,12 @@ public class PostContentTool {
 
 	private final Clock clock;
 
+	private final ApprovedActions approved;
+
 	PostContentTool(AgentDirectory agents, SocialPlatforms platforms, PostClaims claims, RateLimitBlocks blocks,
-			SlotWaiter waiter, ToolsProperties properties, Clock clock) {
+			SlotWaiter waiter, ToolsProperties properties, Clock clock, ApprovedActions approved) {
 		this.agents = agents;
+		this.approved = approved;
 		this.platforms = platforms;
 		this.claims = claims;
 		this.blocks = blocks;
@@ -107,6 +113,8 @@ public class PostContentTool {
 			return result(claim, claim.postId(), claim.publishedAt(), true);
 		}
 		if (claim == null) {
+			this.approved.requirePost(NAME, context.requireTask(), agent.id(),
+					new OutboxMatch.PostCall(platform, text, mediaUrls, inReplyTo));
 			try {
 				claim = this.claims.reserve(new PostClaims.NewClaim(key, account, adapter.adapter(), sha256(text), posted,
 						mediaUrls, level, inReplyTo), this.pacing, this.clock.instant(),

@@ -1,0 +1,87 @@
+package tech.aiqem.chimera.tools.outbox;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import tech.aiqem.chimera.model.AgentId;
+import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.TaskId;
+import tech.aiqem.chimera.model.message.Payment;
+import tech.aiqem.chimera.model.message.Publication;
+import tech.aiqem.chimera.tools.mcp.ToolError;
+
+/**
+ * Reads a task's approved action from the outbox and checks a tool call against it; a call that is not
+ * the approved action is a {@code not_approved} tool error and changes nothing.
+ */
+@Component
+public class ApprovedActions {
+
+	private static final String FIND = """
+			SELECT p.agent_id, p.action, p.status, p.payload::text AS payload, t.approved_by
+			FROM publications p JOIN tasks t ON t.id = p.task_id
+			WHERE p.task_id = ?
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	ApprovedActions(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The approved post this call must be, or a {@code not_approved} error saying why it is not. */
+	public void requirePost(String tool, TaskId task, AgentId agent, OutboxMatch.PostCall call) {
+		Publication approved = approved(tool, task, agent, Publication.POST);
+		String mismatch = OutboxMatch.post(approved, call);
+		if (mismatch != null) {
+			throw notApproved(tool, task, mismatch);
+		}
+	}
+
+	/**
+	 * The approved payment this call must be, or a {@code not_approved} error saying why it is not.
+	 * @return true when a human approved it (not the judge alone)
+	 */
+	public boolean requirePayment(String tool, TaskId task, AgentId agent, Payment call) {
+		Row row = row(tool, task, agent, Publication.PAY);
+		String mismatch = OutboxMatch.payment(ChimeraJson.read(row.payload(), Publication.class), call);
+		if (mismatch != null) {
+			throw notApproved(tool, task, mismatch);
+		}
+		return "human".equals(row.approvedBy());
+	}
+
+	private Publication approved(String tool, TaskId task, AgentId agent, String action) {
+		return ChimeraJson.read(row(tool, task, agent, action).payload(), Publication.class);
+	}
+
+	private Row row(String tool, TaskId task, AgentId agent, String action) {
+		List<Row> rows = this.jdbc.query(FIND, (rs, n) -> new Row(rs.getObject("agent_id", UUID.class), rs.getString("action"),
+				rs.getString("status"), rs.getString("payload"), rs.getString("approved_by")), task.value());
+		if (rows.isEmpty()) {
+			throw notApproved(tool, task, "the task has no approved action in the outbox");
+		}
+		Row row = rows.get(0);
+		if (!row.agent().equals(agent.value())) {
+			throw notApproved(tool, task, "the approved action belongs to another agent");
+		}
+		if (!row.action().equals(action)) {
+			throw notApproved(tool, task, "the approved action is a " + row.action() + ", not a " + action);
+		}
+		if ("failed".equals(row.status())) {
+			throw notApproved(tool, task, "the approved action was given up");
+		}
+		return row;
+	}
+
+	private static ToolError notApproved(String tool, TaskId task, String why) {
+		return new ToolError("not_approved", tool + ": refused for task " + task + ": " + why
+				+ "; the tools act only on exactly what the judge or a human approved. Nothing was done.");
+	}
+
+	private record Row(UUID agent, String action, String status, String payload, String approvedBy) {
+	}
+}
