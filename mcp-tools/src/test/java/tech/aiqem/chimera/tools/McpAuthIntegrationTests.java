@@ -85,6 +85,9 @@ class McpAuthIntegrationTests {
 		}
 		assertThat(worker.path("mentions").path("isError").asBoolean()).as(worker.path("mentions").toString()).isFalse();
 		assertThat(count("SELECT count(*) FROM sandbox_posts")).as("nothing was posted").isEqualTo(postsBefore);
+		assertThat(this.jdbc.queryForList("SELECT tool || ':' || outcome FROM served_tool_calls WHERE caller = 'worker'"
+				+ " AND tool IN ('post_content', 'send_payment', 'remember')", String.class))
+			.as("the refused calls are on record").contains("post_content:forbidden", "send_payment:forbidden", "remember:forbidden");
 	}
 
 	@Test

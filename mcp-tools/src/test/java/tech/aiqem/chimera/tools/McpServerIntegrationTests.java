@@ -180,6 +180,11 @@ class McpServerIntegrationTests {
 		assertThat(row.get("account")).isEqualTo(agent.handle());
 		assertThat(row.get("ai_generated")).isEqualTo(true);
 		assertThat(row.get("idempotency_key")).isEqualTo(task.toString());
+		// the tools server's own record of the call, which the judge checks claimed tool calls against
+		Map<String, Object> served = this.jdbc.queryForMap(
+				"SELECT tool, caller, outcome, result_ref, length(arguments_sha256) AS hash FROM served_tool_calls WHERE task_id = ?", task);
+		assertThat(served).containsEntry("tool", "post_content").containsEntry("caller", "tester").containsEntry("outcome", "ok")
+			.containsEntry("result_ref", posted.get("post_id")).containsEntry("hash", 64);
 
 		McpSchema.CallToolResult again = call(client(), "post_content", args, meta(agent, task));
 		@SuppressWarnings("unchecked")

@@ -29,6 +29,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 
 import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.tools.agent.UnknownAgentException;
+import tech.aiqem.chimera.tools.audit.ServedCalls;
 import tech.aiqem.chimera.tools.auth.Caller;
 import tech.aiqem.chimera.tools.image.GenerateImageTool;
 import tech.aiqem.chimera.tools.mcp.CallContext;
@@ -77,15 +78,15 @@ class McpServerConfiguration {
 	@Bean(destroyMethod = "closeGracefully")
 	McpSyncServer mcpServer(HttpServletStreamableServerTransportProvider transport, PostContentTool post,
 			GenerateImageTool image, SendPaymentTool payment, RecentMentionsResource mentions, SearchMemoryTool searchMemory,
-			RememberTool remember) {
+			RememberTool remember, ServedCalls served) {
 		McpJsonMapper json = McpJsonDefaults.getMapper();
 		List<SyncToolSpecification> tools = List.of(
-				tool(json, PostContentTool.NAME, post::call),
-				tool(json, GenerateImageTool.NAME, image::call),
-				tool(json, SendPaymentTool.NAME, payment::call),
+				tool(json, PostContentTool.NAME, post::call, served),
+				tool(json, GenerateImageTool.NAME, image::call, served),
+				tool(json, SendPaymentTool.NAME, payment::call, served),
 				// Chimera additions beyond SPEC §3.2: semantic memory hosted here for every service
-				tool(json, SearchMemoryTool.NAME, searchMemory::call),
-				tool(json, RememberTool.NAME, remember::call));
+				tool(json, SearchMemoryTool.NAME, searchMemory::call, served),
+				tool(json, RememberTool.NAME, remember::call, served));
 		List<SyncResourceSpecification> resources = new ArrayList<>();
 		for (Platform platform : Platform.values()) {
 			resources.add(mentionsResource(platform, mentions));
@@ -102,7 +103,7 @@ class McpServerConfiguration {
 	}
 
 	private static SyncToolSpecification tool(McpJsonMapper json, String name,
-			java.util.function.BiFunction<CallContext, Map<String, Object>, Map<String, Object>> handler) {
+			java.util.function.BiFunction<CallContext, Map<String, Object>, Map<String, Object>> handler, ServedCalls served) {
 		Map<String, Object> definition = definition(json, name);
 		@SuppressWarnings("unchecked")
 		Map<String, Object> schema = (Map<String, Object>) definition.get("inputSchema");
@@ -113,7 +114,8 @@ class McpServerConfiguration {
 			.build();
 		return SyncToolSpecification.builder()
 			.tool(tool)
-			.callHandler((exchange, request) -> ToolCalls.invoke(name, Caller.of(exchange.transportContext()), request, handler))
+			.callHandler((exchange, request) -> ToolCalls.invoke(name, Caller.of(exchange.transportContext()), request, handler,
+					served))
 			.build();
 	}
 

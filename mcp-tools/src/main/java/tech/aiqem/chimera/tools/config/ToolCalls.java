@@ -12,7 +12,9 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
 import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.tools.agent.UnknownAgentException;
+import tech.aiqem.chimera.tools.audit.ServedCalls;
 import tech.aiqem.chimera.tools.auth.Caller;
 import tech.aiqem.chimera.tools.mcp.CallContext;
 import tech.aiqem.chimera.tools.mcp.ToolError;
@@ -27,6 +29,34 @@ final class ToolCalls {
 	private static final Logger log = LoggerFactory.getLogger(ToolCalls.class);
 
 	private ToolCalls() {
+	}
+
+	static CallToolResult invoke(String tool, Caller caller, CallToolRequest request,
+			BiFunction<CallContext, Map<String, Object>, Map<String, Object>> handler, ServedCalls served) {
+		long started = System.nanoTime();
+		CallToolResult result = invoke(tool, caller, request, handler);
+		TaskId task = taskOf(request);
+		if (task != null) {
+			Map<String, Object> structured = result.structuredContent() instanceof Map<?, ?> map ? castMap(map) : Map.of();
+			String outcome = Boolean.TRUE.equals(result.isError()) ? String.valueOf(structured.getOrDefault("error", "error")) : "ok";
+			served.record(task, tool, caller == null ? "(none)" : caller.name(), request.arguments(), outcome,
+					Boolean.TRUE.equals(result.isError()) ? null : structured, (System.nanoTime() - started) / 1_000_000);
+		}
+		return result;
+	}
+
+	private static TaskId taskOf(CallToolRequest request) {
+		try {
+			return CallContext.from(request.meta()).task();
+		}
+		catch (ToolError ex) {
+			return null;
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> castMap(Map<?, ?> map) {
+		return (Map<String, Object>) map;
 	}
 
 	static CallToolResult invoke(String tool, Caller caller, CallToolRequest request,
