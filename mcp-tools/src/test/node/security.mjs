@@ -1,9 +1,10 @@
 // What an outsider sees of mcp-tools' locks, through the official TypeScript SDK client.
-// Usage: node security.mjs <mcp-url> <agent-id> <worker-token>; prints one JSON object.
+// Usage: node security.mjs <mcp-url> <agent-id> <worker-token> <tenant-api-key> <other-tenant-agent-id>;
+// prints one JSON object.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 
-const [url, agentId, workerToken] = process.argv.slice(2);
+const [url, agentId, workerToken, apiKey, otherAgentId] = process.argv.slice(2);
 const meta = { "chimera/agent_id": agentId, "chimera/task_id": crypto.randomUUID() };
 
 async function connect(headers) {
@@ -58,4 +59,30 @@ out.worker = {
   }),
 };
 await worker.close();
+
+// An ordinary MCP client holding the tenant's API key: it reads its own agents, and nothing else.
+const external = await connect({ Authorization: `Bearer ${apiKey}` });
+const read = (uri, meta) => outcome(async () => {
+  const result = await external.readResource(meta ? { uri, _meta: meta } : { uri });
+  return { content: [{ text: result.contents[0].text }] };
+});
+out.external = {
+  templates: (await external.listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate),
+  ownMentions: await read(`chimera://agents/${agentId}/mentions/twitter`),
+  otherTenantsMentions: await read(`chimera://agents/${otherAgentId}/mentions/twitter`),
+  metaNamedMentions: await read("twitter://mentions/recent", { "chimera/agent_id": otherAgentId }),
+  ownMemory: await outcome(() => external.callTool({ name: "search_memory",
+    arguments: { query: "coffee", agent_id: agentId } })),
+  otherTenantsMemory: await outcome(() => external.callTool({ name: "search_memory",
+    arguments: { query: "coffee", agent_id: otherAgentId } })),
+  otherTenantsMemoryViaMeta: await outcome(() => external.callTool({ name: "search_memory",
+    arguments: { query: "coffee" }, _meta: { "chimera/agent_id": otherAgentId } })),
+  post: await outcome(() => external.callTool({ name: "post_content",
+    arguments: { platform: "twitter", text_content: "posted with an API key", disclosure_level: "automated" },
+    _meta: { ...meta, "chimera/agent_id": agentId } })),
+  payment: await outcome(() => external.callTool({ name: "send_payment",
+    arguments: { to_address: "0x742d35Cc6634C0532925a3b844Bc9e7595f0bEb0", amount_usdc: 5, purpose: "api key" },
+    _meta: { ...meta, "chimera/agent_id": agentId } })),
+};
+await external.close();
 console.log(JSON.stringify(out));

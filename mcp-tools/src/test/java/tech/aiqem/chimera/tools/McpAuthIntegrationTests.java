@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 
+import tech.aiqem.chimera.model.ApiKeyFormat;
 import tech.aiqem.chimera.model.ChimeraJson;
 
 import tools.jackson.databind.JsonNode;
@@ -65,9 +66,11 @@ class McpAuthIntegrationTests {
 	@Test
 	void theTypeScriptSdkWithoutTheRightTokenGetsNowhereAndAWorkerCannotPostOrPay() throws Exception {
 		TestAgents.Created agent = TestAgents.create(this.jdbc, "automated");
+		TestAgents.Created otherTenants = TestAgents.create(this.jdbc, "automated");
+		String apiKey = apiKey(agent);
 		int postsBefore = count("SELECT count(*) FROM sandbox_posts");
 		String output = NodeTool.run("security.mjs", "http://localhost:" + this.port + "/mcp", agent.agent().toString(),
-				McpToolsTestSupport.WORKER_TOKEN);
+				McpToolsTestSupport.WORKER_TOKEN, apiKey, otherTenants.agent().toString());
 		JsonNode seen = ChimeraJson.tree(output);
 
 		assertThat(seen.path("anonymous").path("connected").asBoolean()).isFalse();
@@ -84,6 +87,21 @@ class McpAuthIntegrationTests {
 			assertThat(worker.path(refused).path("structured").path("error").asString()).as(refused).isEqualTo("forbidden");
 		}
 		assertThat(worker.path("mentions").path("isError").asBoolean()).as(worker.path("mentions").toString()).isFalse();
+		JsonNode external = seen.path("external");
+		assertThat(external.path("templates").toString()).contains("chimera://agents/{agent_id}/mentions/{platform}");
+		assertThat(external.path("ownMentions").path("isError").asBoolean()).as(external.path("ownMentions").toString()).isFalse();
+		assertThat(external.path("ownMentions").path("text").asString()).contains("\"mentions\"");
+		for (String refused : new String[] { "otherTenantsMentions", "metaNamedMentions" }) {
+			assertThat(external.path(refused).path("thrown").asBoolean()).as(refused + ": " + external.path(refused)).isTrue();
+		}
+		assertThat(external.path("otherTenantsMentions").path("message").asString()).contains("no agent");
+		assertThat(external.path("ownMemory").path("isError").asBoolean()).as(external.path("ownMemory").toString()).isFalse();
+		assertThat(external.path("otherTenantsMemory").path("isError").asBoolean()).isTrue();
+		assertThat(external.path("otherTenantsMemory").path("structured").path("error").asString()).isEqualTo("forbidden");
+		assertThat(external.path("otherTenantsMemoryViaMeta").path("isError").asBoolean()).as("_meta names no agent for a key").isTrue();
+		for (String refused : new String[] { "post", "payment" }) {
+			assertThat(external.path(refused).path("structured").path("error").asString()).as(refused).isEqualTo("forbidden");
+		}
 		assertThat(count("SELECT count(*) FROM sandbox_posts")).as("nothing was posted").isEqualTo(postsBefore);
 		assertThat(this.jdbc.queryForList("SELECT tool || ':' || outcome FROM served_tool_calls WHERE caller = 'worker'"
 				+ " AND tool IN ('post_content', 'send_payment', 'remember')", String.class))
@@ -99,6 +117,16 @@ class McpAuthIntegrationTests {
 			assertThat(image.isError()).isTrue();
 			assertThat(((Map<?, ?>) image.structuredContent()).get("error")).isEqualTo("forbidden");
 		}
+	}
+
+	/** A tenant API key as the orchestrator issues it: only its prefix and hash are stored. */
+	private String apiKey(TestAgents.Created agent) {
+		byte[] random = new byte[32];
+		new java.security.SecureRandom().nextBytes(random);
+		String key = ApiKeyFormat.SCHEME + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		this.jdbc.update("INSERT INTO api_keys (tenant_id, name, role, prefix, key_hash) VALUES (?, 'mcp client', 'reviewer', ?, ?)",
+				agent.tenant().value(), ApiKeyFormat.prefixOf(key), ApiKeyFormat.hash(key));
+		return key;
 	}
 
 	private int count(String sql) {

@@ -14,7 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads {@code Authorization: Bearer <token>} and, when the token is a configured caller's, marks the
+ * Reads {@code Authorization: Bearer <token>} and, when the token is a configured service's or a tenant's
+ * API key, marks the
  * request authenticated as that caller (authorities {@code SCOPE_<scope>}) and leaves the caller in a
  * request attribute for the MCP transport. A wrong token is answered 401 at once; a missing one is left
  * to the authorization rules, which answer 401 too.
@@ -25,11 +26,19 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final CallerTokens tokens;
 
+	private final TenantKeys tenantKeys;
+
 	private final McpAuthEntryPoint entryPoint;
 
-	BearerTokenFilter(CallerTokens tokens, McpAuthEntryPoint entryPoint) {
+	BearerTokenFilter(CallerTokens tokens, TenantKeys tenantKeys, McpAuthEntryPoint entryPoint) {
 		this.tokens = tokens;
+		this.tenantKeys = tenantKeys;
 		this.entryPoint = entryPoint;
+	}
+
+	private Caller authenticate(String token) {
+		return token.startsWith(tech.aiqem.chimera.model.ApiKeyFormat.SCHEME) ? this.tenantKeys.authenticate(token)
+				: this.tokens.authenticate(token);
 	}
 
 	@Override
@@ -40,8 +49,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Caller caller = header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-				? this.tokens.authenticate(header.substring(PREFIX.length())) : null;
+		Caller caller = header.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) ? authenticate(header.substring(PREFIX.length()).strip())
+				: null;
 		if (caller == null) {
 			this.entryPoint.reject(response, "invalid_token", "the bearer token is not one this server issued");
 			return;

@@ -6,15 +6,30 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.modelcontextprotocol.common.McpTransportContext;
+
+import tech.aiqem.chimera.model.TenantId;
 import io.modelcontextprotocol.server.McpTransportContextExtractor;
 
 /**
- * A service that proved who it is with its bearer token, and what it may do: a scope is a tool's name
- * ({@code post_content}) or {@link #READ_MENTIONS} for the mentions resources.
+ * A caller that proved who it is, and what it may do: a scope is a tool's name ({@code post_content}) or
+ * {@link #READ_MENTIONS} for the mentions resources. A service (its own bearer token) has no tenant and
+ * names the agent it acts for in {@code _meta}; an external client holding a tenant's API key has that
+ * tenant, may only read, and names the agent in an argument or the resource URI.
  */
-public record Caller(String name, Set<String> scopes) {
+public record Caller(String name, Set<String> scopes, TenantId tenant) {
 
 	public static final String READ_MENTIONS = "read_mentions";
+
+	/** What a tenant's API key may do through MCP: read, never post or pay. */
+	public static final Set<String> TENANT_KEY_SCOPES = Set.of("generate_image", "search_memory", READ_MENTIONS);
+
+	public Caller(String name, Set<String> scopes) {
+		this(name, scopes, null);
+	}
+
+	public boolean isTenantKey() {
+		return this.tenant != null;
+	}
 
 	/** The request attribute and transport-context key that carry the authenticated caller. */
 	static final String KEY = "chimera/caller";
@@ -22,6 +37,7 @@ public record Caller(String name, Set<String> scopes) {
 	public Caller {
 		scopes = Set.copyOf(scopes);
 	}
+
 
 	public boolean may(String scope) {
 		return this.scopes.contains(scope);

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -37,8 +38,9 @@ class McpSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain mcpFilterChain(HttpSecurity http, CallerTokens tokens) throws Exception {
+	SecurityFilterChain mcpFilterChain(HttpSecurity http, CallerTokens tokens, JdbcTemplate jdbc) throws Exception {
 		McpAuthEntryPoint entryPoint = new McpAuthEntryPoint();
+		TenantKeys tenantKeys = new TenantKeys(jdbc);
 		return http.securityMatcher("/mcp", "/mcp/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,7 +49,7 @@ class McpSecurityConfiguration {
 			.httpBasic(basic -> basic.disable())
 			.formLogin(form -> form.disable())
 			.logout(logout -> logout.disable())
-			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint), AuthorizationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, tenantKeys, entryPoint), AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
 			.build();

@@ -20,6 +20,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
@@ -27,6 +28,7 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 
+import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.tools.agent.UnknownAgentException;
 import tech.aiqem.chimera.tools.audit.ServedCalls;
@@ -96,6 +98,7 @@ class McpServerConfiguration {
 			.capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
 			.tools(tools)
 			.resources(resources)
+			.resourceTemplates(agentMentionsTemplate(mentions))
 			.build();
 		log.info("MCP server at {}: tools {}, resources {}", ENDPOINT,
 				tools.stream().map(t -> t.tool().name()).toList(), resources.stream().map(r -> r.resource().uri()).toList());
@@ -138,6 +141,11 @@ class McpServerConfiguration {
 					.message(resource.uri() + ": forbidden, the caller may not read mentions")
 					.build();
 			}
+			if (caller.isTenantKey()) {
+				throw McpError.builder(McpSchema.ErrorCodes.INVALID_REQUEST)
+					.message(resource.uri() + ": with an API key, name the agent in the URI: " + AGENT_MENTIONS_TEMPLATE)
+					.build();
+			}
 			try {
 				String body = mentions.read(platform, CallContext.from(request.meta()));
 				return new McpSchema.ReadResourceResult(
@@ -151,6 +159,56 @@ class McpServerConfiguration {
 					.message(resource.uri() + ": " + ex.getMessage())
 					.data(ex.retryAt() == null ? null : Map.of("retry_at", ex.retryAt().toString()))
 					.build();
+			}
+		});
+	}
+
+	static final String AGENT_MENTIONS_TEMPLATE = "chimera://agents/{agent_id}/mentions/{platform}";
+
+	private static final java.util.regex.Pattern AGENT_MENTIONS = java.util.regex.Pattern
+		.compile("chimera://agents/([0-9a-fA-F-]{36})/mentions/([a-z]+)");
+
+	/**
+	 * Mentions of an agent named in the URI, for external MCP clients with a tenant API key (their own
+	 * tenant's agents only; another tenant's agent reads as unknown) and for services alike.
+	 */
+	private static SyncResourceTemplateSpecification agentMentionsTemplate(RecentMentionsResource mentions) {
+		McpSchema.ResourceTemplate template = McpSchema.ResourceTemplate.builder()
+			.uriTemplate(AGENT_MENTIONS_TEMPLATE)
+			.name("An agent's recent mentions")
+			.mimeType("application/json")
+			.description("Returns the agent's mentions on the platform (twitter, instagram, threads) from the last hour")
+			.build();
+		return new SyncResourceTemplateSpecification(template, (exchange, request) -> {
+			Caller caller = Caller.of(exchange.transportContext());
+			if (caller == null || !caller.may(Caller.READ_MENTIONS)) {
+				throw McpError.builder(McpSchema.ErrorCodes.INVALID_REQUEST)
+					.message(request.uri() + ": forbidden, the caller may not read mentions")
+					.build();
+			}
+			java.util.regex.Matcher uri = AGENT_MENTIONS.matcher(request.uri());
+			Platform platform;
+			AgentId agent;
+			try {
+				if (!uri.matches()) {
+					throw new IllegalArgumentException("expected " + AGENT_MENTIONS_TEMPLATE);
+				}
+				agent = AgentId.of(uri.group(1));
+				platform = Platform.of(uri.group(2));
+			}
+			catch (IllegalArgumentException ex) {
+				throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(request.uri() + ": " + ex.getMessage()).build();
+			}
+			try {
+				String body = mentions.read(platform, agent, caller.tenant());
+				return new McpSchema.ReadResourceResult(
+						List.of(new McpSchema.TextResourceContents(request.uri(), "application/json", body)));
+			}
+			catch (ToolError | UnknownAgentException ex) {
+				throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(request.uri() + ": " + ex.getMessage()).build();
+			}
+			catch (PlatformException ex) {
+				throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(request.uri() + ": " + ex.getMessage()).build();
 			}
 		});
 	}

@@ -68,8 +68,18 @@ final class ToolCalls {
 			return failure(message, Map.of("error", "forbidden", "message", message));
 		}
 		try {
-			CallContext context = CallContext.from(request.meta());
-			Map<String, Object> result = handler.apply(context, request.arguments());
+			Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
+			CallContext context = caller.isTenantKey() ? CallContext.forTenantKey(caller.tenant(), arguments, request.meta())
+					: CallContext.from(request.meta());
+			if (arguments.containsKey(CallContext.AGENT_ARGUMENT)) {
+				Object named = arguments.get(CallContext.AGENT_ARGUMENT);
+				if (!caller.isTenantKey() && context.agent() != null && !context.agent().toString().equals(String.valueOf(named))) {
+					throw ToolError.invalidArgument(tool + ": agent_id names another agent than _meta \"" + CallContext.AGENT_ID + "\"");
+				}
+				arguments = new LinkedHashMap<>(arguments);
+				arguments.remove(CallContext.AGENT_ARGUMENT);
+			}
+			Map<String, Object> result = handler.apply(context, arguments);
 			return CallToolResult.builder()
 				.addTextContent(ChimeraJson.write(result))
 				.structuredContent(result)

@@ -29,6 +29,19 @@ public record CallContext(AgentId agent, TenantId tenant, TaskId task, String in
 				id(values, TASK_ID, TaskId::of), reply == null || reply.toString().isBlank() ? null : reply.toString());
 	}
 
+	/** The argument in which an API-key caller names the agent it reads for (services use {@code _meta}). */
+	public static final String AGENT_ARGUMENT = "agent_id";
+
+	/**
+	 * The context of a tenant API key's call: the tenant is the key's, whatever {@code _meta} says, and the
+	 * agent is the one named in the {@code agent_id} argument (the tools check it belongs to the tenant).
+	 */
+	public static CallContext forTenantKey(TenantId tenant, Map<String, Object> arguments, Map<String, Object> meta) {
+		Map<String, Object> args = arguments == null ? Map.of() : arguments;
+		Map<String, Object> values = meta == null ? Map.of() : meta;
+		return new CallContext(id(args, AGENT_ARGUMENT, AgentId::of), tenant, id(values, TASK_ID, TaskId::of), null);
+	}
+
 	public AgentId requireAgent() {
 		if (this.agent == null) {
 			throw ToolError.invalidArgument("_meta \"" + AGENT_ID + "\" is required: the agent this call acts for");

@@ -10,8 +10,10 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.Platform;
+import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.tools.agent.AgentDirectory;
 import tech.aiqem.chimera.tools.agent.AgentProfile;
 import tech.aiqem.chimera.tools.mcp.CallContext;
@@ -48,7 +50,18 @@ public class RecentMentionsResource {
 
 	/** The resource's JSON text; {@link ToolError} when the agent is missing or has no such account. */
 	public String read(Platform platform, CallContext context) {
-		AgentProfile agent = this.agents.get(context.requireAgent());
+		return read(platform, context.requireAgent(), null);
+	}
+
+	/**
+	 * As {@link #read(Platform, CallContext)} for an agent named in the URI; with {@code tenant} set (an API
+	 * key's caller), an agent of another tenant is unknown, so nobody learns that it exists.
+	 */
+	public String read(Platform platform, AgentId agentId, TenantId tenant) {
+		AgentProfile agent = this.agents.get(agentId);
+		if (tenant != null && !tenant.equals(agent.tenant())) {
+			throw new ToolError("unknown_agent", "no agent " + agentId + " in this tenant");
+		}
 		AgentProfile.SocialAccount social = agent.account(platform)
 			.orElseThrow(() -> new ToolError("no_account", "agent " + agent.id() + " has no " + platform.wire() + " account"));
 		Instant now = this.clock.instant();
