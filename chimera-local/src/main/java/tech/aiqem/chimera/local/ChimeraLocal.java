@@ -94,7 +94,6 @@ public final class ChimeraLocal implements AutoCloseable {
 		env.put("CHIMERA_WALLET_NETWORKS_BASE_RPC_URL", this.chain.rpcUrl());
 		env.put("CHIMERA_WALLET_NETWORKS_BASE_USDC_ADDRESS", this.chain.usdcAddress());
 		env.put("CHIMERA_WALLET_NETWORKS_BASE_CHAIN_ID", String.valueOf(this.chain.chainId()));
-		env.put("CHIMERA_WALLET_PASSPHRASE", LocalSecrets.walletPassphrase(this.options.dataDir()));
 		env.put("CHIMERA_WALLET_KEYSTORE_KDF", "light");
 		env.put("REDIS_URL", redisUrl);
 		env.put("CHIMERA_TIME_SCALE", String.valueOf(this.options.timeScale()));
@@ -104,10 +103,8 @@ public final class ChimeraLocal implements AutoCloseable {
 		env.put("CHIMERA_MEMORY_DIR", this.options.dataDir().resolve("memory").toString());
 		env.put("CHIMERA_MEMORY_EMBEDDED_DIRECTORY", this.options.dataDir().resolve("memory").toString());
 		env.put("MEDIA_PUBLIC_BASE_URL", "http://localhost:" + port(Service.MCP_TOOLS) + "/media");
-		String adminPassword = AdminPassword.ensure(this.options.dataDir(), System.getenv("CHIMERA_ADMIN_PASSWORD"));
-		if (adminPassword != null) {
-			env.put("CHIMERA_ADMIN_PASSWORD", adminPassword);
-		}
+		this.secrets.keep(LocalSecrets.walletPassphrase(this.options.dataDir()),
+				AdminPassword.ensure(this.options.dataDir(), System.getenv("CHIMERA_ADMIN_PASSWORD")));
 		env.putAll(this.options.extraEnv());
 
 		this.jars = jars;
@@ -129,6 +126,8 @@ public final class ChimeraLocal implements AutoCloseable {
 	private void launch(Service service, Map<Service, Path> jars, Map<String, String> shared) {
 		Map<String, String> env = new HashMap<>(shared);
 		env.putAll(this.secrets.envFor(service));
+		// what the caller gives explicitly wins (the fault suite and the benchmark set the admin's password)
+		env.putAll(this.options.extraEnv());
 		env.put("SERVER_PORT", String.valueOf(port(service)));
 		List<String> javaOpts = javaOpts(service, this.options.javaOpts());
 		ServiceProcess process = new ServiceProcess(service, jars.get(service),

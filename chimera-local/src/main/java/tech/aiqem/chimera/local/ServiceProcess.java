@@ -61,6 +61,8 @@ final class ServiceProcess {
 			Files.createDirectories(this.logFile.getParent());
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
+			// the launcher's own environment is inherited, less the secrets this service must not hold
+			builder.environment().keySet().removeAll(ServiceSecrets.withheldFrom(this.service));
 			builder.environment().putAll(this.environment);
 			this.process = builder.start();
 		}
