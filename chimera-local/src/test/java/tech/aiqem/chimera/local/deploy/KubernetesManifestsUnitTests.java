@@ -20,6 +20,9 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +61,11 @@ class KubernetesManifestsUnitTests {
 				"Deployment/worker-service", "Deployment/judge-service", "Deployment/mcp-tools",
 				"Service/orchestrator-api", "Service/planner-service", "Service/worker-service", "Service/judge-service",
 				"Service/mcp-tools", "HorizontalPodAutoscaler/judge-service", "ScaledObject/worker-service",
-				"TriggerAuthentication/chimera-redis");
+				"TriggerAuthentication/chimera-redis", "PodDisruptionBudget/orchestrator-api", "PodDisruptionBudget/mcp-tools",
+				"PodDisruptionBudget/planner-service", "PodDisruptionBudget/worker-service", "PodDisruptionBudget/judge-service",
+				"NetworkPolicy/default-deny", "NetworkPolicy/dns-and-dependencies", "NetworkPolicy/metrics-from-prometheus",
+				"NetworkPolicy/orchestrator-api", "NetworkPolicy/mcp-tools", "NetworkPolicy/calls-mcp-tools-and-models",
+				"Ingress/orchestrator-api");
 		for (HasMetadata object : this.objects) {
 			if (!"Namespace".equals(object.getKind())) {
 				assertThat(object.getMetadata().getNamespace()).as(object.getKind()).isEqualTo("chimera");
@@ -190,6 +197,58 @@ class KubernetesManifestsUnitTests {
 			assertThat(secret("chimera-keda").keySet()).contains((String) ref.get("key"));
 		}
 		assertThat(refs).extracting(r -> r.get("parameter")).contains("address");
+	}
+
+	@Test
+	void autoscalersOwnTheReplicaCountOfWhatTheyScale() {
+		Set<String> scaled = new TreeSet<>();
+		for (HasMetadata object : this.objects) {
+			if (object instanceof HorizontalPodAutoscaler hpa) {
+				scaled.add(hpa.getSpec().getScaleTargetRef().getName());
+			}
+			if ("ScaledObject".equals(object.getKind())) {
+				scaled.add(object.getMetadata().getName());
+			}
+		}
+		assertThat(scaled).containsExactlyInAnyOrder("judge-service", "worker-service");
+		for (String name : scaled) {
+			assertThat(get(Deployment.class, name).getSpec().getReplicas()).as(name + ": re-applying must not reset the autoscaler").isNull();
+		}
+	}
+
+	@Test
+	void everyServiceHasADisruptionBudgetForItsPods() {
+		for (String name : Repository.SERVICES) {
+			PodDisruptionBudget budget = get(PodDisruptionBudget.class, name);
+			assertThat(budget.getSpec().getMinAvailable() != null || budget.getSpec().getMaxUnavailable() != null).as(name).isTrue();
+			assertThat(get(Deployment.class, name).getSpec().getTemplate().getMetadata().getLabels())
+				.containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
+		}
+	}
+
+	@Test
+	void networkPoliciesLetEachServiceTalkOnlyToWhatItCalls() {
+		NetworkPolicies policies = new NetworkPolicies(this.objects.stream()
+			.filter(NetworkPolicy.class::isInstance)
+			.map(NetworkPolicy.class::cast)
+			.toList());
+		for (String caller : List.of("worker-service", "planner-service", "judge-service")) {
+			assertThat(policies.allows(caller, "mcp-tools", 8084)).as(caller + " -> mcp-tools").isTrue();
+		}
+		assertThat(policies.allows("orchestrator-api", "mcp-tools", 8084)).as("the orchestrator calls no tool").isFalse();
+		assertThat(policies.allows("worker-service", "orchestrator-api", 8080)).as("nothing inside calls the API").isFalse();
+		assertThat(policies.allows("worker-service", "judge-service", 8083)).isFalse();
+		assertThat(policies.allows("mcp-tools", "worker-service", 8082)).isFalse();
+		assertThat(policies.allowsFromNamespace("ingress-nginx", "orchestrator-api", 8080)).isTrue();
+		assertThat(policies.allowsFromNamespace("ingress-nginx", "mcp-tools", 8084)).as("mcp-tools is not exposed").isFalse();
+		assertThat(policies.allowsFromNamespace("monitoring", "worker-service", 9090)).as("Prometheus scrapes the actuator").isTrue();
+		assertThat(policies.allowsFromNamespace("default", "orchestrator-api", 9090)).isFalse();
+
+		Ingress ingress = get(Ingress.class, "orchestrator-api");
+		var backend = ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService();
+		assertThat(backend.getName()).isEqualTo("orchestrator-api");
+		assertThat(get(Service.class, "orchestrator-api").getSpec().getPorts()).extracting(p -> p.getName())
+			.contains(backend.getPort().getName());
 	}
 
 	@Test
