@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import tech.aiqem.chimera.embedded.FreePorts;
+import tech.aiqem.chimera.local.deploy.Monitoring;
 import tech.aiqem.chimera.model.ChimeraJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -179,6 +180,13 @@ class PrometheusMetricsIntegrationTests {
 					.as(service + " error counter by code").contains("E1001", "E1002", "E1003", "E1004", "E1005", "E1006", "E2001", "E2002");
 				assertThat(scrapes.get(service).named("chimera_errors_total")).allSatisfy(s -> assertThat(s.value()).isGreaterThanOrEqualTo(0));
 			}
+			// the Grafana dashboard and the alert rules read only what the services really export
+			for (String metric : Monitoring.metricsRead()) {
+				assertThat(scrapes.values().stream().anyMatch(scrape -> scrape.has(metric)))
+					.as(metric + " (deploy/grafana, deploy/prometheus) is exported by some service").isTrue();
+			}
+			assertThat(worker.named("jvm_memory_used_bytes")).as("series carry the service's name")
+				.allSatisfy(sample -> assertThat(sample.labels()).containsEntry("application", "chimera-worker"));
 			assertThat(judge.has("chimera_occ_conflicts_total")).as("judge: OCC conflicts").isTrue();
 			assertThat(judge.sum("chimera_occ_conflicts_total")).isGreaterThanOrEqualTo(0);
 			System.out.printf("Task latency p50 %.3f s, p95 %.3f s; DB query p95 %.4f s (judge); Redis p99 %.4f s (worker)%n",
