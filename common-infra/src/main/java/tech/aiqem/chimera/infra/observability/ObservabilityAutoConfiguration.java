@@ -35,6 +35,13 @@ public class ObservabilityAutoConfiguration {
 		return new LatencyDistributions();
 	}
 
+	/** Every series names the service it came from, so dashboards and alerts can group by it. */
+	@Bean
+	MeterFilter chimeraApplicationTag(Environment environment) {
+		return MeterFilter.commonTags(List.of(io.micrometer.core.instrument.Tag.of("application",
+				environment.getProperty("spring.application.name", "chimera"))));
+	}
+
 	/** Times every Redis command the services send ({@code lettuce.command.completion}, per command). */
 	@Bean
 	@ConditionalOnBean(MeterRegistry.class)
