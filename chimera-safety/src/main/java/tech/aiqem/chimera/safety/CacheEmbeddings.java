@@ -16,6 +16,9 @@ final class CacheEmbeddings {
 		String split = args[1];
 		int chars = Integer.parseInt(System.getProperty("chimera.embed-chars", String.valueOf(Training.EMBED_CHARS)));
 		List<Datasets.Example> examples = Datasets.read(task, split);
+		if (task.equals("safety") && split.equals("train")) {
+			examples = Datasets.capPerStratum(examples, TrainContentSafety.STRATUM_CAP, Training.SEED);
+		}
 		List<String> normalised = examples.stream().map(e -> Normaliser.reading(e.text())).toList();
 		EmbeddingCache.embeddings(task, normalised, chars);
 		System.out.println("cached " + examples.size() + " embeddings of " + task + "/" + split);

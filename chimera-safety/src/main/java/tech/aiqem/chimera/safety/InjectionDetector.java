@@ -69,7 +69,11 @@ public final class InjectionDetector {
 		double learned = this.head.calibrated(logit);
 		double fused = this.head.fuse(logit, rules.score());
 		reasons.add(0, String.format(Locale.ROOT, "classifier %.2f%s", learned, where));
-		return new InjectionScan(fused >= this.head.threshold(), round(fused), reasons);
+		boolean byRules = rules.score() >= this.head.ruleOverride() - 1e-9;
+		if (byRules) {
+			reasons.add(String.format(Locale.ROOT, "rules %.2f flag on their own", rules.score()));
+		}
+		return new InjectionScan(fused >= this.head.threshold() || byRules, round(fused), reasons);
 	}
 
 	private static double round(double score) {

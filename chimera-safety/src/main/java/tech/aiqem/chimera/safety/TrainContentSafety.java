@@ -22,15 +22,19 @@ final class TrainContentSafety {
 
 	static final double VALIDATION_CLEAN_FLAGGED = 0.045;
 
+	/** At most this many records of one label from one source (see {@link Datasets#capPerStratum}). */
+	static final int STRATUM_CAP = 2500;
+
 	private TrainContentSafety() {
 	}
 
 	public static void main(String[] args) {
 		long started = System.nanoTime();
-		List<Datasets.Example> train = Datasets.read("safety", "train");
+		List<Datasets.Example> all = Datasets.read("safety", "train");
+		List<Datasets.Example> train = Datasets.capPerStratum(all, STRATUM_CAP, Training.SEED);
 		int n = train.size();
 		List<String> normalised = train.stream().map(e -> Normaliser.reading(e.text())).toList();
-		System.out.printf("safety/train.jsonl: %d records; embedding (cached under target/)...%n", n);
+		System.out.printf("safety/train.jsonl: %d records, %d after capping each label and source at %d; embedding (cached under target/)...%n", all.size(), n, STRATUM_CAP);
 		float[][] embeddings = EmbeddingCache.embeddings("safety", normalised, Training.EMBED_CHARS).toArray(float[][]::new);
 		Features.Sparse[] ngrams = normalised.stream().map(t -> Features.ngrams(t, BUCKETS)).toArray(Features.Sparse[]::new);
 		int[] labels = train.stream().mapToInt(e -> CLASSES.indexOf(e.label())).toArray();

@@ -20,6 +20,7 @@ final class TrainInjection {
 	/** Validation false-positive budget the threshold is set to (the target on unseen data is 5 %). */
 	static final double VALIDATION_FPR = 0.02;
 
+
 	private TrainInjection() {
 	}
 
@@ -43,9 +44,9 @@ final class TrainInjection {
 				count(fit), count(validation));
 
 		List<LogisticTrainer.Settings> grid = new ArrayList<>();
-		for (double scale : new double[] { 0, 0.5, 1, 2 }) {
-			for (double l2 : new double[] { 1e-5, 1e-4 }) {
-				grid.add(new LogisticTrainer.Settings(scale, l2, 8, 0.05));
+		for (double scale : new double[] { 0.25, 0.5, 1 }) {
+			for (double step : new double[] { 0.05, 0.2 }) {
+				grid.add(new LogisticTrainer.Settings(scale, 1e-4, 8, step));
 			}
 		}
 		LogisticTrainer.Settings best = null;
@@ -56,12 +57,12 @@ final class TrainInjection {
 			double[] scores = logits(model, embeddings, ngrams);
 			double threshold = Training.thresholdAtFpr(scores, positive, validation, VALIDATION_FPR);
 			double recall = Training.rate(scores, Training.and(validation, positive), threshold);
-			Map<String, double[]> loso = leaveOneSourceOut(train, embeddings, ngrams, labels, positive, validation, settings);
+			Map<String, double[]> loso = leaveOneSourceOut(train, embeddings, ngrams, labels, positive, validation, settings, null);
 			double heldOutRecall = loso.values().stream().filter(r -> r[0] == 1).mapToDouble(r -> r[1]).average().orElse(0);
 			double heldOutFpr = loso.values().stream().filter(r -> r[0] == 0).mapToDouble(r -> r[1]).average().orElse(0);
 			double score = 0.5 * recall + 0.5 * (heldOutRecall + 1 - heldOutFpr) / 2;
-			System.out.printf("  ngram scale %.1f, l2 %.0e: validation recall %.3f at FPR %.2f; held-out sources recall %.3f, FPR %.3f -> %.3f%n",
-					settings.ngramScale(), settings.l2(), recall, VALIDATION_FPR, heldOutRecall, heldOutFpr, score);
+			System.out.printf("  ngram scale %.2f, l2 %.0e, step %.2f: validation recall %.3f at FPR %.2f; held-out sources recall %.3f, FPR %.3f -> %.3f%n",
+					settings.ngramScale(), settings.l2(), settings.step(), recall, VALIDATION_FPR, heldOutRecall, heldOutFpr, score);
 			if (score > bestScore) {
 				bestScore = score;
 				best = settings;
@@ -71,33 +72,76 @@ final class TrainInjection {
 		LogisticTrainer.Model model = LogisticTrainer.train(embeddings, ngrams, labels, Training.balancedWeights(train, fit), fit, 1,
 				BUCKETS, best, Training.SEED);
 		double[] logits = logits(model, embeddings, ngrams);
-		Map<String, double[]> loso = leaveOneSourceOut(train, embeddings, ngrams, labels, positive, validation, best);
+		Map<String, double[]> loso = leaveOneSourceOut(train, embeddings, ngrams, labels, positive, validation, best, null);
 		loso.forEach((source, r) -> System.out.printf("  held out %-70s %s %.3f%n", source, r[0] == 1 ? "recall" : "FPR   ",
 				r[1]));
 
-		// calibration and fusion on the validation split only
+		// Calibration, fusion and threshold are fitted on the validation split. (Fitting them on the
+		// out-of-source scores instead was tried: held out by repository, the head's score barely ranks
+		// attacks above benign text, the fusion then drops the head, and recall falls to about 0.2. The
+		// held-out figures printed above are kept as the honest warning about unseen sources.)
+		boolean[] calibration = new boolean[n];
+		double[] calibrationLogit = new double[n];
+		for (int i = 0; i < n; i++) {
+			calibration[i] = validation[i];
+			calibrationLogit[i] = logits[i];
+		}
 		List<double[]> platX = new ArrayList<>();
 		List<double[]> fusionX = new ArrayList<>();
 		List<Integer> y = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			if (validation[i]) {
-				platX.add(new double[] { logits[i] });
-				fusionX.add(new double[] { logits[i], rules[i] });
+			if (calibration[i]) {
+				platX.add(new double[] { calibrationLogit[i] });
+				fusionX.add(new double[] { calibrationLogit[i], rules[i] });
 				y.add(labels[i]);
 			}
 		}
 		int[] yv = y.stream().mapToInt(Integer::intValue).toArray();
 		double[] platt = LogisticTrainer.fitLogistic(platX.toArray(double[][]::new), yv, 1e-3);
 		double[] fusion = LogisticTrainer.fitLogistic(fusionX.toArray(double[][]::new), yv, 1e-3);
+		if (fusion[2] < 0) {
+			// a rule firing must never lower the score (an attacker would add rule bait); if the fit says the
+			// rules hurt on this data (they fire on benign role prompts), they get no weight in the score
+			// and act only through the override level below
+			double[] logitOnly = LogisticTrainer.fitLogistic(platX.toArray(double[][]::new), yv, 1e-3);
+			fusion = new double[] { logitOnly[0], logitOnly[1], 0 };
+		}
 		double[] fused = new double[n];
 		for (int i = 0; i < n; i++) {
 			fused[i] = LearnedHead.sigmoid(fusion[0] + fusion[1] * logits[i] + fusion[2] * rules[i]);
 		}
 		double threshold = Training.thresholdAtFpr(fused, positive, validation, VALIDATION_FPR);
+		// the rules flag on their own from the lowest score level that keeps the validation FPR in budget
+		double ruleOverride = Double.POSITIVE_INFINITY;
+		for (double level = 0.5; level <= 1.0001; level += 0.1) {
+			boolean[] flagged = new boolean[n];
+			for (int i = 0; i < n; i++) {
+				flagged[i] = fused[i] >= threshold || rules[i] >= level - 1e-9;
+			}
+			int fp = 0;
+			int negatives = 0;
+			for (int i = 0; i < n; i++) {
+				if (validation[i] && !positive[i]) {
+					negatives++;
+					fp += flagged[i] ? 1 : 0;
+				}
+			}
+			if (fp <= negatives * (VALIDATION_FPR + 0.005)) {
+				ruleOverride = Math.round(level * 10) / 10.0;
+				break;
+			}
+		}
+		for (int i = 0; i < n; i++) {
+			if (rules[i] >= ruleOverride - 1e-9) {
+				fused[i] = Math.max(fused[i], threshold);
+			}
+		}
+		System.out.println("rules flag on their own from score " + ruleOverride);
 		double learnedOnlyThreshold = Training.thresholdAtFpr(logits, positive, validation, VALIDATION_FPR);
 		System.out.printf("platt %.3f*logit%+.3f; fusion sigmoid(%.3f %+.3f*logit %+.3f*rules); threshold %.3f%n", platt[1], platt[0],
 				fusion[0], fusion[1], fusion[2], threshold);
 		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("rule_override", ruleOverride);
 		figures.put("validation_recall", Training.rate(fused, Training.and(validation, positive), threshold));
 		figures.put("validation_fpr", Training.rate(fused, Training.and(validation, Training.not(positive)), threshold));
 		figures.put("validation_recall_learned_only", Training.rate(logits, Training.and(validation, positive), learnedOnlyThreshold));
@@ -121,7 +165,7 @@ final class TrainInjection {
 		// fusion coefficients are stored in the [bias, logit, rules] order LearnedHead.fuse reads
 		LearnedHead.Parameters parameters = new LearnedHead.Parameters("injection", List.of("injection"), false, BUCKETS,
 				best.ngramScale(), Training.EMBED_CHARS, model.bias(), List.of(LearnedHead.base64(model.weights()[0])),
-				new double[] { platt[1], platt[0] }, fusion, threshold, figures);
+				new double[] { platt[1], platt[0] }, new double[] { fusion[0], fusion[1], fusion[2], ruleOverride }, threshold, figures);
 		Training.writeHead(InjectionDetector.HEAD_RESOURCE, parameters);
 		System.out.printf("done in %.0f s%n", (System.nanoTime() - started) / 1e9);
 	}
@@ -134,14 +178,20 @@ final class TrainInjection {
 		return out;
 	}
 
+	/** A source for the leave-one-source-out check: the label and the repository (its files are one source). */
+	static String group(Datasets.Example e) {
+		int space = e.source().indexOf(' ');
+		return e.label() + "|" + (space > 0 ? e.source().substring(0, space) : e.source());
+	}
+
 	/**
-	 * For each source with at least 20 records: train on the fit split without it, set the threshold on the
+	 * For each source (repository) with at least 20 records: train on the fit split without it, set the threshold on the
 	 * other sources' validation records, and score the held-out source. Value: {1 if positive source, rate}.
 	 */
 	static Map<String, double[]> leaveOneSourceOut(List<Datasets.Example> train, float[][] embeddings, Features.Sparse[] ngrams,
-			int[] labels, boolean[] positive, boolean[] validation, LogisticTrainer.Settings settings) {
+			int[] labels, boolean[] positive, boolean[] validation, LogisticTrainer.Settings settings, double[] outOfSource) {
 		Map<String, Integer> sizes = new java.util.TreeMap<>();
-		train.forEach(e -> sizes.merge(e.label() + "|" + e.source(), 1, Integer::sum));
+		train.forEach(e -> sizes.merge(group(e), 1, Integer::sum));
 		Map<String, double[]> out = new LinkedHashMap<>();
 		int n = train.size();
 		for (Map.Entry<String, Integer> group : sizes.entrySet()) {
@@ -150,7 +200,7 @@ final class TrainInjection {
 			}
 			boolean[] held = new boolean[n];
 			for (int i = 0; i < n; i++) {
-				held[i] = (train.get(i).label() + "|" + train.get(i).source()).equals(group.getKey());
+				held[i] = group(train.get(i)).equals(group.getKey());
 			}
 			boolean[] fit = Training.and(Training.not(validation), Training.not(held));
 			LogisticTrainer.Model model = LogisticTrainer.train(embeddings, ngrams, labels, Training.balancedWeights(train, fit), fit, 1,
@@ -159,6 +209,13 @@ final class TrainInjection {
 			double threshold = Training.thresholdAtFpr(scores, positive, Training.and(validation, Training.not(held)), VALIDATION_FPR);
 			boolean isPositive = group.getKey().startsWith("injection|");
 			out.put(group.getKey(), new double[] { isPositive ? 1 : 0, Training.rate(scores, held, threshold) });
+			if (outOfSource != null) {
+				for (int i = 0; i < n; i++) {
+					if (held[i]) {
+						outOfSource[i] = scores[i];
+					}
+				}
+			}
 		}
 		return out;
 	}
