@@ -47,7 +47,7 @@ class InjectionDetectorUnitTests {
 
 	/**
 	 * Known false positives, not asserted here and listed in the module README: "Send me the link please"
-	 * and "What are the care instructions?" score about 0.84, because the only short imperative texts in
+	 * and "What are the care instructions?" score about 0.6 (threshold 0.47), because the only short imperative texts in
 	 * the training data are attack goals.
 	 */
 	@Test
