@@ -183,12 +183,8 @@ final class LogisticTrainer {
 		}
 		double[] x = new double[n];
 		for (int i = 0; i < n; i++) {
-			x[i] = m[i][col(n)] / (m[i][i] == 0 ? 1 : m[i][i]);
+			x[i] = m[i][n] / (m[i][i] == 0 ? 1 : m[i][i]);
 		}
 		return x;
-	}
-
-	private static int col(int n) {
-		return n;
 	}
 }

@@ -57,7 +57,7 @@ final class TrainInjection {
 			double[] scores = logits(model, embeddings, ngrams);
 			double threshold = Training.thresholdAtFpr(scores, positive, validation, VALIDATION_FPR);
 			double recall = Training.rate(scores, Training.and(validation, positive), threshold);
-			Map<String, double[]> loso = leaveOneSourceOut(train, embeddings, ngrams, labels, positive, validation, settings, null);
+			Map<String, double[]> loso = SourceHoldOut.injection(train, embeddings, ngrams, labels, positive, validation, settings);
 			double heldOutRecall = loso.values().stream().filter(r -> r[0] == 1).mapToDouble(r -> r[1]).average().orElse(0);
 			double heldOutFpr = loso.values().stream().filter(r -> r[0] == 0).mapToDouble(r -> r[1]).average().orElse(0);
 			double score = 0.5 * recall + 0.5 * (heldOutRecall + 1 - heldOutFpr) / 2;
@@ -72,7 +72,7 @@ final class TrainInjection {
 		LogisticTrainer.Model model = LogisticTrainer.train(embeddings, ngrams, labels, Training.balancedWeights(train, fit), fit, 1,
 				BUCKETS, best, Training.SEED);
 		double[] logits = logits(model, embeddings, ngrams);
-		Map<String, double[]> loso = leaveOneSourceOut(train, embeddings, ngrams, labels, positive, validation, best, null);
+		Map<String, double[]> loso = SourceHoldOut.injection(train, embeddings, ngrams, labels, positive, validation, best);
 		loso.forEach((source, r) -> System.out.printf("  held out %-70s %s %.3f%n", source, r[0] == 1 ? "recall" : "FPR   ",
 				r[1]));
 
@@ -174,48 +174,6 @@ final class TrainInjection {
 		double[] out = new double[embeddings.length];
 		for (int i = 0; i < out.length; i++) {
 			out[i] = model.logits(embeddings[i], ngrams[i])[0];
-		}
-		return out;
-	}
-
-	/** A source for the leave-one-source-out check: the label and the repository (its files are one source). */
-	static String group(Datasets.Example e) {
-		int space = e.source().indexOf(' ');
-		return e.label() + "|" + (space > 0 ? e.source().substring(0, space) : e.source());
-	}
-
-	/**
-	 * For each source (repository) with at least 20 records: train on the fit split without it, set the threshold on the
-	 * other sources' validation records, and score the held-out source. Value: {1 if positive source, rate}.
-	 */
-	static Map<String, double[]> leaveOneSourceOut(List<Datasets.Example> train, float[][] embeddings, Features.Sparse[] ngrams,
-			int[] labels, boolean[] positive, boolean[] validation, LogisticTrainer.Settings settings, double[] outOfSource) {
-		Map<String, Integer> sizes = new java.util.TreeMap<>();
-		train.forEach(e -> sizes.merge(group(e), 1, Integer::sum));
-		Map<String, double[]> out = new LinkedHashMap<>();
-		int n = train.size();
-		for (Map.Entry<String, Integer> group : sizes.entrySet()) {
-			if (group.getValue() < 20) {
-				continue;
-			}
-			boolean[] held = new boolean[n];
-			for (int i = 0; i < n; i++) {
-				held[i] = group(train.get(i)).equals(group.getKey());
-			}
-			boolean[] fit = Training.and(Training.not(validation), Training.not(held));
-			LogisticTrainer.Model model = LogisticTrainer.train(embeddings, ngrams, labels, Training.balancedWeights(train, fit), fit, 1,
-					BUCKETS, settings, Training.SEED);
-			double[] scores = logits(model, embeddings, ngrams);
-			double threshold = Training.thresholdAtFpr(scores, positive, Training.and(validation, Training.not(held)), VALIDATION_FPR);
-			boolean isPositive = group.getKey().startsWith("injection|");
-			out.put(group.getKey(), new double[] { isPositive ? 1 : 0, Training.rate(scores, held, threshold) });
-			if (outOfSource != null) {
-				for (int i = 0; i < n; i++) {
-					if (held[i]) {
-						outOfSource[i] = scores[i];
-					}
-				}
-			}
 		}
 		return out;
 	}
