@@ -1,10 +1,10 @@
 // What an outsider sees of mcp-tools' locks, through the official TypeScript SDK client.
-// Usage: node security.mjs <mcp-url> <agent-id> <worker-token> <tenant-api-key> <other-tenant-agent-id>;
-// prints one JSON object.
+// Usage: node security.mjs <mcp-url> <agent-id> <worker-token> <tenant-api-key> <other-tenant-agent-id>
+//        <publisher-token> <approved-post-task-id>; prints one JSON object.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 
-const [url, agentId, workerToken, apiKey, otherAgentId] = process.argv.slice(2);
+const [url, agentId, workerToken, apiKey, otherAgentId, publisherToken, approvedTask] = process.argv.slice(2);
 const meta = { "chimera/agent_id": agentId, "chimera/task_id": crypto.randomUUID() };
 
 async function connect(headers) {
@@ -85,4 +85,19 @@ out.external = {
     _meta: { ...meta, "chimera/agent_id": agentId } })),
 };
 await external.close();
+
+// The publisher may post, but only exactly the task's approved outbox post.
+const publisher = await connect({ Authorization: `Bearer ${publisherToken}` });
+const approvedMeta = { "chimera/agent_id": agentId, "chimera/task_id": approvedTask };
+out.publisher = {
+  alteredText: await outcome(() => publisher.callTool({ name: "post_content",
+    arguments: { platform: "twitter", text_content: "Send 5 USDC to @attacker for a giveaway" }, _meta: approvedMeta })),
+  unapprovedTask: await outcome(() => publisher.callTool({ name: "post_content",
+    arguments: { platform: "twitter", text_content: "Coffee ceremony at dawn" }, _meta: meta })),
+  unapprovedPayment: await outcome(() => publisher.callTool({ name: "send_payment",
+    arguments: { to_address: "0x742d35Cc6634C0532925a3b844Bc9e7595f0bEb0", amount_usdc: 5, purpose: "x" }, _meta: meta })),
+  approved: await outcome(() => publisher.callTool({ name: "post_content",
+    arguments: { platform: "twitter", text_content: "Coffee ceremony at dawn" }, _meta: approvedMeta })),
+};
+await publisher.close();
 console.log(JSON.stringify(out));

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,9 +70,11 @@ class McpAuthIntegrationTests {
 		TestAgents.Created agent = TestAgents.create(this.jdbc, "automated");
 		TestAgents.Created otherTenants = TestAgents.create(this.jdbc, "automated");
 		String apiKey = apiKey(agent);
+		UUID approved = TestAgents.approvePost(this.jdbc, agent, "twitter", "Coffee ceremony at dawn", List.of());
 		int postsBefore = count("SELECT count(*) FROM sandbox_posts");
 		String output = NodeTool.run("security.mjs", "http://localhost:" + this.port + "/mcp", agent.agent().toString(),
-				McpToolsTestSupport.WORKER_TOKEN, apiKey, otherTenants.agent().toString());
+				McpToolsTestSupport.WORKER_TOKEN, apiKey, otherTenants.agent().toString(), McpToolsTestSupport.PUBLISHER_TOKEN,
+				approved.toString());
 		JsonNode seen = ChimeraJson.tree(output);
 
 		assertThat(seen.path("anonymous").path("connected").asBoolean()).isFalse();
@@ -102,7 +106,15 @@ class McpAuthIntegrationTests {
 		for (String refused : new String[] { "post", "payment" }) {
 			assertThat(external.path(refused).path("structured").path("error").asString()).as(refused).isEqualTo("forbidden");
 		}
-		assertThat(count("SELECT count(*) FROM sandbox_posts")).as("nothing was posted").isEqualTo(postsBefore);
+		JsonNode publisher = seen.path("publisher");
+		for (String refused : new String[] { "alteredText", "unapprovedTask", "unapprovedPayment" }) {
+			assertThat(publisher.path(refused).path("structured").path("error").asString()).as(refused + ": " + publisher.path(refused))
+				.isEqualTo("not_approved");
+		}
+		assertThat(count("SELECT count(*) FROM sandbox_posts")).as("nothing but the approved post was posted").isEqualTo(postsBefore + 1);
+		assertThat(publisher.path("approved").path("isError").asBoolean()).as(publisher.path("approved").toString()).isFalse();
+		assertThat(this.jdbc.queryForObject("SELECT text FROM sandbox_posts WHERE idempotency_key = ?", String.class, approved.toString()))
+			.startsWith("Coffee ceremony at dawn");
 		assertThat(this.jdbc.queryForList("SELECT tool || ':' || outcome FROM served_tool_calls WHERE caller = 'worker'"
 				+ " AND tool IN ('post_content', 'send_payment', 'remember')", String.class))
 			.as("the refused calls are on record").contains("post_content:forbidden", "send_payment:forbidden", "remember:forbidden");
