@@ -23,6 +23,9 @@ final class MarkdownPersona {
 	private static final Pattern GENERIC_TITLE = Pattern.compile(
 			"(?i)\\b(soul|identity|card|character|sheet|persona|profile|readme|file|system|prompt|md|description of|who (you are|am i|i am))\\b");
 
+	private static final Pattern BARE_SECTION = Pattern.compile("(identity|voice|tone|style|topics?|forbidden( topics)?|never|"
+			+ "boundaries|approved brands|brands|disclosure|languages?|about( me)?|bio|personality|who (she|he|i|they) (is|am|are))");
+
 	private record Level(int depth, Part part) {
 	}
 
@@ -70,8 +73,10 @@ final class MarkdownPersona {
 			}
 			if (headingText != null) {
 				Part part = Part.of(headingText);
+				// The first heading is the title when it is a '# ' heading that is not a bare section name
+				// ("# Selam Style" is a name although it says "style"), or any heading that names no part.
 				if (!titled && current == null && levels.isEmpty()
-						&& (part == Part.OTHER || depth == 1 && (part == Part.IDENTITY || part == Part.NAME))) {
+						&& (part == Part.OTHER || depth == 1 && !BARE_SECTION.matcher(Part.normalize(headingText)).matches())) {
 					titled = true;
 					draft.placeholdersIn(headingText);
 					draft.name(GENERIC_TITLE.matcher(headingText.replaceAll("\\{\\{[^}]*}}", " ")).replaceAll(" ").replaceAll("^[\\s\\p{Punct}—–]+|[\\s\\p{Punct}—–]+$", ""), false);

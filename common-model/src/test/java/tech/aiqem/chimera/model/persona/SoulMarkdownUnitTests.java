@@ -146,6 +146,12 @@ class SoulMarkdownUnitTests {
 	}
 
 	@Test
+	void aTitleIsANameEvenWhenItSoundsLikeASection() {
+		assertThat(SoulMarkdown.parse("# Selam Style\n## Voice\n- warm\n").name()).isEqualTo("Selam Style");
+		assertThat(SoulMarkdown.parse("# Voice\n- warm\n", "Agent").voice()).containsExactly("warm");
+	}
+
+	@Test
 	void missingPartsAreWarningsNotErrors() {
 		Persona persona = SoulMarkdown.parse("# Abebe\n\nA coffee roaster.\n\n## Hobbies\n- cycling\n");
 		assertThat(persona.topics()).containsExactly("cycling");
