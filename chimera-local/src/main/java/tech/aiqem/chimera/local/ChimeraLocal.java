@@ -76,17 +76,27 @@ public final class ChimeraLocal implements AutoCloseable {
 		long started = System.nanoTime();
 		Instant deadline = Instant.now().plus(timeout);
 		Map<Service, Path> jars = locateJars();
+		List<String> taken = StartupCheck.takenPorts(this.options.ports());
+		if (!taken.isEmpty()) {
+			throw new IllegalStateException(String.join("\n  ", taken));
+		}
 		String postgresUrl = this.options.postgresUrl();
 		if (postgresUrl == null) {
+			long step = System.nanoTime();
 			this.postgres = PostgresServer.start(this.options.dataDir().resolve("postgres"));
 			postgresUrl = this.postgres.database("chimera");
+			log.info("PostgreSQL (embedded) ready in {}", seconds(step));
 		}
 		String redisUrl = this.options.redisUrl();
 		if (redisUrl == null) {
+			long step = System.nanoTime();
 			this.redis = RedisServer.start(this.options.dataDir().resolve("redis"));
 			redisUrl = this.redis.url();
+			log.info("Redis (embedded) ready in {}", seconds(step));
 		}
+		long chainStep = System.nanoTime();
 		this.chain = LocalChain.start();
+		log.info("Local chain ready in {}", seconds(chainStep));
 		Map<String, String> env = new HashMap<>();
 		env.put("POSTGRES_URL", postgresUrl);
 		env.put("CHIMERA_WALLET_NETWORKS_BASE_RPC_URL", this.chain.rpcUrl());
@@ -111,17 +121,19 @@ public final class ChimeraLocal implements AutoCloseable {
 		this.jars = jars;
 		this.sharedEnv = Map.copyOf(env);
 		// The orchestrator applies the migrations; the others only validate them, so it goes first.
+		log.info("Starting {} (it applies the database migrations first)", Service.ORCHESTRATOR.label());
 		launch(Service.ORCHESTRATOR, jars, env);
-		awaitReady(List.of(Service.ORCHESTRATOR), deadline);
+		awaitReady(List.of(Service.ORCHESTRATOR), deadline, started);
+		log.info("Starting {}", Service.afterOrchestrator().stream().map(Service::label).toList());
 		for (Service service : Service.afterOrchestrator()) {
 			launch(service, jars, env);
 		}
-		awaitReady(Service.afterOrchestrator(), deadline);
+		awaitReady(Service.afterOrchestrator(), deadline, started);
 		this.jdbcUrl = postgresUrl.startsWith("jdbc:") ? postgresUrl
 				: tech.aiqem.chimera.model.PostgresUrl.parse(postgresUrl).jdbcUrl();
 		this.faucet = new LocalFaucet(this.chain, this.jdbcUrl);
 		this.faucet.start();
-		log.info("All services ready in {} s", (System.nanoTime() - started) / 1_000_000_000.0);
+		log.info("All services ready in {}", seconds(started));
 	}
 
 	private void launch(Service service, Map<Service, Path> jars, Map<String, String> shared) {
@@ -143,21 +155,38 @@ public final class ChimeraLocal implements AutoCloseable {
 		return options;
 	}
 
-	private void awaitReady(List<Service> services, Instant deadline) {
-		for (Service service : services) {
-			while (!isReady(service)) {
+	/**
+	 * Waits for the services together, saying each one's readiness with its time as it comes; fails at once,
+	 * with the end of its log, when one exits before it is ready, and at the deadline otherwise.
+	 */
+	private void awaitReady(List<Service> services, Instant deadline, long since) {
+		List<Service> waiting = new ArrayList<>(services);
+		while (!waiting.isEmpty()) {
+			for (Service service : List.copyOf(waiting)) {
 				ServiceProcess process = this.processes.get(service);
-				if (Instant.now().isAfter(deadline)) {
-					throw new IllegalStateException(service.label() + " was not ready in time; see "
-							+ this.options.dataDir().resolve("logs").resolve(service.module() + ".log"));
+				if (isReady(service)) {
+					waiting.remove(service);
+					log.info("{} ready on {} ({} since start)", service.label(), url(service), seconds(since));
 				}
-				if (process != null && !process.isAlive()) {
-					sleep(500);
-					continue;
+				else if (process != null && !process.isAlive()) {
+					throw new IllegalStateException(service.label() + " stopped before it was ready. The end of "
+							+ logFile(service) + ":\n" + StartupCheck.tail(logFile(service), 25));
 				}
-				sleep(250);
 			}
+			if (waiting.isEmpty()) {
+				break;
+			}
+			if (Instant.now().isAfter(deadline)) {
+				Service first = waiting.get(0);
+				throw new IllegalStateException(waiting.stream().map(Service::label).toList() + " not ready in time. The end of "
+						+ logFile(first) + ":\n" + StartupCheck.tail(logFile(first), 25));
+			}
+			sleep(250);
 		}
+	}
+
+	private static String seconds(long sinceNanos) {
+		return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - sinceNanos) / 1e9);
 	}
 
 	/**
@@ -172,7 +201,7 @@ public final class ChimeraLocal implements AutoCloseable {
 		Map<String, String> env = new HashMap<>(this.sharedEnv);
 		env.putAll(more);
 		launch(service, this.jars, env);
-		awaitReady(List.of(service), Instant.now().plus(timeout));
+		awaitReady(List.of(service), Instant.now().plus(timeout), System.nanoTime());
 	}
 
 	/** True when the service's readiness probe answers UP. */
@@ -330,6 +359,10 @@ public final class ChimeraLocal implements AutoCloseable {
 			options = LocalOptions.fromEnvironment(System.getenv(), args);
 		}
 		catch (LocalOptions.UsageException | NumberFormatException ex) {
+			if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+				System.out.println(ex.getMessage());
+				System.exit(0);
+			}
 			System.err.println(ex.getMessage());
 			System.exit(2);
 			return;
@@ -348,7 +381,7 @@ public final class ChimeraLocal implements AutoCloseable {
 			running[0] = start(options, Duration.ofSeconds(180));
 		}
 		catch (RuntimeException ex) {
-			System.err.println("Chimera did not start: " + ex.getMessage());
+			System.err.println("\nChimera did not start: " + ex.getMessage());
 			System.exit(1);
 		}
 		System.out.println(running[0].summary());
