@@ -95,15 +95,35 @@ final class OfflineWriter {
 
 	/** A phrase of the goal the topic does not already say ("summer collection"), or nothing. */
 	static String goalPhrase(String goal, String topic, long seed) {
-		if (goal == null || goal.isBlank()) {
+		List<String> phrases = phrases(goal, topic);
+		if (phrases.isEmpty()) {
 			return "";
 		}
+		String phrase = phrases.get((int) Math.floorMod(seed, (long) phrases.size()));
+		return keepProperNouns(phrase, campaignGoal(goal));
+	}
+
+	/**
+	 * The noun phrases of a campaign goal ("Promote Ethiopian fashion designers and the summer collection"
+	 * gives "Ethiopian fashion designers", "summer collection"): topics for a persona that names none.
+	 */
+	static List<String> goalTopics(String goal) {
+		return phrases(goal, "").stream().map(p -> keepProperNouns(p, campaignGoal(goal))).toList();
+	}
+
+	private static String campaignGoal(String goal) {
 		// A planner's goal description repeats the platform and topic first; the campaign goal is what is left.
-		String campaign = goal.replaceFirst("(?is)^create an? \\S+ post on .*? that serves the campaign goal:\\s*", "");
-		Set<String> said = new LinkedHashSet<>(words(topic));
+		return goal == null ? "" : goal.replaceFirst("(?is)^create an? \\S+ post on .*? that serves the campaign goal:\\s*", "");
+	}
+
+	private static List<String> phrases(String goal, String topic) {
 		List<String> phrases = new ArrayList<>();
+		if (goal == null || goal.isBlank()) {
+			return phrases;
+		}
+		Set<String> said = new LinkedHashSet<>(words(topic));
 		StringBuilder current = new StringBuilder();
-		for (String word : campaign.split("[^\\p{L}\\p{N}'-]+")) {
+		for (String word : campaignGoal(goal).split("[^\\p{L}\\p{N}'-]+")) {
 			String lower = word.toLowerCase(Locale.ROOT);
 			boolean keep = lower.length() > 2 && !STOPWORDS.contains(lower) && !said.contains(lower) && !lower.matches("\\d+.*");
 			if (keep && current.toString().split(" ").length < 3) {
@@ -123,11 +143,7 @@ final class OfflineWriter {
 			phrases.add(current.toString());
 		}
 		phrases.removeIf(p -> !p.contains(" ") && p.length() < 5);
-		if (phrases.isEmpty()) {
-			return "";
-		}
-		String phrase = phrases.get((int) Math.floorMod(seed, (long) phrases.size()));
-		return keepProperNouns(phrase, campaign);
+		return phrases;
 	}
 
 	/** "Summer collection" at the start of a goal sentence is not a name; "Yefikir Design" inside it is. */

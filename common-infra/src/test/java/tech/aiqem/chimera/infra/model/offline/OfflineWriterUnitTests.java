@@ -44,6 +44,12 @@ class OfflineWriterUnitTests {
 	}
 
 	@Test
+	void aPersonaWithoutTopicsTakesTheGoalsSubjects() {
+		assertThat(OfflineWriter.goalTopics("Promote Ethiopian fashion designers and the summer collection, 12 posts a day"))
+			.containsExactly("Ethiopian fashion designers", "summer collection");
+	}
+
+	@Test
 	void thePersonasOwnEmojiAndHashtagsAreUsed() {
 		OfflineWriter.Voice voice = OfflineWriter.Voice.of(List.of("Warm and playful", "One or two emoji at most ✨",
 				"Ends with #HabeshaStyle"));
