@@ -74,7 +74,6 @@ public final class ChimeraLocal implements AutoCloseable {
 
 	private void startAll(Duration timeout) {
 		long started = System.nanoTime();
-		Instant deadline = Instant.now().plus(timeout);
 		Map<Service, Path> jars = locateJars();
 		List<String> taken = StartupCheck.takenPorts(this.options.ports());
 		if (!taken.isEmpty()) {
@@ -122,13 +121,15 @@ public final class ChimeraLocal implements AutoCloseable {
 		this.sharedEnv = Map.copyOf(env);
 		// The orchestrator applies the migrations; the others only validate them, so it goes first.
 		log.info("Starting {} (it applies the database migrations first)", Service.ORCHESTRATOR.label());
+		// Each phase gets the whole timeout from its own launch: a busy machine's slow embedded servers do not
+		// eat the services' time, and a service that fails is reported at once anyway.
 		launch(Service.ORCHESTRATOR, jars, env);
-		awaitReady(List.of(Service.ORCHESTRATOR), deadline, started);
+		awaitReady(List.of(Service.ORCHESTRATOR), Instant.now().plus(timeout), started);
 		log.info("Starting {}", Service.afterOrchestrator().stream().map(Service::label).toList());
 		for (Service service : Service.afterOrchestrator()) {
 			launch(service, jars, env);
 		}
-		awaitReady(Service.afterOrchestrator(), deadline, started);
+		awaitReady(Service.afterOrchestrator(), Instant.now().plus(timeout), started);
 		this.jdbcUrl = postgresUrl.startsWith("jdbc:") ? postgresUrl
 				: tech.aiqem.chimera.model.PostgresUrl.parse(postgresUrl).jdbcUrl();
 		this.faucet = new LocalFaucet(this.chain, this.jdbcUrl);
