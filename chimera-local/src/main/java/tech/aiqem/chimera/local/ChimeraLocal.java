@@ -379,7 +379,9 @@ public final class ChimeraLocal implements AutoCloseable {
 			stopped.countDown();
 		}, "chimera-shutdown"));
 		try {
-			running[0] = start(options, Duration.ofSeconds(180));
+			// Per start-up phase; a failing service is reported at once, so this only bounds a slow machine.
+			String seconds = System.getenv().getOrDefault("CHIMERA_START_TIMEOUT", "300");
+			running[0] = start(options, Duration.ofSeconds(Long.parseLong(seconds.strip())));
 		}
 		catch (RuntimeException ex) {
 			System.err.println("\nChimera did not start: " + ex.getMessage());

@@ -113,7 +113,7 @@ public final class OfflineModel implements ChatProvider {
 		List<String> topics = strings(persona.get("topics"));
 		if (topics.isEmpty()) {
 			// A persona file that names no topics: the campaign goal's own subjects (the create answer warned).
-			topics = OfflineWriter.goalTopics(String.valueOf(facts.getOrDefault("goals", "")));
+			topics = GoalPhrases.topics(String.valueOf(facts.getOrDefault("goals", "")));
 		}
 		if (topics.isEmpty()) {
 			topics = List.of("our story");

@@ -39,13 +39,13 @@ class OfflineWriterUnitTests {
 
 	@Test
 	void aPhraseOfTheGoalIsUsedInItsOwnSentence() {
-		assertThat(OfflineWriter.goalPhrase(GOAL, "Ethiopian fashion designer spotlight", 0)).isEqualTo("summer collection");
-		assertThat(OfflineWriter.goalPhrase("Two posts a day on Habesha kemis", "Habesha kemis styling", 0)).isEmpty();
+		assertThat(GoalPhrases.phrase(GOAL, "Ethiopian fashion designer spotlight", 0)).isEqualTo("summer collection");
+		assertThat(GoalPhrases.phrase("Two posts a day on Habesha kemis", "Habesha kemis styling", 0)).isEmpty();
 	}
 
 	@Test
 	void aPersonaWithoutTopicsTakesTheGoalsSubjects() {
-		assertThat(OfflineWriter.goalTopics("Promote Ethiopian fashion designers and the summer collection, 12 posts a day"))
+		assertThat(GoalPhrases.topics("Promote Ethiopian fashion designers and the summer collection, 12 posts a day"))
 			.containsExactly("Ethiopian fashion designers", "summer collection");
 	}
 
