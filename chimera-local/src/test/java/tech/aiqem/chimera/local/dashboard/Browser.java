@@ -159,6 +159,17 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** The natural width of the image at the URL as this page loads it (0 when it does not load). */
+	long imageWidth(String url) {
+		return ((Number) this.driver.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				const image = new Image();
+				image.onload = () => done(image.naturalWidth);
+				image.onerror = () => done(0);
+				image.src = arguments[0];
+				""", url)).longValue();
+	}
+
 	/** Checks that the page's images load, then saves its screenshot. */
 	Path page(String name) {
 		assertImagesLoad(name);

@@ -185,6 +185,7 @@ class DashboardBrowserIntegrationTests {
 		browser.press(Keys.ESCAPE);
 		browser.waitFor("Esc to close the editor", d -> browser.all("#edit-text").isEmpty());
 
+		assertProposedImagesLoad(browser);
 		Map<String, Object> approved = queueItem(browser, first);
 		browser.press("a");
 		browser.visible(".confirm-approve #confirm");
@@ -206,6 +207,23 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	/** The selected review's id, read in one script call: the queue re-renders on live updates. */
+	/** Images proposed with posts are served at the URL they carry (they were .../media/media/..., a 404). */
+	@SuppressWarnings("unchecked")
+	private static void assertProposedImagesLoad(Browser browser) {
+		List<String> urls = browser.waitFor("a review proposing an image", Duration.ofSeconds(120), d -> {
+			List<Map<String, Object>> items = (List<Map<String, Object>>) fetch(browser, "/v1/hitl/queue?limit=500").get("items");
+			List<String> found = items.stream()
+				.map(i -> (String) ((Map<String, Object>) i.get("content")).get("image_url"))
+				.filter(u -> u != null && !u.isBlank())
+				.toList();
+			return found.isEmpty() ? null : found;
+		});
+		for (String url : urls.subList(0, Math.min(3, urls.size()))) {
+			assertThat(url).doesNotContain("/media/media/");
+			assertThat(browser.imageWidth(url)).as("width of " + url).isPositive();
+		}
+	}
+
 	private static String selectedReview(Browser browser) {
 		String id = browser.attribute("#queue [aria-selected=true]", "data-review-id");
 		return id == null ? "" : id;
