@@ -82,19 +82,22 @@ public final class ChimeraLocal implements AutoCloseable {
 		String postgresUrl = this.options.postgresUrl();
 		if (postgresUrl == null) {
 			long step = System.nanoTime();
-			this.postgres = PostgresServer.start(this.options.dataDir().resolve("postgres"));
+			PostgresServer server = PostgresServer.start(this.options.dataDir().resolve("postgres"));
+			keep(server, () -> this.postgres = server);
 			postgresUrl = this.postgres.database("chimera");
 			log.info("PostgreSQL (embedded) ready in {}", seconds(step));
 		}
 		String redisUrl = this.options.redisUrl();
 		if (redisUrl == null) {
 			long step = System.nanoTime();
-			this.redis = RedisServer.start(this.options.dataDir().resolve("redis"));
+			RedisServer server = RedisServer.start(this.options.dataDir().resolve("redis"));
+			keep(server, () -> this.redis = server);
 			redisUrl = this.redis.url();
 			log.info("Redis (embedded) ready in {}", seconds(step));
 		}
 		long chainStep = System.nanoTime();
-		this.chain = LocalChain.start();
+		LocalChain startedChain = LocalChain.start();
+		keep(startedChain, () -> this.chain = startedChain);
 		log.info("Local chain ready in {}", seconds(chainStep));
 		Map<String, String> env = new HashMap<>();
 		env.put("POSTGRES_URL", postgresUrl);
@@ -137,7 +140,27 @@ public final class ChimeraLocal implements AutoCloseable {
 		log.info("All services ready in {}", seconds(started));
 	}
 
-	private void launch(Service service, Map<Service, Path> jars, Map<String, String> shared) {
+	/**
+	 * Keeps what start-up just started, unless the launcher was stopped meanwhile (Ctrl-C during start-up):
+	 * then it is closed at once, so nothing outlives the launcher.
+	 */
+	private synchronized void keep(AutoCloseable started, Runnable assign) {
+		if (this.closed) {
+			try {
+				started.close();
+			}
+			catch (Exception ex) {
+				log.warn("Could not stop {}: {}", started, ex.getMessage());
+			}
+			throw new IllegalStateException("stopped during start-up");
+		}
+		assign.run();
+	}
+
+	private synchronized void launch(Service service, Map<Service, Path> jars, Map<String, String> shared) {
+		if (this.closed) {
+			throw new IllegalStateException("stopped during start-up");
+		}
 		Map<String, String> env = new HashMap<>(shared);
 		env.put("SERVER_PORT", String.valueOf(port(service)));
 		List<String> javaOpts = javaOpts(service, this.options.javaOpts());
@@ -163,6 +186,9 @@ public final class ChimeraLocal implements AutoCloseable {
 	private void awaitReady(List<Service> services, Instant deadline, long since) {
 		List<Service> waiting = new ArrayList<>(services);
 		while (!waiting.isEmpty()) {
+			if (this.closed) {
+				throw new IllegalStateException("stopped during start-up");
+			}
 			for (Service service : List.copyOf(waiting)) {
 				ServiceProcess process = this.processes.get(service);
 				if (isReady(service)) {
@@ -381,7 +407,16 @@ public final class ChimeraLocal implements AutoCloseable {
 		try {
 			// Per start-up phase; a failing service is reported at once, so this only bounds a slow machine.
 			String seconds = System.getenv().getOrDefault("CHIMERA_START_TIMEOUT", "300");
-			running[0] = start(options, Duration.ofSeconds(Long.parseLong(seconds.strip())));
+			// Known to the shutdown hook before anything starts: Ctrl-C during start-up stops what has started.
+			ChimeraLocal starting = new ChimeraLocal(options);
+			running[0] = starting;
+			try {
+				starting.startAll(Duration.ofSeconds(Long.parseLong(seconds.strip())));
+			}
+			catch (RuntimeException ex) {
+				starting.close();
+				throw ex;
+			}
 		}
 		catch (RuntimeException ex) {
 			System.err.println("\nChimera did not start: " + ex.getMessage());
