@@ -56,6 +56,9 @@ export function mount(root, agentId) {
     clear(persona,
       h('h2', { id: 'persona-h' }, 'Persona'),
       p.identity ? h('p', { class: 'identity' }, p.identity) : null,
+      p.warnings?.length
+        ? h('ul', { class: 'persona-warnings', 'aria-label': 'Persona warnings' }, p.warnings.map((w) => h('li', {}, w)))
+        : null,
       h('dl', { class: 'persona' },
         list('Voice', p.voice),
         list('Topics', p.topics),

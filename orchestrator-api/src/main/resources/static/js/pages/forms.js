@@ -32,7 +32,7 @@ function dialog(title, form) {
 
 export function agentForm(onCreated) {
   const name = h('input', { type: 'text', name: 'name', autocomplete: 'off', placeholder: 'Selam Style' });
-  const soul = h('input', { type: 'file', name: 'persona_file', accept: '.md,text/markdown,text/plain' });
+  const soul = h('input', { type: 'file', name: 'persona_file', accept: '.md,.txt,.json,.yaml,.yml,text/markdown,text/plain,application/json' });
   const twitter = h('input', { type: 'text', name: 'twitter', autocomplete: 'off', placeholder: 'selam_style' });
   const instagram = h('input', { type: 'text', name: 'instagram', autocomplete: 'off' });
   const daily = h('input', { type: 'number', name: 'daily_usd', step: '0.01', inputmode: 'decimal', placeholder: '100.00' });
@@ -40,7 +40,7 @@ export function agentForm(onCreated) {
   const submit = h('button', { class: 'btn btn-primary', type: 'submit' }, 'Create agent');
   const form = h('form', { id: 'agent-form', novalidate: true },
     field('Name', 'name', name),
-    field('Persona (SOUL.md)', 'persona_file', soul, 'Sections: Identity, Voice, Topics, Forbidden topics, Approved brands, Disclosure, Languages.'),
+    field('Persona (SOUL.md, character JSON or text)', 'persona_file', soul, 'Any markdown persona: who she is, how she talks, what she posts about, what she stays away from, brands, disclosure, languages.'),
     h('div', { class: 'row2' },
       field('Twitter handle', 'social_accounts[twitter].username', twitter),
       field('Instagram handle', 'social_accounts[instagram].username', instagram)),
@@ -67,7 +67,7 @@ export function agentForm(onCreated) {
       };
       const created = await api.createAgent(body);
       sheet.close();
-      toast(`Agent ${created.name} created`);
+      toast(created.warnings?.length ? `Agent ${created.name} created; ${created.warnings.length} persona warning(s) on its page` : `Agent ${created.name} created`);
       onCreated(created);
     } catch (e) {
       showErrors(form, e);

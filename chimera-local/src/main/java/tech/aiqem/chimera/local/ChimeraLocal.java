@@ -76,19 +76,31 @@ public final class ChimeraLocal implements AutoCloseable {
 
 	private void startAll(Duration timeout) {
 		long started = System.nanoTime();
-		Instant deadline = Instant.now().plus(timeout);
 		Map<Service, Path> jars = locateJars();
+		List<String> taken = StartupCheck.takenPorts(this.options.ports());
+		if (!taken.isEmpty()) {
+			throw new IllegalStateException(String.join("\n  ", taken));
+		}
 		String postgresUrl = this.options.postgresUrl();
 		if (postgresUrl == null) {
-			this.postgres = PostgresServer.start(this.options.dataDir().resolve("postgres"));
+			long step = System.nanoTime();
+			PostgresServer server = PostgresServer.start(this.options.dataDir().resolve("postgres"));
+			keep(server, () -> this.postgres = server);
 			postgresUrl = this.postgres.database("chimera");
+			log.info("PostgreSQL (embedded) ready in {}", seconds(step));
 		}
 		String redisUrl = this.options.redisUrl();
 		if (redisUrl == null) {
-			this.redis = RedisServer.start(this.options.dataDir().resolve("redis"));
+			long step = System.nanoTime();
+			RedisServer server = RedisServer.start(this.options.dataDir().resolve("redis"));
+			keep(server, () -> this.redis = server);
 			redisUrl = this.redis.url();
+			log.info("Redis (embedded) ready in {}", seconds(step));
 		}
-		this.chain = LocalChain.start();
+		long chainStep = System.nanoTime();
+		LocalChain startedChain = LocalChain.start();
+		keep(startedChain, () -> this.chain = startedChain);
+		log.info("Local chain ready in {}", seconds(chainStep));
 		Map<String, String> env = new HashMap<>();
 		env.put("POSTGRES_URL", postgresUrl);
 		env.put("CHIMERA_WALLET_NETWORKS_BASE_RPC_URL", this.chain.rpcUrl());
@@ -110,20 +122,44 @@ public final class ChimeraLocal implements AutoCloseable {
 		this.jars = jars;
 		this.sharedEnv = Map.copyOf(env);
 		// The orchestrator applies the migrations; the others only validate them, so it goes first.
+		log.info("Starting {} (it applies the database migrations first)", Service.ORCHESTRATOR.label());
+		// Each phase gets the whole timeout from its own launch: a busy machine's slow embedded servers do not
+		// eat the services' time, and a service that fails is reported at once anyway.
 		launch(Service.ORCHESTRATOR, jars, env);
-		awaitReady(List.of(Service.ORCHESTRATOR), deadline);
+		awaitReady(List.of(Service.ORCHESTRATOR), Instant.now().plus(timeout), started);
+		log.info("Starting {}", Service.afterOrchestrator().stream().map(Service::label).toList());
 		for (Service service : Service.afterOrchestrator()) {
 			launch(service, jars, env);
 		}
-		awaitReady(Service.afterOrchestrator(), deadline);
+		awaitReady(Service.afterOrchestrator(), Instant.now().plus(timeout), started);
 		this.jdbcUrl = postgresUrl.startsWith("jdbc:") ? postgresUrl
 				: tech.aiqem.chimera.model.PostgresUrl.parse(postgresUrl).jdbcUrl();
 		this.faucet = new LocalFaucet(this.chain, this.jdbcUrl);
 		this.faucet.start();
-		log.info("All services ready in {} s", (System.nanoTime() - started) / 1_000_000_000.0);
+		log.info("All services ready in {}", seconds(started));
 	}
 
-	private void launch(Service service, Map<Service, Path> jars, Map<String, String> shared) {
+	/**
+	 * Keeps what start-up just started, unless the launcher was stopped meanwhile (Ctrl-C during start-up):
+	 * then it is closed at once, so nothing outlives the launcher.
+	 */
+	private synchronized void keep(AutoCloseable started, Runnable assign) {
+		if (this.closed) {
+			try {
+				started.close();
+			}
+			catch (Exception ex) {
+				log.warn("Could not stop {}: {}", started, ex.getMessage());
+			}
+			throw new IllegalStateException("stopped during start-up");
+		}
+		assign.run();
+	}
+
+	private synchronized void launch(Service service, Map<Service, Path> jars, Map<String, String> shared) {
+		if (this.closed) {
+			throw new IllegalStateException("stopped during start-up");
+		}
 		Map<String, String> env = new HashMap<>(shared);
 		env.putAll(this.secrets.envFor(service));
 		// what the caller gives explicitly wins (the fault suite and the benchmark set the admin's password)
@@ -145,21 +181,41 @@ public final class ChimeraLocal implements AutoCloseable {
 		return options;
 	}
 
-	private void awaitReady(List<Service> services, Instant deadline) {
-		for (Service service : services) {
-			while (!isReady(service)) {
-				ServiceProcess process = this.processes.get(service);
-				if (Instant.now().isAfter(deadline)) {
-					throw new IllegalStateException(service.label() + " was not ready in time; see "
-							+ this.options.dataDir().resolve("logs").resolve(service.module() + ".log"));
-				}
-				if (process != null && !process.isAlive()) {
-					sleep(500);
-					continue;
-				}
-				sleep(250);
+	/**
+	 * Waits for the services together, saying each one's readiness with its time as it comes; fails at once,
+	 * with the end of its log, when one exits before it is ready, and at the deadline otherwise.
+	 */
+	private void awaitReady(List<Service> services, Instant deadline, long since) {
+		List<Service> waiting = new ArrayList<>(services);
+		while (!waiting.isEmpty()) {
+			if (this.closed) {
+				throw new IllegalStateException("stopped during start-up");
 			}
+			for (Service service : List.copyOf(waiting)) {
+				ServiceProcess process = this.processes.get(service);
+				if (isReady(service)) {
+					waiting.remove(service);
+					log.info("{} ready on {} ({} since start)", service.label(), url(service), seconds(since));
+				}
+				else if (process != null && !process.isAlive()) {
+					throw new IllegalStateException(service.label() + " stopped before it was ready. The end of "
+							+ logFile(service) + ":\n" + StartupCheck.tail(logFile(service), 25));
+				}
+			}
+			if (waiting.isEmpty()) {
+				break;
+			}
+			if (Instant.now().isAfter(deadline)) {
+				Service first = waiting.get(0);
+				throw new IllegalStateException(waiting.stream().map(Service::label).toList() + " not ready in time. The end of "
+						+ logFile(first) + ":\n" + StartupCheck.tail(logFile(first), 25));
+			}
+			sleep(250);
 		}
+	}
+
+	private static String seconds(long sinceNanos) {
+		return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - sinceNanos) / 1e9);
 	}
 
 	/**
@@ -174,7 +230,7 @@ public final class ChimeraLocal implements AutoCloseable {
 		Map<String, String> env = new HashMap<>(this.sharedEnv);
 		env.putAll(more);
 		launch(service, this.jars, env);
-		awaitReady(List.of(service), Instant.now().plus(timeout));
+		awaitReady(List.of(service), Instant.now().plus(timeout), System.nanoTime());
 	}
 
 	/** True when the service's readiness probe answers UP. */
@@ -332,6 +388,10 @@ public final class ChimeraLocal implements AutoCloseable {
 			options = LocalOptions.fromEnvironment(System.getenv(), args);
 		}
 		catch (LocalOptions.UsageException | NumberFormatException ex) {
+			if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+				System.out.println(ex.getMessage());
+				System.exit(0);
+			}
 			System.err.println(ex.getMessage());
 			System.exit(2);
 			return;
@@ -347,10 +407,21 @@ public final class ChimeraLocal implements AutoCloseable {
 			stopped.countDown();
 		}, "chimera-shutdown"));
 		try {
-			running[0] = start(options, Duration.ofSeconds(180));
+			// Per start-up phase; a failing service is reported at once, so this only bounds a slow machine.
+			String seconds = System.getenv().getOrDefault("CHIMERA_START_TIMEOUT", "300");
+			// Known to the shutdown hook before anything starts: Ctrl-C during start-up stops what has started.
+			ChimeraLocal starting = new ChimeraLocal(options);
+			running[0] = starting;
+			try {
+				starting.startAll(Duration.ofSeconds(Long.parseLong(seconds.strip())));
+			}
+			catch (RuntimeException ex) {
+				starting.close();
+				throw ex;
+			}
 		}
 		catch (RuntimeException ex) {
-			System.err.println("Chimera did not start: " + ex.getMessage());
+			System.err.println("\nChimera did not start: " + ex.getMessage());
 			System.exit(1);
 		}
 		System.out.println(running[0].summary());

@@ -62,14 +62,14 @@ record LocalOptions(Path home, Path dataDir, Map<Service, Integer> ports, double
 				Map.of());
 	}
 
+	/** The usage text, shared with the {@code ./chimera} script (which prints it without building). */
 	static String usage() {
-		return """
-				Usage: ./chimera [--base-port 8080] [--time-scale 1440] [--data-dir .chimera]
-				  --base-port   orchestrator port; the other services take the next four (default 8080)
-				  --time-scale  how much faster than real time campaign schedules run (default 1440: a day a minute; 1 = real time)
-				  --data-dir    where embedded PostgreSQL, Redis, media and logs live (default ./.chimera)
-				Environment: POSTGRES_URL, REDIS_URL (use running servers instead of embedded ones), CHIMERA_JAVA_OPTS,
-				  and every service variable of the specification (ANTHROPIC_API_KEY, GOOGLE_API_KEY, HITL_CONFIDENCE_THRESHOLD, ...).""";
+		try (java.io.InputStream in = LocalOptions.class.getResourceAsStream("/chimera-usage.txt")) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
+		}
+		catch (java.io.IOException | NullPointerException ex) {
+			return "Usage: ./chimera [--base-port 8080] [--time-scale 1440] [--data-dir .chimera]";
+		}
 	}
 
 	private static String value(String[] args, int i, String option) {

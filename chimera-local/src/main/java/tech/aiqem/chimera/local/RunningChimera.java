@@ -27,7 +27,7 @@ public final class RunningChimera implements AutoCloseable {
 	 * {@code CHIMERA_JAVA_OPTS} also the services' JVM options, as for {@code ./chimera}
 	 */
 	public static RunningChimera start(Path dataDir, double timeScale, Map<String, String> extraEnv) throws Exception {
-		return new RunningChimera(ChimeraLocal.start(options(dataDir, timeScale, extraEnv), Duration.ofSeconds(180)));
+		return new RunningChimera(ChimeraLocal.start(options(dataDir, timeScale, extraEnv), Duration.ofSeconds(300)));
 	}
 
 	/**

@@ -19,6 +19,7 @@ import tech.aiqem.chimera.infra.queue.QueueMaintenance;
 import tech.aiqem.chimera.infra.queue.ReliableQueue;
 import tech.aiqem.chimera.infra.redis.Redis;
 import tech.aiqem.chimera.infra.redis.RedisHealthIndicator;
+import tech.aiqem.chimera.infra.time.RealTime;
 import tech.aiqem.chimera.infra.time.ScaledClock;
 
 @AutoConfiguration
@@ -31,6 +32,13 @@ public class ChimeraInfraAutoConfiguration {
 		InfraProperties.Time time = properties.time();
 		Instant origin = time.origin() != null ? time.origin() : Instant.now();
 		return new ScaledClock(Clock.systemUTC(), origin, time.scale());
+	}
+
+	/** Wall-clock time for human deadlines, audit and security timestamps (see {@link RealTime}). */
+	@Bean
+	@ConditionalOnMissingBean
+	RealTime realTime() {
+		return RealTime.system();
 	}
 
 	@Bean(destroyMethod = "close")

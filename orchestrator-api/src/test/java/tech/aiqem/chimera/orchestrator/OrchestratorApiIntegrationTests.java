@@ -130,15 +130,40 @@ class OrchestratorApiIntegrationTests {
 	}
 
 	@Test
+	void aPersonaWrittenFreelyIsAcceptedWithWarnings() {
+		String freeForm = """
+				# SOUL.md
+
+				## Who she is
+				A Lagos street-food critic with a soft spot for suya.
+
+				## How she talks
+				- Loud, funny, generous with praise
+
+				## Never
+				- politics
+				""";
+		Response created = call("POST", "/v1/agents", Map.of("name", "Suya Queen", "persona_file", base64(freeForm)));
+		assertThat(created.status().value()).as(created.body().toString()).isEqualTo(201);
+		assertThat(created.body().get("persona").get("name").asString()).isEqualTo("Suya Queen");
+		assertThat(created.body().get("persona").get("forbidden_topics").get(0).asString()).isEqualTo("politics");
+		assertThat(created.body().get("warnings").toString()).contains("no name in the file", "no topics",
+				"no approved brands: every brand mention will be escalated");
+		String agentId = created.body().get("agent_id").asString();
+		assertThat(call("GET", "/v1/agents/" + agentId, null).body().get("persona").get("warnings").toString())
+			.contains("no approved brands");
+	}
+
+	@Test
 	void invalidSoulIsRejectedWithLineAndReasonAndChangesNothing() {
 		long before = call("GET", "/v1/agents?limit=500", null).body().get("count").asLong();
 		Response response = call("POST", "/v1/agents", Map.of("name", "Bad", "persona_file",
-				base64(SOUL.replace("## Topics", "## Hobbies"))));
+				base64("{\"name\": \"Half a JSON\", ")));
 		assertThat(response.status().value()).isEqualTo(422);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.body().get("code").asString()).isEqualTo("invalid_persona");
 		assertThat(response.body().get("detail").asString()).isEqualTo(
-				"SOUL.md line 4: unknown section 'Hobbies'; expected one of Identity, Voice, Topics, Forbidden topics, Approved brands, Disclosure, Languages");
+				"SOUL.md: the file starts like JSON but is not valid JSON");
 		assertThat(response.body().get("errors").get(0).get("field").asString()).isEqualTo("persona_file");
 		assertThat(call("GET", "/v1/agents?limit=500", null).body().get("count").asLong()).isEqualTo(before);
 	}

@@ -25,7 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium through {@code /usr/bin/chromedriver} (nothing is downloaded), with waits
- * that retry over re-rendered elements and full-page screenshots.
+ * that retry over re-rendered elements and full-page screenshots. The dashboard re-renders on live
+ * updates, so nothing here keeps a {@code WebElement} across a wait: reads are one script call
+ * ({@link #attribute}, {@link #textOf}), actions find and act inside one retried step.
  */
 final class Browser implements AutoCloseable {
 
@@ -114,9 +116,64 @@ final class Browser implements AutoCloseable {
 	}
 
 	void type(String css, String text) {
-		WebElement element = visible(css);
-		element.clear();
-		element.sendKeys(text);
+		waitFor("typing into " + css, d -> {
+			WebElement element = d.findElement(By.cssSelector(css));
+			if (!element.isDisplayed()) {
+				return null;
+			}
+			element.clear();
+			element.sendKeys(text);
+			return true;
+		});
+	}
+
+	/** An attribute of the first element matching, read in one script call (null when there is none). */
+	String attribute(String css, String name) {
+		return (String) this.driver.executeScript(
+				"const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;", css, name);
+	}
+
+	/** The text of the first visible element matching, waiting for one; read in one script call. */
+	String textOf(String css) {
+		return waitFor("text of " + css, d -> (String) this.driver.executeScript("""
+				const e = document.querySelector(arguments[0]);
+				return e && e.getClientRects().length > 0 ? e.innerText : null;
+				""", css));
+	}
+
+	/**
+	 * Fails when an image of the page does not load: waits until every {@code <img>} (lazy ones made eager)
+	 * has finished, then every one must have a natural width.
+	 */
+	void assertImagesLoad(String page) {
+		waitFor("images of " + page + " to finish loading", Duration.ofSeconds(20), d -> (Boolean) this.driver.executeScript("""
+				const images = [...document.images];
+				images.forEach((i) => { if (i.loading === 'lazy') i.loading = 'eager'; });
+				return images.every((i) => i.complete);
+				"""));
+		@SuppressWarnings("unchecked")
+		List<String> broken = (List<String>) this.driver.executeScript(
+				"return [...document.images].filter((i) => i.naturalWidth === 0).map((i) => i.currentSrc || i.src || '(no src)');");
+		if (!broken.isEmpty()) {
+			throw new AssertionError("broken images on " + page + ": " + broken);
+		}
+	}
+
+	/** The natural width of the image at the URL as this page loads it (0 when it does not load). */
+	long imageWidth(String url) {
+		return ((Number) this.driver.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				const image = new Image();
+				image.onload = () => done(image.naturalWidth);
+				image.onerror = () => done(0);
+				image.src = arguments[0];
+				""", url)).longValue();
+	}
+
+	/** Checks that the page's images load, then saves its screenshot. */
+	Path page(String name) {
+		assertImagesLoad(name);
+		return screenshot(name);
 	}
 
 	/** Keys as a person presses them, to whatever has the focus. */

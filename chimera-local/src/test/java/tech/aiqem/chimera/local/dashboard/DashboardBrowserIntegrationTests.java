@@ -33,28 +33,33 @@ class DashboardBrowserIntegrationTests {
 
 	static final String ADMIN_PASSWORD = "dashboard-test-" + Long.toHexString(System.nanoTime());
 
+	/** Written the way people write personas (no approved brands: the agent page shows that warning). */
 	static final String SOUL = """
 			# Selam Style
-			## Identity
+
+			## Who she is
 			A Gen-Z fashion voice from Addis Ababa.
-			## Voice
+
+			## How she talks
 			- Warm and upbeat
 			- Short sentences
-			## Topics
+
+			## What she posts about
 			- Ethiopian fashion
 			- Sustainable design
-			## Forbidden topics
+
+			## Never
 			- politics
-			## Approved brands
-			- Yefikir Design
-			## Disclosure
-			automated
+
+			## Being honest about AI
+			Always says she is an AI.
 			""";
 
 	@Test
 	void operatorCreatesAgentAndCampaignReviewsWithTheKeyboardAndSeesThePostPublished(@TempDir Path temp) throws Exception {
 		Path goodSoul = Files.writeString(temp.resolve("SOUL.md"), SOUL);
-		Path badSoul = Files.writeString(temp.resolve("BAD-SOUL.md"), SOUL.replace("## Topics", "## Hobbies"));
+		// Only what cannot be a persona is refused: a file that starts like JSON and is not.
+		Path badSoul = Files.writeString(temp.resolve("BAD-SOUL.json"), "{\"name\": \"Selam\", \"bio\": [");
 		Map<String, String> env = Map.of("HITL_CONFIDENCE_THRESHOLD", "0.99", "CHIMERA_ADMIN_EMAIL", ADMIN_EMAIL,
 				"CHIMERA_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		try (RunningChimera chimera = RunningChimera.start(temp.resolve("data"), 2880, env);
@@ -63,10 +68,10 @@ class DashboardBrowserIntegrationTests {
 			signInWhenAsked(browser);
 
 			browser.visible("#agents");
-			browser.screenshot("01-fleet-empty-laptop");
+			browser.page("01-fleet-empty-laptop");
 			String agentId = createAgent(browser, badSoul, goodSoul);
 			createCampaign(browser, agentId);
-			browser.screenshot("05-fleet-laptop");
+			browser.page("05-fleet-laptop");
 
 			browser.go("#/pipeline", "#task-statuses");
 			browser.waitFor("tasks on the Pipeline page", Duration.ofSeconds(90),
@@ -74,7 +79,7 @@ class DashboardBrowserIntegrationTests {
 			browser.waitFor("tasks reaching review or completion", Duration.ofSeconds(90),
 					d -> value(browser, "#task-statuses li[data-key=review] .bar-value")
 							+ value(browser, "#task-statuses li[data-key=complete] .bar-value") > 0);
-			browser.screenshot("06-pipeline-laptop");
+			browser.page("06-pipeline-laptop");
 
 			long postsBefore = postsOverTwoWeeks(browser, agentId);
 			Decided decided = reviewWithTheKeyboard(browser);
@@ -92,8 +97,9 @@ class DashboardBrowserIntegrationTests {
 					d -> Long.parseLong(browser.text("#posts-total").replace(",", "")) > postsBefore);
 			assertThat(browser.all("#timeline .badge-offline")).as("offline model badge").isNotEmpty();
 			assertThat(browser.all("#charts svg.chart")).hasSize(4);
+			assertThat(browser.textOf(".persona-warnings")).contains("no approved brands: every brand mention will be escalated");
 			browser.visible("#wallet");
-			browser.screenshot("09-agent-laptop");
+			browser.page("09-agent-laptop");
 
 			phoneScreenshots(browser, agentId);
 		}
@@ -109,7 +115,7 @@ class DashboardBrowserIntegrationTests {
 			return;
 		}
 		if (me == 401) {
-			browser.screenshot("00-login-laptop");
+			browser.page("00-login-laptop");
 			browser.type("#login-form input[name=email]", ADMIN_EMAIL);
 			browser.type("#login-form input[name=password]", ADMIN_PASSWORD);
 			browser.click("#login-form button[type=submit]");
@@ -124,24 +130,23 @@ class DashboardBrowserIntegrationTests {
 		browser.type("#agent-form [data-field=name]", "Selam Style");
 		browser.visible("#agent-form input[type=file]").sendKeys(badSoul.toString());
 		browser.click("#agent-form button[type=submit]");
-		WebElement soulError = browser.visible(".field-error[data-for=persona_file]");
-		assertThat(soulError.getText()).contains("unknown section 'Hobbies'").contains("line 7");
-		browser.screenshot("02-agent-form-invalid-soul-laptop");
+		assertThat(browser.textOf(".field-error[data-for=persona_file]")).contains("not valid JSON");
+		browser.page("02-agent-form-invalid-soul-laptop");
 
 		browser.driver.findElement(By.cssSelector("#agent-form input[type=file]")).sendKeys(goodSoul.toString());
 		browser.type("#agent-form [data-field='budget.daily_usd']", "-5");
 		browser.click("#agent-form button[type=submit]");
-		WebElement budgetError = browser.visible(".field-error[data-for='budget.daily_usd']");
-		assertThat(budgetError.getText()).isEqualTo("must not be negative");
-		assertThat(browser.driver.findElement(By.cssSelector(".field-error[data-for=persona_file]")).isDisplayed()).isFalse();
-		browser.screenshot("03-agent-form-negative-budget-laptop");
+		assertThat(browser.textOf(".field-error[data-for='budget.daily_usd']")).isEqualTo("must not be negative");
+		assertThat((Boolean) browser.driver.executeScript(
+				"return document.querySelector('.field-error[data-for=persona_file]').getClientRects().length === 0")).isTrue();
+		browser.page("03-agent-form-negative-budget-laptop");
 
 		browser.type("#agent-form [data-field='budget.daily_usd']", "50");
 		browser.type("#agent-form [data-field='social_accounts[twitter].username']", "selam_style");
 		browser.click("#agent-form button[type=submit]");
-		WebElement card = browser.visible("#agents [data-agent-name='Selam Style']");
+		browser.visible("#agents [data-agent-name='Selam Style']");
 		browser.waitFor("the agent dialog to close", d -> !d.findElement(By.cssSelector("#agent-form")).isDisplayed());
-		return card.getAttribute("data-agent-id");
+		return browser.attribute("#agents [data-agent-name='Selam Style']", "data-agent-id");
 	}
 
 	private static void createCampaign(Browser browser, String agentId) {
@@ -151,8 +156,8 @@ class DashboardBrowserIntegrationTests {
 		browser.type("#campaign-form [data-field=goals]", "Promote Ethiopian fashion designers and the summer collection, 12 posts a day");
 		browser.type("#campaign-form [data-field=budget_daily_usd]", "-1");
 		browser.click("#campaign-form button[type=submit]");
-		assertThat(browser.visible(".field-error[data-for=budget_daily_usd]").getText()).isEqualTo("must not be negative");
-		browser.screenshot("04-campaign-form-negative-budget-laptop");
+		assertThat(browser.textOf(".field-error[data-for=budget_daily_usd]")).isEqualTo("must not be negative");
+		browser.page("04-campaign-form-negative-budget-laptop");
 		browser.type("#campaign-form [data-field=budget_daily_usd]", "20");
 		browser.click("#campaign-form button[type=submit]");
 		browser.waitFor("the campaign dialog to close", d -> !d.findElement(By.cssSelector("#campaign-form")).isDisplayed());
@@ -167,7 +172,7 @@ class DashboardBrowserIntegrationTests {
 		browser.waitFor("two items to review", Duration.ofSeconds(120), d -> browser.all("#queue .queue-item").size() >= 2);
 		browser.visible("#review-text");
 		browser.visible("#shortcuts");
-		browser.screenshot("07-review-laptop");
+		browser.page("07-review-laptop");
 
 		String first = selectedReview(browser);
 		browser.press("j");
@@ -180,10 +185,11 @@ class DashboardBrowserIntegrationTests {
 		browser.press(Keys.ESCAPE);
 		browser.waitFor("Esc to close the editor", d -> browser.all("#edit-text").isEmpty());
 
+		assertProposedImagesLoad(browser);
 		Map<String, Object> approved = queueItem(browser, first);
 		browser.press("a");
 		browser.visible(".confirm-approve #confirm");
-		browser.screenshot("08-review-confirm-laptop");
+		browser.page("08-review-confirm-laptop");
 		browser.press(Keys.ENTER);
 		browser.waitFor("the approved item to leave the queue", d -> browser.all("#queue [data-review-id='" + first + "']").isEmpty());
 
@@ -200,9 +206,27 @@ class DashboardBrowserIntegrationTests {
 		return new Decided((String) approved.get("task_id"), text, (String) rejected.get("task_id"));
 	}
 
+	/** The selected review's id, read in one script call: the queue re-renders on live updates. */
+	/** Images proposed with posts are served at the URL they carry (they were .../media/media/..., a 404). */
+	@SuppressWarnings("unchecked")
+	private static void assertProposedImagesLoad(Browser browser) {
+		List<String> urls = browser.waitFor("a review proposing an image", Duration.ofSeconds(120), d -> {
+			List<Map<String, Object>> items = (List<Map<String, Object>>) fetch(browser, "/v1/hitl/queue?limit=500").get("items");
+			List<String> found = items.stream()
+				.map(i -> (String) ((Map<String, Object>) i.get("content")).get("image_url"))
+				.filter(u -> u != null && !u.isBlank())
+				.toList();
+			return found.isEmpty() ? null : found;
+		});
+		for (String url : urls.subList(0, Math.min(3, urls.size()))) {
+			assertThat(url).doesNotContain("/media/media/");
+			assertThat(browser.imageWidth(url)).as("width of " + url).isPositive();
+		}
+	}
+
 	private static String selectedReview(Browser browser) {
-		List<WebElement> selected = browser.all("#queue [aria-selected=true]");
-		return selected.isEmpty() ? "" : selected.get(0).getAttribute("data-review-id");
+		String id = browser.attribute("#queue [aria-selected=true]", "data-review-id");
+		return id == null ? "" : id;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -220,15 +244,15 @@ class DashboardBrowserIntegrationTests {
 	private static void phoneScreenshots(Browser browser, String agentId) {
 		browser.resize(Browser.PHONE);
 		browser.go("#/fleet", "#agents [data-agent-name='Selam Style']");
-		browser.screenshot("10-fleet-phone");
+		browser.page("10-fleet-phone");
 		browser.go("#/agents/" + agentId, "#timeline .post");
 		browser.visible("#charts svg.chart");
-		browser.screenshot("11-agent-phone");
+		browser.page("11-agent-phone");
 		browser.go("#/review", "#queue .queue-item");
 		browser.visible("#review-detail .decision-bar");
-		browser.screenshot("12-review-phone");
+		browser.page("12-review-phone");
 		browser.go("#/pipeline", "#task-statuses");
-		browser.screenshot("13-pipeline-phone");
+		browser.page("13-pipeline-phone");
 		browser.resize(Browser.LAPTOP);
 	}
 

@@ -43,7 +43,8 @@ final class HostedChatProvider implements ChatProvider {
 	HostedChatProvider(HostedApi api, ModelProperties.Hosted settings, Duration timeout, Secrets secrets,
 			Clock realClock) {
 		this.api = api;
-		this.apiKey = settings.apiKey();
+		// A local OpenAI-compatible server takes no key, but the client sends one: any non-empty value does.
+		this.apiKey = settings.configured() ? settings.apiKey() : "local";
 		this.baseUrl = (settings.baseUrl() == null || settings.baseUrl().isBlank()) ? api.defaultBaseUrl()
 				: settings.baseUrl().trim();
 		this.timeout = timeout;

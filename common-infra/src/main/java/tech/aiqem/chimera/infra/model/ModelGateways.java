@@ -39,7 +39,7 @@ final class ModelGateways {
 		Map<String, ChatProvider> available = new LinkedHashMap<>();
 		for (HostedApi api : HostedApi.values()) {
 			ModelProperties.Hosted settings = settings(properties, api);
-			if (settings.configured()) {
+			if (settings.configured() || api == HostedApi.OPENAI && settings.keyless()) {
 				available.put(api.providerName(),
 						new HostedChatProvider(api, settings, properties.timeout(), secrets, realClock));
 			}
@@ -52,13 +52,32 @@ final class ModelGateways {
 		if (offline != null) {
 			available.put(ProviderChains.OFFLINE, offline);
 		}
-		PriceTable prices = new PriceTable(properties.prices());
+		Map<String, ModelProperties.Price> priced = new LinkedHashMap<>();
 		Map<ModelRole, List<Route>> chains = new EnumMap<>(ModelRole.class);
+		Map<ModelRole, Map<String, String>> models = new EnumMap<>(ModelRole.class);
+		for (ModelRole role : ModelRole.values()) {
+			Map<String, String> roleModels = new LinkedHashMap<>();
+			for (HostedApi api : HostedApi.values()) {
+				ModelProperties.Hosted settings = settings(properties, api);
+				if (settings.model() != null && !settings.model().isBlank()) {
+					roleModels.put(api.providerName(), settings.model().trim());
+				}
+				if (api == HostedApi.OPENAI && settings.keyless()) {
+					// A local OpenAI-compatible server costs nothing per token (unless a price is configured).
+					String model = ProviderChains.model(role, api.providerName(), merged(roleModels, properties.role(role).models()));
+					priced.put(PriceTable.key(api.providerName(), model), new ModelProperties.Price(java.math.BigDecimal.ZERO,
+							java.math.BigDecimal.ZERO));
+				}
+			}
+			models.put(role, merged(roleModels, properties.role(role).models()));
+		}
+		priced.putAll(properties.prices());
+		PriceTable prices = new PriceTable(priced);
 		names.forEach((role, providers) -> {
 			List<Route> chain = new ArrayList<>();
 			for (String name : providers) {
 				ChatProvider provider = available.get(name);
-				String model = ProviderChains.model(role, name, properties.role(role).models());
+				String model = ProviderChains.model(role, name, models.get(role));
 				if (!provider.offline() && prices.price(name, model).isEmpty()) {
 					throw new IllegalStateException("No price for " + PriceTable.key(name, model) + " (used by the "
 							+ role.key() + " role): set chimera.models.prices[" + PriceTable.key(name, model)
@@ -73,6 +92,19 @@ final class ModelGateways {
 				properties.retry().maxBackoff());
 		return new RoutingModelGateway(chains, properties.maxTokensPerRequest(), retry, prices,
 				new ModelMetrics(registry), sleeper, random);
+	}
+
+	/** A role's own model names win over a provider-wide {@code model}. */
+	private static Map<String, String> merged(Map<String, String> providerWide, Map<String, String> roleOwn) {
+		Map<String, String> merged = new LinkedHashMap<>(providerWide);
+		if (roleOwn != null) {
+			roleOwn.forEach((provider, model) -> {
+				if (model != null && !model.isBlank()) {
+					merged.put(provider, model);
+				}
+			});
+		}
+		return merged;
 	}
 
 	private static ModelProperties.Hosted settings(ModelProperties properties, HostedApi api) {

@@ -64,21 +64,29 @@ public record ModelProperties(@Min(1) @DefaultValue("4096") int maxTokensPerRequ
 	}
 
 	/**
-	 * A hosted provider. A blank key means "not configured".
+	 * A hosted provider. A blank key means "not configured", except for an OpenAI-compatible local server
+	 * (Ollama, llama.cpp server, vLLM, LM Studio): a base URL without a key selects it.
 	 *
 	 * @param apiKey the provider's API key
 	 * @param baseUrl the API's base URL (blank: the provider's public endpoint); tests point it at a
-	 * local server
+	 * local server; for OpenAI, a local OpenAI-compatible server ({@code OPENAI_BASE_URL})
+	 * @param model the model every role uses on this provider unless a role names its own
+	 * ({@code OPENAI_MODEL}, e.g. {@code llama3.1:8b})
 	 */
-	public record Hosted(String apiKey, String baseUrl) {
+	public record Hosted(String apiKey, String baseUrl, String model) {
 
 		boolean configured() {
 			return this.apiKey != null && !this.apiKey.isBlank();
 		}
 
+		/** A server of the operator's own, without a key: its models cost nothing and need no price. */
+		boolean keyless() {
+			return !configured() && this.baseUrl != null && !this.baseUrl.isBlank();
+		}
+
 		@Override
 		public String toString() {
-			return "Hosted[apiKey=" + Secrets.describe(this.apiKey) + ", baseUrl=" + this.baseUrl + "]";
+			return "Hosted[apiKey=" + Secrets.describe(this.apiKey) + ", baseUrl=" + this.baseUrl + ", model=" + this.model + "]";
 		}
 	}
 

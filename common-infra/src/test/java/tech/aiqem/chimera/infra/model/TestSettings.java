@@ -22,7 +22,7 @@ final class TestSettings {
 	private ModelProperties.Retry retry = new ModelProperties.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(30));
 
 	TestSettings provider(String name, String apiKey, String baseUrl) {
-		this.hosted.put(name, new ModelProperties.Hosted(apiKey, baseUrl));
+		this.hosted.put(name, new ModelProperties.Hosted(apiKey, baseUrl, null));
 		return this;
 	}
 
@@ -47,7 +47,7 @@ final class TestSettings {
 	}
 
 	ModelProperties properties() {
-		ModelProperties.Hosted none = new ModelProperties.Hosted(null, null);
+		ModelProperties.Hosted none = new ModelProperties.Hosted(null, null, null);
 		return new ModelProperties(this.maxTokens, this.timeout, this.retry, this.hosted.getOrDefault("gemini", none),
 				this.hosted.getOrDefault("anthropic", none), this.hosted.getOrDefault("openai", none),
 				role(ModelRole.PLANNER), role(ModelRole.WORKER), role(ModelRole.JUDGE), Map.of());

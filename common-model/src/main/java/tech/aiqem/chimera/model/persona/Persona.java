@@ -7,12 +7,22 @@ import java.util.Locale;
 import tech.aiqem.chimera.model.DisclosureLevel;
 
 /**
- * An agent's persona as parsed from its SOUL.md. Its rules become the {@code persona_constraints} of
- * every task and feed the judge's persona checks.
+ * An agent's persona as read from its persona file (SOUL.md, elizaOS character JSON, plain text). Its rules
+ * become the {@code persona_constraints} of every task and feed the judge's persona checks. {@code prose}
+ * keeps what the file says that is none of the recognised parts (for the models, never dropped),
+ * {@code examples} the persona's own sample posts or lines, {@code warnings} what the reader found missing.
  */
 public record Persona(String name, String identity, List<String> voice, List<String> topics,
 		List<String> forbiddenTopics, List<String> approvedBrands, DisclosureLevel disclosure,
-		List<String> languages) {
+		List<String> languages, String prose, List<String> examples, List<String> warnings) {
+
+	/** The persona's rules alone, as code and tests build it (no prose, examples or warnings). */
+	public Persona(String name, String identity, List<String> voice, List<String> topics,
+			List<String> forbiddenTopics, List<String> approvedBrands, DisclosureLevel disclosure,
+			List<String> languages) {
+		this(name, identity, voice, topics, forbiddenTopics, approvedBrands, disclosure, languages, "", List.of(),
+				List.of());
+	}
 
 	public Persona {
 		if (name == null || name.isBlank()) {
@@ -25,6 +35,9 @@ public record Persona(String name, String identity, List<String> voice, List<Str
 		languages = List.copyOf(languages == null || languages.isEmpty() ? List.of("en") : languages);
 		disclosure = disclosure == null ? DisclosureLevel.AUTOMATED : disclosure;
 		identity = identity == null ? "" : identity;
+		prose = prose == null ? "" : prose;
+		examples = List.copyOf(examples == null ? List.of() : examples);
+		warnings = List.copyOf(warnings == null ? List.of() : warnings);
 	}
 
 	/** The rules a worker must follow, as they travel in a task's {@code persona_constraints}. */

@@ -1,155 +1,104 @@
 package tech.aiqem.chimera.model.persona;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import tech.aiqem.chimera.model.DisclosureLevel;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads a SOUL.md: a {@code # Name} title, then {@code ## Section} headings with bullet lists (or, for
- * Identity and Disclosure, prose). Sections: Identity, Voice (required), Topics (required), Forbidden
- * topics, Approved brands, Disclosure ({@code automated}, {@code assisted} or {@code none}), Languages.
- * Anything else is a mistake reported with its line.
+ * Reads a persona file as people write it: markdown with any headings (recognised by meaning, see
+ * {@link Part}), elizaOS character JSON and other persona JSON, CrewAI agent YAML, or plain text (a
+ * system prompt, with or without an example dialogue). Sections it does not recognise are kept as
+ * {@link Persona#prose()}; what is missing is a {@link Persona#warnings() warning}, not an error. Only
+ * what cannot be a persona is refused: empty, not text, larger than {@link #MAX_BYTES}, or no name
+ * anywhere.
  */
 public final class SoulMarkdown {
 
-	public static final int MAX_BYTES = 64 * 1024;
+	/** Large enough for elizaOS characters with long {@code knowledge} arrays (the largest seen is 85 KiB). */
+	public static final int MAX_BYTES = 256 * 1024;
 
-	private static final int MAX_ITEM = 280;
+	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-	private static final Map<String, String> SECTIONS = new LinkedHashMap<>();
-
-	static {
-		SECTIONS.put("identity", "Identity");
-		SECTIONS.put("voice", "Voice");
-		SECTIONS.put("topics", "Topics");
-		SECTIONS.put("forbidden topics", "Forbidden topics");
-		SECTIONS.put("approved brands", "Approved brands");
-		SECTIONS.put("disclosure", "Disclosure");
-		SECTIONS.put("languages", "Languages");
-	}
+	private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
 	private SoulMarkdown() {
 	}
 
-	public static Persona parse(String markdown) {
-		if (markdown == null || markdown.isBlank()) {
-			throw new SoulFormatException(0, "the file is empty; it must start with '# <agent name>'");
-		}
-		if (markdown.length() > MAX_BYTES) {
-			throw new SoulFormatException(0, "the file is larger than " + MAX_BYTES / 1024 + " KiB");
-		}
-		String[] lines = markdown.replace("\r\n", "\n").split("\n", -1);
-		String name = null;
-		int nameLine = 0;
-		String current = null;
-		int currentLine = 0;
-		Map<String, List<String>> items = new LinkedHashMap<>();
-		Map<String, Integer> sectionLines = new LinkedHashMap<>();
-		Map<String, StringBuilder> prose = new LinkedHashMap<>();
-		for (int i = 0; i < lines.length; i++) {
-			int number = i + 1;
-			String line = lines[i].strip();
-			if (line.isEmpty() || line.startsWith("<!--")) {
-				continue;
-			}
-			if (line.startsWith("# ")) {
-				if (name != null) {
-					throw new SoulFormatException(number, "a second '# ' title; the agent's name was already given on line " + nameLine);
-				}
-				name = line.substring(2).strip();
-				nameLine = number;
-				if (name.isEmpty()) {
-					throw new SoulFormatException(number, "the title is empty; write '# <agent name>'");
-				}
-				if (name.length() > 255) {
-					throw new SoulFormatException(number, "the agent name is longer than 255 characters");
-				}
-				continue;
-			}
-			if (name == null) {
-				throw new SoulFormatException(number, "expected the title '# <agent name>' before anything else");
-			}
-			if (line.startsWith("## ")) {
-				String heading = line.substring(3).strip().toLowerCase(Locale.ROOT);
-				if (!SECTIONS.containsKey(heading)) {
-					throw new SoulFormatException(number, "unknown section '" + line.substring(3).strip()
-							+ "'; expected one of " + String.join(", ", SECTIONS.values()));
-				}
-				if (items.containsKey(heading)) {
-					throw new SoulFormatException(number, "section '" + SECTIONS.get(heading)
-							+ "' appears twice (first on line " + sectionLines.get(heading) + ")");
-				}
-				current = heading;
-				currentLine = number;
-				items.put(heading, new ArrayList<>());
-				sectionLines.put(heading, number);
-				continue;
-			}
-			if (line.startsWith("#")) {
-				throw new SoulFormatException(number, "only '# Name' and '## Section' headings are allowed");
-			}
-			if (current == null) {
-				throw new SoulFormatException(number, "text outside a section; start one with '## Identity', '## Voice', ...");
-			}
-			if (line.startsWith("- ") || line.startsWith("* ")) {
-				String item = line.substring(2).strip();
-				if (item.isEmpty()) {
-					throw new SoulFormatException(number, "empty list item");
-				}
-				if (item.length() > MAX_ITEM) {
-					throw new SoulFormatException(number, "list item longer than " + MAX_ITEM + " characters");
-				}
-				items.get(current).add(item);
-			}
-			else if (current.equals("identity") || current.equals("disclosure")) {
-				prose.computeIfAbsent(current, key -> new StringBuilder()).append(prose.containsKey(current) && prose.get(current).length() > 0 ? " " : "").append(line);
-			}
-			else {
-				throw new SoulFormatException(number, "section '" + SECTIONS.get(current)
-						+ "' takes a bullet list; start the line with '- '");
-			}
-		}
-		if (name == null) {
-			throw new SoulFormatException(0, "no title; the file must start with '# <agent name>'");
-		}
-		require(items, sectionLines, "voice", lines.length);
-		require(items, sectionLines, "topics", lines.length);
-		DisclosureLevel disclosure = null;
-		if (items.containsKey("disclosure")) {
-			String value = prose.containsKey("disclosure") ? prose.get("disclosure").toString()
-					: String.join(" ", items.get("disclosure"));
-			int line = sectionLines.get("disclosure");
-			try {
-				disclosure = DisclosureLevel.of(value.strip().split("\\s+")[0]);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new SoulFormatException(line + 1, "disclosure must be automated, assisted or none, got '" + value.strip() + "'");
-			}
-		}
-		List<String> languages = items.getOrDefault("languages", List.of());
-		for (String language : languages) {
-			if (!language.matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?")) {
-				throw new SoulFormatException(sectionLines.get("languages"),
-						"language '" + language + "' is not a language code such as en, am or pt-BR");
-			}
-		}
-		String identity = prose.containsKey("identity") ? prose.get("identity").toString()
-				: String.join(" ", items.getOrDefault("identity", List.of()));
-		return new Persona(name, identity, items.get("voice"), items.get("topics"),
-				items.getOrDefault("forbidden topics", List.of()), items.getOrDefault("approved brands", List.of()),
-				disclosure, languages);
+	/** The persona of a stored or uploaded file; a file with no name anywhere is refused. */
+	public static Persona parse(String source) {
+		return parse(source, null);
 	}
 
-	private static void require(Map<String, List<String>> items, Map<String, Integer> lines, String section, int last) {
-		if (!items.containsKey(section)) {
-			throw new SoulFormatException(0, "the '## " + SECTIONS.get(section) + "' section is required");
+	/**
+	 * The persona of a file, named {@code fallbackName} (with a warning) when the file itself names no one,
+	 * as when an operator uploads an OpenClaw {@code SOUL.md} for an agent they name in the form.
+	 */
+	public static Persona parse(String source, String fallbackName) {
+		if (source == null || source.isBlank()) {
+			throw new SoulFormatException(0, "the file is empty; write who the persona is, e.g. '# Name' and a few sections");
 		}
-		if (items.get(section).isEmpty()) {
-			throw new SoulFormatException(lines.get(section), "the '" + SECTIONS.get(section) + "' section has no items");
+		if (source.length() > MAX_BYTES) {
+			throw new SoulFormatException(0, "the file is larger than " + MAX_BYTES / 1024 + " KiB");
 		}
+		if (!isText(source)) {
+			throw new SoulFormatException(0, "the file is not text (it holds control characters); upload a markdown, JSON or text persona");
+		}
+		String text = source.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "");
+		PersonaDraft draft = new PersonaDraft();
+		String trimmed = text.strip();
+		JsonNode structured = null;
+		if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+			structured = tree(JSON, trimmed);
+			if (structured == null) {
+				throw new SoulFormatException(0, "the file starts like JSON but is not valid JSON");
+			}
+		}
+		else if (!MarkdownPersona.looksLikeMarkdown(text) && trimmed.matches("(?s)^[\\w-]+:\\s*\\n.*")) {
+			structured = tree(YAML, trimmed);
+		}
+		if (structured != null) {
+			CharacterJson.read(structured, draft);
+		}
+		else if (titledProse(trimmed)) {
+			int end = trimmed.indexOf('\n');
+			MarkdownPersona.read(trimmed.substring(0, end), draft);
+			Prose.readPlain(trimmed.substring(end + 1), draft);
+		}
+		else if (MarkdownPersona.looksLikeMarkdown(text)) {
+			MarkdownPersona.read(text, draft);
+		}
+		else {
+			Prose.readPlain(text, draft);
+		}
+		return draft.build(fallbackName);
+	}
+
+	/** A {@code # Name} title over plain prose (a system prompt given a title): the prose is read as plain text. */
+	private static boolean titledProse(String trimmed) {
+		int end = trimmed.indexOf('\n');
+		return trimmed.startsWith("# ") && end > 0 && !MarkdownPersona.looksLikeMarkdown(trimmed.substring(end + 1));
+	}
+
+	private static JsonNode tree(ObjectMapper mapper, String text) {
+		try {
+			JsonNode node = mapper.readTree(text);
+			return node != null && (node.isObject() || node.isArray()) ? node : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static boolean isText(String source) {
+		int control = 0;
+		for (int i = 0; i < source.length(); i++) {
+			char c = source.charAt(i);
+			if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
+				control++;
+			}
+		}
+		return control == 0 || control * 100 < source.length() && source.indexOf('\0') < 0;
 	}
 }

@@ -49,6 +49,9 @@ public final class ResultCommitter {
 
 	private final Duration reviewDeadline;
 
+	/** Real time: a review deadline is a human's SLA, not campaign time (which the demo runs faster). */
+	private final Clock realClock;
+
 	private final int retries;
 
 	/**
@@ -56,6 +59,16 @@ public final class ResultCommitter {
 	 */
 	public ResultCommitter(JdbcClient jdbc, NamedParameterJdbcOperations batch, TransactionTemplate transactions,
 			Clock clock, MeterRegistry meters, Duration reviewDeadline, int retries) {
+		this(jdbc, batch, transactions, clock, Clock.systemUTC(), meters, reviewDeadline, retries);
+	}
+
+	/**
+	 * @param clock the deployment's (possibly scaled) clock: commit and task times
+	 * @param realClock real time, for review deadlines
+	 */
+	public ResultCommitter(JdbcClient jdbc, NamedParameterJdbcOperations batch, TransactionTemplate transactions,
+			Clock clock, Clock realClock, MeterRegistry meters, Duration reviewDeadline, int retries) {
+		this.realClock = realClock;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.transactions = transactions;
@@ -332,7 +345,7 @@ public final class ResultCommitter {
 			.addValue("confidence", item.confidence())
 			.addValue("reasoning", item.reasoning())
 			.addValue("code", item.code() == null ? null : item.code().name())
-			.addValue("deadline", Timestamp.from(now.plus(this.reviewDeadline)))
+			.addValue("deadline", Timestamp.from(this.realClock.instant().plus(this.reviewDeadline)))
 			.addValue("now", Timestamp.from(now));
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tech.aiqem.chimera.infra.time.RealTime;
 import tech.aiqem.chimera.infra.loop.BackgroundLoop;
 import tech.aiqem.chimera.infra.mcp.ToolsClient;
 import tech.aiqem.chimera.infra.model.ModelGateway;
@@ -53,10 +54,10 @@ class JudgeConfiguration {
 	ResultIntake resultIntake(ReliableQueue queue, JdbcClient jdbc, NamedParameterJdbcOperations batch, ModelGateway models,
 			TransactionTemplate transactions,
 			ExecutorService judgeModelCalls, PaymentReview paymentReview, SpendGuard spendGuard, JudgeProperties properties,
-			Clock clock, MeterRegistry meters) {
+			Clock clock, RealTime realTime, MeterRegistry meters) {
 		Judge judge = new Judge(models, new WalletPaymentScreen(paymentReview), properties.hitlConfidenceThreshold(),
 				properties.hitlAutoApprove(), new HashSet<>(properties.blocklist()));
-		ResultCommitter committer = new ResultCommitter(jdbc, batch, transactions, clock, meters, properties.reviewDeadline(),
+		ResultCommitter committer = new ResultCommitter(jdbc, batch, transactions, clock, realTime.clock(), meters, properties.reviewDeadline(),
 				properties.occRetries());
 		return new ResultIntake(queue, jdbc, judge, committer, new ModelSpend(spendGuard), judgeModelCalls, properties.batchSize(), properties.popWait(),
 				clock, meters);

@@ -97,6 +97,15 @@ class ResultCommitterIntegrationTests {
 	}
 
 	@Test
+	void aReviewDeadlineIsRealTimePlusTheSlaWhateverTheCampaignClockSays() {
+		// The committer's campaign clock says 2026-03-01 (as a scaled demo clock would say any other day).
+		Instant before = Instant.now();
+		this.committer.commit(List.of(judged(Judged.Kind.HUMAN_REVIEW, ErrorCode.E1003)));
+		Instant deadline = this.jdbc.sql("SELECT review_deadline FROM hitl_reviews").query(Timestamp.class).single().toInstant();
+		assertThat(deadline).isBetween(before.plus(Duration.ofHours(4)), Instant.now().plus(Duration.ofHours(4)));
+	}
+
+	@Test
 	void aTaskJudgedAlreadyGetsNoSecondEventsOrPublication() {
 		Judged first = judged(Judged.Kind.APPROVED, null);
 		this.committer.commit(List.of(first));

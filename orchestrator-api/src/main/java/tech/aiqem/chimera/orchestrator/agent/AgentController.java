@@ -64,15 +64,17 @@ class AgentController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(CurrentTenant tenant, @Valid @RequestBody CreateAgentRequest request) {
 		String soul = decodeSoul(request.personaFile());
+		String name = request.name().strip();
 		Persona persona;
 		try {
-			persona = SoulMarkdown.parse(soul);
+			persona = SoulMarkdown.parse(soul, name);
+			soul = PersonaSource.named(soul, persona, name);
 		}
 		catch (SoulFormatException ex) {
 			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_persona", ex.getMessage(),
 					List.of(new ApiException.FieldProblem("persona_file", ex.getMessage())));
 		}
-		String name = request.name().strip();
+		String stored = soul;
 		if (this.agents.nameTaken(tenant.id(), name)) {
 			throw ApiException.conflict("an agent named '" + name + "' already exists");
 		}
@@ -88,7 +90,7 @@ class AgentController {
 		Instant now = this.clock.instant();
 		// One transaction: the agent, its wallet (whose key is stored against the agent) and its address.
 		String wallet = this.transactions.execute(status -> {
-			this.agents.insert(tenant.id(), id, name, soul, persona, social, daily, total, null, now);
+			this.agents.insert(tenant.id(), id, name, stored, persona, social, daily, total, null, now);
 			String address = issuer == null ? null : issuer.issue(tenant.id(), id);
 			if (address != null) {
 				this.agents.setWallet(id, address);
@@ -102,6 +104,8 @@ class AgentController {
 		body.put("wallet_address", wallet);
 		body.put("created_at", now);
 		body.put("persona", persona);
+		// What the persona file lacks (no voice, no approved brands...): accepted, but the operator should know.
+		body.put("warnings", persona.warnings());
 		return body;
 	}
 
@@ -154,7 +158,7 @@ class AgentController {
 			throw ApiException.invalid("persona_file", "is not valid base64: " + ex.getMessage());
 		}
 		if (bytes.length > SoulMarkdown.MAX_BYTES) {
-			throw ApiException.invalid("persona_file", "the SOUL.md is larger than " + SoulMarkdown.MAX_BYTES / 1024 + " KiB");
+			throw ApiException.invalid("persona_file", "the persona file is larger than " + SoulMarkdown.MAX_BYTES / 1024 + " KiB");
 		}
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
@@ -163,7 +167,7 @@ class AgentController {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw ApiException.invalid("persona_file", "the decoded SOUL.md is not UTF-8 text");
+			throw ApiException.invalid("persona_file", "the decoded persona file is not UTF-8 text");
 		}
 	}
 }

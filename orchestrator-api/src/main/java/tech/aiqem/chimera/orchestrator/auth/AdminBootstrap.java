@@ -11,6 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import tech.aiqem.chimera.infra.time.RealTime;
 import tech.aiqem.chimera.model.Role;
 import tech.aiqem.chimera.orchestrator.system.OrchestratorProperties;
 
@@ -34,11 +35,11 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final Clock clock;
 
-	AdminBootstrap(Users users, PasswordEncoder passwords, OrchestratorProperties properties, Clock clock) {
+	AdminBootstrap(Users users, PasswordEncoder passwords, OrchestratorProperties properties, RealTime realTime) {
 		this.users = users;
 		this.passwords = passwords;
 		this.auth = properties.auth();
-		this.clock = clock;
+		this.clock = realTime.clock();
 	}
 
 	@Override

@@ -16,6 +16,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import tech.aiqem.chimera.infra.time.RealTime;
+
 /**
  * Authenticates {@code Authorization: Bearer chm_...}. A request that presents a key is judged by the
  * key alone: a wrong or revoked key is refused (401) even if a session cookie came along, and the key's
@@ -29,10 +31,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
-	ApiKeyAuthenticationFilter(ApiKeys keys, ProblemEntryPoint problems, Clock clock) {
+	ApiKeyAuthenticationFilter(ApiKeys keys, ProblemEntryPoint problems, RealTime realTime) {
 		this.keys = keys;
 		this.problems = problems;
-		this.clock = clock;
+		this.clock = realTime.clock();
 	}
 
 	/** The bearer token of the request, or null when it presents none. */

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import tech.aiqem.chimera.infra.time.RealTime;
 import tech.aiqem.chimera.model.Role;
 import tech.aiqem.chimera.orchestrator.system.ApiException;
 import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
@@ -32,9 +33,9 @@ class ApiKeyController {
 
 	private final Clock clock;
 
-	ApiKeyController(ApiKeys keys, Clock clock) {
+	ApiKeyController(ApiKeys keys, RealTime realTime) {
 		this.keys = keys;
-		this.clock = clock;
+		this.clock = realTime.clock();
 	}
 
 	@PostMapping

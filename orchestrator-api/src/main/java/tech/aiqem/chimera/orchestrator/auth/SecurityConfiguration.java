@@ -1,6 +1,5 @@
 package tech.aiqem.chimera.orchestrator.auth;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -25,6 +24,7 @@ import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
+import tech.aiqem.chimera.infra.time.RealTime;
 import tech.aiqem.chimera.orchestrator.system.ProblemResponses;
 
 /**
@@ -44,7 +44,7 @@ class SecurityConfiguration {
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
 	@Bean
-	SecurityFilterChain chimeraSecurity(HttpSecurity http, ApiKeys keys, ProblemResponses problems, Clock clock,
+	SecurityFilterChain chimeraSecurity(HttpSecurity http, ApiKeys keys, ProblemResponses problems, RealTime realTime,
 			CookieCsrfTokenRepository csrfTokens, SecurityContextRepository contexts) throws Exception {
 		ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems);
 		http.authorizeHttpRequests(requests -> requests
@@ -75,7 +75,7 @@ class SecurityConfiguration {
 			.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT))
 			.deleteCookies(SESSION_COOKIE));
 		http.exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint));
-		http.addFilterAfter(new ApiKeyAuthenticationFilter(keys, entryPoint, clock), CsrfFilter.class);
+		http.addFilterAfter(new ApiKeyAuthenticationFilter(keys, entryPoint, realTime), CsrfFilter.class);
 		http.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
 		return http.build();
 	}

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import tech.aiqem.chimera.infra.time.RealTime;
 import tech.aiqem.chimera.model.Role;
 import tech.aiqem.chimera.orchestrator.system.ApiException;
 import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
@@ -34,10 +35,10 @@ class UserController {
 
 	private final Clock clock;
 
-	UserController(Users users, PasswordEncoder passwords, Clock clock) {
+	UserController(Users users, PasswordEncoder passwords, RealTime realTime) {
 		this.users = users;
 		this.passwords = passwords;
-		this.clock = clock;
+		this.clock = realTime.clock();
 	}
 
 	@PostMapping

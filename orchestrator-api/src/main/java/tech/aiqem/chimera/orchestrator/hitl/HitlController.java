@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 
+import tech.aiqem.chimera.infra.time.RealTime;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.message.Publication;
 import tech.aiqem.chimera.model.message.TaskOutput;
@@ -36,10 +37,14 @@ class HitlController {
 
 	private final Clock clock;
 
-	HitlController(HitlReviews reviews, TransactionTemplate transactions, Clock clock) {
+	/** Review deadlines are a human's SLA, in real time even when campaign time runs faster. */
+	private final RealTime realTime;
+
+	HitlController(HitlReviews reviews, TransactionTemplate transactions, Clock clock, RealTime realTime) {
 		this.reviews = reviews;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.realTime = realTime;
 	}
 
 	/** SPEC §3.1: pending reviews, oldest first. */
@@ -49,7 +54,7 @@ class HitlController {
 		if (limit < 1 || limit > 500) {
 			throw ApiException.invalid("limit", "must be between 1 and 500");
 		}
-		List<Map<String, Object>> items = this.reviews.pending(tenant.id(), agentId, limit, this.clock.instant());
+		List<Map<String, Object>> items = this.reviews.pending(tenant.id(), agentId, limit, this.realTime.now());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("total", this.reviews.pendingCount(tenant.id(), agentId));
 		body.put("items", items);

@@ -112,6 +112,10 @@ public final class OfflineModel implements ChatProvider {
 		Map<String, Object> persona = map(facts.get("persona"));
 		List<String> topics = strings(persona.get("topics"));
 		if (topics.isEmpty()) {
+			// A persona file that names no topics: the campaign goal's own subjects (the create answer warned).
+			topics = GoalPhrases.topics(String.valueOf(facts.getOrDefault("goals", "")));
+		}
+		if (topics.isEmpty()) {
 			topics = List.of("our story");
 		}
 		List<String> platforms = strings(facts.get("platforms"));
