@@ -23,7 +23,8 @@ final class EnvironmentVariables {
 
 	/** Read only by the local development chain (agent-wallet's LocalChain), which a cluster never starts. */
 	private static final Map<String, String> LOCAL_ONLY = Map.of("CHIMERA_CHAIN_DIR", "local chain data directory",
-			"CHIMERA_REPO_ROOT", "finds the local chain's npm packages in a checkout");
+			"CHIMERA_REPO_ROOT", "finds the local chain's npm packages in a checkout", "CHIMERA_DATASETS",
+			"chimera-safety's training and evaluation programs: where the datasets are, in a checkout");
 
 	/**
 	 * Read through Spring's relaxed binding rather than by name in our code, and needed in a cluster:
