@@ -7,7 +7,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import tech.aiqem.chimera.infra.safety.InjectionDetector;
+import tech.aiqem.chimera.safety.InjectionDetector;
+import tech.aiqem.chimera.safety.InjectionScan;
 import tech.aiqem.chimera.model.DisclosureLevel;
 import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.TaskType;
@@ -54,7 +55,7 @@ public final class ResultChecks {
 		if (type == TaskType.REPLY_COMMENT && (context.mention() == null || !context.mention().id().equals(output.inReplyTo()))) {
 			findings.add(Finding.reject(null, "the reply does not answer the mention its task was planned for"));
 		}
-		InjectionDetector.Verdict injected = InjectionDetector.scan(text);
+		InjectionScan injected = InjectionDetector.shared().scan(text);
 		if (injected.injection()) {
 			findings.add(Finding.reject(ErrorCode.E1003, "the output carries injected instructions (" + String.join(", ", injected.reasons()) + ")"));
 		}

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import tech.aiqem.chimera.infra.safety.InjectionDetector;
+import tech.aiqem.chimera.safety.InjectionDetector;
+import tech.aiqem.chimera.safety.InjectionScan;
 import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
 
 /** Lets operators and reviewers check text (a mention, a brief) for prompt injection (E1003) before using it. */
@@ -22,7 +23,7 @@ class SafetyController {
 	@PostMapping("/v1/safety/scan")
 	Map<String, Object> scan(CurrentTenant tenant, @Valid @RequestBody ScanRequest request) {
 		List<Map<String, Object>> results = request.texts().stream().map(text -> {
-			InjectionDetector.Verdict verdict = InjectionDetector.scan(text);
+			InjectionScan verdict = InjectionDetector.shared().scan(text);
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("verdict", verdict.injection() ? "injection" : "clean");
 			result.put("score", verdict.score());

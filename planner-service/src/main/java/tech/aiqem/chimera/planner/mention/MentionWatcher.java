@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tech.aiqem.chimera.infra.mcp.ToolCallContext;
 import tech.aiqem.chimera.infra.mcp.ToolResults;
 import tech.aiqem.chimera.infra.mcp.ToolsClient;
-import tech.aiqem.chimera.infra.safety.InjectionDetector;
+import tech.aiqem.chimera.safety.InjectionDetector;
+import tech.aiqem.chimera.safety.InjectionScan;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.model.Priority;
@@ -110,7 +111,7 @@ public class MentionWatcher {
 		if (alreadyHandled(campaign, key)) {
 			return;
 		}
-		InjectionDetector.Verdict verdict = InjectionDetector.scan(item.text());
+		InjectionScan verdict = InjectionDetector.shared().scan(item.text());
 		if (verdict.injection()) {
 			this.jdbc.sql("""
 					INSERT INTO incidents (tenant_id, agent_id, campaign_id, code, message, detail, created_at)

@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.infra.safety;
+package tech.aiqem.chimera.safety;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.infra.safety;
+package tech.aiqem.chimera.safety;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.infra.safety;
+package tech.aiqem.chimera.safety;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -46,6 +46,11 @@ final class Normaliser {
 	/** Like {@link #base} but keeping runs of spaces, which separate words when letters are spaced apart. */
 	private static String spaced(String text) {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\p{Cf}", "").toLowerCase(Locale.ROOT);
+	}
+
+	/** The form the learned heads read: {@link #latin}, with letters spaced apart joined again. */
+	static String reading(String text) {
+		return latin(text);
 	}
 
 	/** The forms the rules run over; a rule fires when it matches any of them. */

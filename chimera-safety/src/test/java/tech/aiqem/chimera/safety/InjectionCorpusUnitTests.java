@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.infra.safety;
+package tech.aiqem.chimera.safety;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,15 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import tech.aiqem.chimera.model.ChimeraJson;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Recall and false-positive rate of the detector on the labelled corpus
- * ({@code safety/injection-corpus.jsonl}: label, split, source, text). The "dev" split is what the
- * rules were tuned on; the "holdout" split was written before the rules and is only measured; the
- * similarity seeds (main resources) are a third, separate set. Both splits must meet the bar.
+ * The hand-written corpus ({@code injection-corpus.jsonl}: label, split, source, text) kept as unit-test
+ * cases for the rule family ({@link RuleScan}) alone: it was written by the same hands as the rules, so
+ * it is no evidence of how the detector does on real attacks (that is {@code EvaluateInjection} on the
+ * public test file), but it pins down what the rules already catch and what they must not flag.
  */
 class InjectionCorpusUnitTests {
 
@@ -34,7 +32,7 @@ class InjectionCorpusUnitTests {
 		Figures all = measure(corpus, null);
 		Figures dev = measure(corpus, "dev");
 		Figures holdout = measure(corpus, "holdout");
-		System.out.println("Injection detector — " + all + "\n  dev: " + dev + "\n  holdout: " + holdout);
+		System.out.println("Rule family on the hand-written cases — " + all + "\n  dev: " + dev + "\n  holdout: " + holdout);
 		dev.misses().forEach(miss -> System.out.println("  dev miss: " + miss));
 		holdout.misses().forEach(miss -> System.out.println("  holdout miss (not tuned on): " + miss));
 		assertThat(all.recall()).as("recall, all").isGreaterThanOrEqualTo(MIN_RECALL);
@@ -65,21 +63,22 @@ class InjectionCorpusUnitTests {
 				continue;
 			}
 			String text = row.get("text").asString();
-			InjectionDetector.Verdict verdict = InjectionDetector.scan(text);
+			RuleScan.Result result = RuleScan.scan(text);
+			boolean injection = result.score() >= InjectionDetector.RULES_THRESHOLD;
 			if (row.get("label").asString().equals("injection")) {
 				attacks++;
-				if (verdict.injection()) {
+				if (injection) {
 					caught++;
 				}
 				else {
-					misses.add("missed attack " + verdict.score() + " " + verdict.reasons() + ": " + text);
+					misses.add("missed attack " + result.score() + " " + result.families() + ": " + text);
 				}
 			}
 			else {
 				benign++;
-				if (verdict.injection()) {
+				if (injection) {
 					flagged++;
-					misses.add("false positive " + verdict.score() + " " + verdict.reasons() + ": " + text);
+					misses.add("false positive " + result.score() + " " + result.families() + ": " + text);
 				}
 			}
 		}
@@ -88,11 +87,11 @@ class InjectionCorpusUnitTests {
 	}
 
 	static List<JsonNode> corpus() throws IOException {
-		try (InputStream in = InjectionCorpusUnitTests.class.getResourceAsStream("/safety/injection-corpus.jsonl")) {
-			assertThat(in).as("safety/injection-corpus.jsonl on the test classpath").isNotNull();
+		try (InputStream in = InjectionCorpusUnitTests.class.getResourceAsStream("injection-corpus.jsonl")) {
+			assertThat(in).as("injection-corpus.jsonl next to this class").isNotNull();
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
 				.filter(line -> !line.isBlank())
-				.map(ChimeraJson::tree)
+				.map(LearnedHead.JSON::readTree)
 				.toList();
 		}
 	}

@@ -1,0 +1,65 @@
+package tech.aiqem.chimera.safety;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scores text an agent is about to publish for hate, insults and other toxicity: a softmax head over
+ * clean / hate / insult ({@link LearnedHead}, trained by {@code TrainContentSafety} on the public
+ * training set) over sentence embeddings and hashed n-grams; {@code toxic} is the calibrated probability
+ * of "not clean", flagged above the threshold fitted on a validation split. One instance per JVM,
+ * thread-safe.
+ * <p>
+ * INTERIM until the trained resource {@code content-head.json} exists: without it every text scores 0
+ * and says so in its reasons.
+ */
+public final class ContentSafety {
+
+	static final String HEAD_RESOURCE = "content-head.json";
+
+	private static volatile ContentSafety shared;
+
+	private final LearnedHead head;
+
+	ContentSafety(LearnedHead head) {
+		this.head = head;
+	}
+
+	public static ContentSafety shared() {
+		ContentSafety instance = shared;
+		if (instance == null) {
+			synchronized (ContentSafety.class) {
+				instance = shared;
+				if (instance == null) {
+					instance = new ContentSafety(LearnedHead.load(HEAD_RESOURCE));
+					shared = instance;
+				}
+			}
+		}
+		return instance;
+	}
+
+	public ContentScore score(String text) {
+		if (text == null || text.isBlank()) {
+			return new ContentScore(0, 0, 0, false, "clean", List.of());
+		}
+		if (this.head == null) {
+			return new ContentScore(0, 0, 0, false, "clean", List.of("interim: no trained content-safety classifier on the class path"));
+		}
+		List<String> outputs = this.head.parameters().outputs();
+		double[] p = this.head.probabilities(this.head.logits(text));
+		double clean = p[outputs.indexOf("clean")];
+		double hate = p[outputs.indexOf("hate")];
+		double insult = p[outputs.indexOf("insult")];
+		double notClean = Math.min(1 - 1e-9, Math.max(1e-9, 1 - clean));
+		double toxic = this.head.calibrated(Math.log(notClean / (1 - notClean)));
+		boolean flagged = toxic >= this.head.threshold();
+		String label = !flagged ? "clean" : Math.max(hate, insult) < 0.5 * notClean ? "toxic" : hate >= insult ? "hate" : "insult";
+		String reasons = String.format(Locale.ROOT, "classifier toxic %.2f (hate %.2f, insult %.2f)", toxic, hate, insult);
+		return new ContentScore(round(hate), round(insult), round(toxic), flagged, label, List.of(reasons));
+	}
+
+	private static double round(double p) {
+		return Math.round(p * 1000) / 1000.0;
+	}
+}

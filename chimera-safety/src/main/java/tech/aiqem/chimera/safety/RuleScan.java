@@ -1,0 +1,90 @@
+package tech.aiqem.chimera.safety;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The explainable family of the injection detector: weighted rules ({@link InjectionRules}) over the
+ * normalised forms of a text ({@link Normaliser}), text hidden in Unicode tag characters, payloads in
+ * base64, hex or rot13 decoded and scanned again, and character n-gram similarity to known attacks
+ * ({@link AttackSimilarity}). The whole text is read, in overlapping windows, however long it is.
+ */
+final class RuleScan {
+
+	/** Window length and overlap: long enough for any rule's span, overlapping so no phrase is cut. */
+	static final int WINDOW = 4_000;
+
+	static final int OVERLAP = 400;
+
+	static final double SIMILAR = 0.62;
+
+	static final double VERY_SIMILAR = 0.75;
+
+	private RuleScan() {
+	}
+
+	/** Score in [0, 1] (the capped sum of the families' weights) and the names of the families that fired. */
+	static Result scan(String text) {
+		if (text == null || text.isBlank()) {
+			return new Result(0, List.of());
+		}
+		Map<String, Double> fired = new LinkedHashMap<>();
+		double similarity = 0;
+		for (String window : windows(text)) {
+			rules(Normaliser.variants(window), fired, "");
+			String hidden = Normaliser.hiddenText(window);
+			if (!hidden.isBlank()) {
+				fired.put("hidden-text", 0.5);
+				rules(Normaliser.variants(hidden), fired, "hidden:");
+			}
+			for (String payload : Normaliser.decodedPayloads(window)) {
+				rules(Normaliser.variants(payload), fired, "encoded:");
+			}
+			similarity = Math.max(similarity, AttackSimilarity.SEEDS.closest(Normaliser.latin(window)));
+		}
+		if (similarity >= VERY_SIMILAR) {
+			fired.put("similar-to-known-attack", 0.5);
+		}
+		else if (similarity >= SIMILAR) {
+			fired.put("similar-to-known-attack", 0.3);
+		}
+		double score = Math.min(1.0, fired.values().stream().mapToDouble(Double::doubleValue).sum());
+		return new Result(score, List.copyOf(fired.keySet()));
+	}
+
+	/** Overlapping windows covering the whole text (one window for anything short). */
+	static List<String> windows(String text) {
+		if (text.length() <= WINDOW) {
+			return List.of(text);
+		}
+		java.util.ArrayList<String> windows = new java.util.ArrayList<>();
+		for (int start = 0; start < text.length(); start += WINDOW - OVERLAP) {
+			windows.add(text.substring(start, Math.min(text.length(), start + WINDOW)));
+			if (start + WINDOW >= text.length()) {
+				break;
+			}
+		}
+		return windows;
+	}
+
+	/** Adds each family that fires on any variant once, at its highest weight. */
+	private static void rules(Set<String> variants, Map<String, Double> fired, String prefix) {
+		for (InjectionRules.Rule rule : InjectionRules.RULES) {
+			String name = prefix + rule.family();
+			if (fired.getOrDefault(name, 0.0) >= rule.weight()) {
+				continue;
+			}
+			for (String variant : variants) {
+				if (rule.pattern().matcher(variant).find()) {
+					fired.put(name, rule.weight());
+					break;
+				}
+			}
+		}
+	}
+
+	record Result(double score, List<String> families) {
+	}
+}

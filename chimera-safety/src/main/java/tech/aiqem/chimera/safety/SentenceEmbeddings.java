@@ -1,0 +1,86 @@
+package tech.aiqem.chimera.safety;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+
+/**
+ * all-MiniLM-L6-v2 sentence embeddings (384 dimensions, unit length), run in-process through ONNX
+ * Runtime; the model ships inside the langchain4j jar. Loading costs about a second and some 90 MB of
+ * heap, so there is one instance per JVM, created on first use; it is thread-safe.
+ */
+public final class SentenceEmbeddings {
+
+	public static final int DIMENSIONS = 384;
+
+	private static volatile SentenceEmbeddings shared;
+
+	private final EmbeddingModel model;
+
+	private SentenceEmbeddings() {
+		this.model = new AllMiniLmL6V2EmbeddingModel();
+	}
+
+	/** The JVM's instance, loaded on the first call. */
+	public static SentenceEmbeddings shared() {
+		SentenceEmbeddings instance = shared;
+		if (instance == null) {
+			synchronized (SentenceEmbeddings.class) {
+				instance = shared;
+				if (instance == null) {
+					instance = new SentenceEmbeddings();
+					shared = instance;
+				}
+			}
+		}
+		return instance;
+	}
+
+	/** The unit-length embedding of the text (blank text embeds as the zero vector). */
+	public float[] embed(String text) {
+		if (text == null || text.isBlank()) {
+			return new float[DIMENSIONS];
+		}
+		return unit(this.model.embed(text).content().vector());
+	}
+
+	/** Embeddings of the texts, in order. */
+	public List<float[]> embedAll(List<String> texts) {
+		List<float[]> out = new ArrayList<>(texts.size());
+		List<TextSegment> segments = new ArrayList<>();
+		List<Integer> positions = new ArrayList<>();
+		for (int i = 0; i < texts.size(); i++) {
+			String text = texts.get(i);
+			out.add(new float[DIMENSIONS]);
+			if (text != null && !text.isBlank()) {
+				segments.add(TextSegment.from(text));
+				positions.add(i);
+			}
+		}
+		if (!segments.isEmpty()) {
+			List<Embedding> embeddings = this.model.embedAll(segments).content();
+			for (int i = 0; i < embeddings.size(); i++) {
+				out.set(positions.get(i), unit(embeddings.get(i).vector()));
+			}
+		}
+		return out;
+	}
+
+	private static float[] unit(float[] vector) {
+		double norm = 0;
+		for (float v : vector) {
+			norm += v * v;
+		}
+		norm = Math.sqrt(norm);
+		if (norm > 0) {
+			for (int i = 0; i < vector.length; i++) {
+				vector[i] = (float) (vector[i] / norm);
+			}
+		}
+		return vector;
+	}
+}
