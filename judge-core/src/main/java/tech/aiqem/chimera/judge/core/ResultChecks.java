@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import tech.aiqem.chimera.infra.safety.InjectionDetector;
+import tech.aiqem.chimera.safety.InjectionDetector;
+import tech.aiqem.chimera.safety.InjectionScan;
 import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.TaskType;
 import tech.aiqem.chimera.model.message.Payment;
@@ -43,7 +44,7 @@ public final class ResultChecks {
 		if (type == TaskType.REPLY_COMMENT && (context.mention() == null || !context.mention().id().equals(output.inReplyTo()))) {
 			findings.add(Finding.reject("wrong_reply_target", null, "the reply does not answer the mention its task was planned for", null));
 		}
-		InjectionDetector.Verdict injected = InjectionDetector.scan(text);
+		InjectionScan injected = InjectionDetector.shared().scan(text);
 		if (injected.injection()) {
 			findings.add(Finding.reject("injected_instructions", ErrorCode.E1003,
 					"the output carries injected instructions (" + String.join(", ", injected.reasons()) + ")", null));

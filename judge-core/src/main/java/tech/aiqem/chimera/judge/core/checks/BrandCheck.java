@@ -93,7 +93,7 @@ public final class BrandCheck implements Check {
 			if (run >= 2 && !sentenceStart(text, words.get(i)[0])) {
 				String span = text.substring(words.get(i)[0], words.get(i + run - 1)[1]);
 				String squashed = BrandGazetteer.squash(span);
-				if (!BrandGazetteer.approved(span, persona.approvedBrands()) && !vocabulary.contains(squashed)
+				if (!BrandGazetteer.approved(span, persona.approvedBrands()) && !known(span, vocabulary)
 						&& !ownName(squashed, persona) && reported.add(squashed)) {
 					findings.add(Finding.escalate("named_entity", null, "names \"" + span
 							+ "\", which reads as a brand or a person and is not on the approved list",
@@ -114,14 +114,40 @@ public final class BrandCheck implements Check {
 		return squashed.equals(BrandGazetteer.squash(persona.name())) || PLATFORMS.contains(squashed);
 	}
 
-	/** Words of the persona's own description: its topics and name are not outside brands. */
+	/**
+	 * The persona's own world: its name, its topics, and every capitalised word of its identity (the
+	 * people and places the operator wrote into the persona are known to the operator, not outside brands).
+	 */
 	private static Set<String> vocabulary(Persona persona) {
 		Set<String> words = new HashSet<>();
 		for (String phrase : persona.topics()) {
 			words.add(BrandGazetteer.squash(phrase));
 		}
 		words.add(BrandGazetteer.squash(persona.name()));
+		for (String part : persona.name().split("\\s+")) {
+			words.add(BrandGazetteer.squash(part));
+		}
+		Matcher word = WORD.matcher(persona.identity());
+		while (word.find()) {
+			if (capitalised(word.group())) {
+				words.add(BrandGazetteer.squash(word.group()));
+			}
+		}
 		return words;
+	}
+
+	/** Whether every word of a capitalised run belongs to the persona's own world. */
+	private static boolean known(String span, Set<String> vocabulary) {
+		if (vocabulary.contains(BrandGazetteer.squash(span))) {
+			return true;
+		}
+		Matcher word = WORD.matcher(span);
+		while (word.find()) {
+			if (!vocabulary.contains(BrandGazetteer.squash(word.group()))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean capitalised(String word) {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import tech.aiqem.chimera.infra.safety.InjectionDetector;
+import tech.aiqem.chimera.safety.InjectionDetector;
+import tech.aiqem.chimera.safety.InjectionScan;
 import tech.aiqem.chimera.judge.core.Draft;
 import tech.aiqem.chimera.judge.core.Finding;
 import tech.aiqem.chimera.model.ErrorCode;
@@ -49,7 +50,7 @@ public final class PersonaBreakCheck implements Check {
 		}
 		Mention mention = draft.context().mention();
 		if (mention != null && mention.text() != null) {
-			InjectionDetector.Verdict injected = InjectionDetector.scan(mention.text());
+			InjectionScan injected = InjectionDetector.shared().scan(mention.text());
 			if (injected.injection()) {
 				Matcher complies = COMPLIANCE.matcher(text);
 				findings.add(complies.find()

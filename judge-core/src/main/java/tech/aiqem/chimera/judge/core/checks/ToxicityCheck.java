@@ -39,7 +39,14 @@ public final class ToxicityCheck implements Check {
 			findings.add(Finding.escalate("safety_unchecked", ErrorCode.E1006, "no content-safety classifier is available to check the text", null));
 			return findings;
 		}
-		ToxicityClassifier.ToxicityScore score = this.classifier.score(text);
+		ToxicityClassifier.ToxicityScore score;
+		try {
+			score = this.classifier.score(text);
+		}
+		catch (ToxicityClassifier.Unavailable ex) {
+			findings.add(Finding.escalate("safety_unchecked", ErrorCode.E1006, "the content-safety classifier cannot score it: " + ex.getMessage(), null));
+			return findings;
+		}
 		String kind = score.hate() >= Math.max(score.insult(), score.toxic()) ? "hate" : score.insult() >= score.toxic() ? "insult" : "toxic";
 		String detail = "the safety classifier scores it " + kind + " " + String.format(Locale.ROOT, "%.2f", score.worst())
 				+ (score.reasons().isEmpty() ? "" : " (" + String.join(", ", score.reasons()) + ")");

@@ -8,7 +8,16 @@ import java.util.List;
  */
 public interface ToxicityClassifier {
 
+	/** @throws Unavailable when the classifier cannot score (no trained model): the judge escalates */
 	ToxicityScore score(String text);
+
+	/** The classifier cannot judge this text. */
+	final class Unavailable extends RuntimeException {
+
+		public Unavailable(String why) {
+			super(why);
+		}
+	}
 
 	/**
 	 * Scores in 0..1, and the classifier's own flag and reasons.
