@@ -82,6 +82,18 @@ public final class JudgeCore {
 		return new Assessment(findings, match, score(findings, match, draft));
 	}
 
+	/**
+	 * The offline judge's whole decision on a draft: what the judge service decides when its model is the
+	 * offline one, and what the preview endpoint answers.
+	 */
+	public Verdict decide(Draft draft, BigDecimal threshold, boolean autoApprove) {
+		Assessment assessment = assess(draft);
+		boolean requiresHuman = draft.type() == TaskType.EXECUTE_TRANSACTION && draft.context().fromThirdParty();
+		return Verdict.decide(draft.result().confidenceScore(), assessment.score(),
+				"offline judge: decided from the findings and the persona match", assessment.findings(), threshold, autoApprove,
+				requiresHuman);
+	}
+
 	static BigDecimal score(List<Finding> findings, TopicCheck.TopicMatch match, Draft draft) {
 		boolean onPersona = match.onTopic() || draft.persona().topics().isEmpty() || draft.type() == TaskType.EXECUTE_TRANSACTION;
 		BigDecimal score = onPersona ? ON_PERSONA : OFF_PERSONA;

@@ -85,12 +85,16 @@ public final class BrandCheck implements Check {
 				continue;
 			}
 			int run = 0;
-			while (i + run < words.size() && capitalised(text.substring(words.get(i + run)[0], words.get(i + run)[1]))
+			while (i + run < words.size() && titleCase(text.substring(words.get(i + run)[0], words.get(i + run)[1]))
 					&& !COMMON.contains(BrandGazetteer.squash(text.substring(words.get(i + run)[0], words.get(i + run)[1])))
 					&& (run == 0 || adjacent(text, words.get(i + run - 1)[1], words.get(i + run)[0]))) {
 				run++;
 			}
-			if (run >= 2 && !sentenceStart(text, words.get(i)[0])) {
+			if (run >= 2 && sentenceStart(text, words.get(i)[0])) {
+				// "Muppet Management Tip #34": a sentence's first words are capitalised anyway; too ambiguous to call a name
+				i += run - 1;
+			}
+			else if (run >= 2) {
 				String span = text.substring(words.get(i)[0], words.get(i + run - 1)[1]);
 				String squashed = BrandGazetteer.squash(span);
 				if (!BrandGazetteer.approved(span, persona.approvedBrands()) && !known(span, vocabulary)
@@ -143,11 +147,16 @@ public final class BrandCheck implements Check {
 		}
 		Matcher word = WORD.matcher(span);
 		while (word.find()) {
-			if (!vocabulary.contains(BrandGazetteer.squash(word.group()))) {
+			if (!vocabulary.contains(BrandGazetteer.squash(word.group().replaceAll("['’]s$", "")))) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	/** A capital then at least one small letter: how names are written; ALL CAPS is emphasis, not a name. */
+	private static boolean titleCase(String word) {
+		return capitalised(word) && word.codePoints().anyMatch(Character::isLowerCase);
 	}
 
 	private static boolean capitalised(String word) {

@@ -23,7 +23,7 @@ public final class ClaimCheck implements Check {
 
 	private static final Pattern MEDIA = Pattern.compile("(?i)\\b(?:i|we|i've|we've|just)\\s+(?:just\\s+)?(?:generated|created|made|designed|rendered)\\s+(?:this|these|an?|the|my|our|some)\\s+(?:new\\s+)?(?:image|images|picture|pictures|photo|photos|pic|pics|artwork|illustration|render|visual)s?\\b");
 
-	private static final Pattern WIN_OR_GIVEAWAY = Pattern.compile("(?i)\\b(?:i|we)\\s+(?:just\\s+)?(?:won|have won|gave away|are giving away|am giving away|'re giving away|'m giving away)\\b|\\bwinners?\\s+(?:has|have)\\s+been\\s+(?:paid|sent|chosen|picked)\\b|\\bprizes?\\s+(?:has|have)\\s+been\\s+sent\\b");
+	private static final Pattern WIN_OR_GIVEAWAY = Pattern.compile("(?i)\\b(?:i|we)\\s+(?:just\\s+)?(?:won(?!['’]t)|have won|gave away|are giving away|am giving away|'re giving away|'m giving away)\\b|\\bwinners?\\s+(?:has|have)\\s+been\\s+(?:paid|sent|chosen|picked)\\b|\\bprizes?\\s+(?:has|have)\\s+been\\s+sent\\b");
 
 	private final ToolCallVerifier verifier;
 

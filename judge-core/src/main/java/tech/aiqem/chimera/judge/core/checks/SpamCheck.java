@@ -25,7 +25,7 @@ public final class SpamCheck implements Check {
 
 	private static final Pattern MONEY_PROMISE = Pattern.compile("(?i)\\b(?:earn|make|win|get)\\s+(?:up to\\s+)?\\$?\\d[\\d,.]*k?\\s*(?:\\$|usd|dollars|usdc|eth|btc)?\\s*(?:a|per|every)\\s+(?:day|week|hour|month)\\b"
 			+ "|\\bdouble your (?:money|crypto|investment|btc|eth|bitcoin)\\b|\\bguaranteed (?:returns?|profits?|income)\\b|\\b\\d{2,}x (?:returns?|gains?|profit)\\b"
-			+ "|\\bsend (?:me |us )?\\d[\\d.]* ?(?:eth|btc|usdc|sol)\\b[^.!?]{0,40}\\b(?:get|receive)\\b|\\bpassive income\\b|\\bget rich\\b|\\brisk[- ]free (?:investment|profit|returns?)\\b");
+			+ "|\\bsend (?:me |us )?\\d[\\d.]* ?(?:eth|btc|usdc|sol)\\b[^.!?]{0,40}\\b(?:get|receive)\\b|\\bpassive income\\b|\\bget rich quick\\b|\\brisk[- ]free (?:investment|profit|returns?)\\b");
 
 	@Override
 	public List<Finding> check(Draft draft) {

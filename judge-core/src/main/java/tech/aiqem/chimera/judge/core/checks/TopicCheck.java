@@ -19,11 +19,19 @@ import tech.aiqem.chimera.model.persona.Persona;
  */
 public final class TopicCheck implements Check {
 
-	/** Cosine similarity at which a post reads as being about a forbidden topic (tuned on train texts). */
-	static final double FORBIDDEN_SIMILARITY = 0.50;
+	/**
+	 * Cosine similarity at which a post reads as being about a forbidden topic without naming it: far above
+	 * clean train tweets against "religion" (p95 0.16), where only the closest tenth of TOXIGEN's train
+	 * statements about religious groups are (p90 0.29); the words catch the rest. A lower value (0.22 was
+	 * tried) sends abstract, high-minded posts to humans. See CalibrateTopics (test sources) for the run.
+	 */
+	static final double FORBIDDEN_SIMILARITY = 0.30;
 
-	/** Cosine similarity at which a post reads as being on one of the persona's topics. */
-	static final double ON_TOPIC_SIMILARITY = 0.30;
+	/**
+	 * Cosine similarity at which a post reads as on-persona: the 95th percentile of clean train tweets placed
+	 * in personas outside the benchmark suite (0.25), where three quarters of those personas' own posts are.
+	 */
+	static final double ON_TOPIC_SIMILARITY = 0.25;
 
 	private static final int LONGEST_TERM = 3;
 
@@ -72,7 +80,7 @@ public final class TopicCheck implements Check {
 		return findings;
 	}
 
-	/** The persona topic the text is closest to. */
+	/** The persona topic (or the persona's identity as a whole) the text is closest to. */
 	public TopicMatch match(String text, Persona persona) {
 		if (text == null || text.isBlank() || persona.topics().isEmpty()) {
 			return new TopicMatch(null, 0, false);
@@ -80,6 +88,10 @@ public final class TopicCheck implements Check {
 		List<Stems.Stem> stems = Stems.allWords(text);
 		float[] vector = this.encoder == null ? null : this.encoder.embed(text);
 		TopicMatch best = new TopicMatch(null, 0, false);
+		if (vector != null && !persona.identity().isBlank()) {
+			// the persona as a whole: a post can be in character without naming one of the listed topics
+			best = new TopicMatch("the persona's identity", SentenceEncoder.cosine(vector, topicVector(persona.identity())), false);
+		}
 		for (String topic : persona.topics()) {
 			boolean named = firstMention(text, stems, TopicLexicon.expand(topic)) != null;
 			double similarity = vector == null ? 0 : SentenceEncoder.cosine(vector, topicVector(topic));
