@@ -1,6 +1,5 @@
 package tech.aiqem.chimera.judge.core;
 
-import java.util.List;
 import java.util.Set;
 
 import tech.aiqem.chimera.model.TaskType;
@@ -28,11 +27,9 @@ public record Draft(TaskType type, TaskContext context, ResultMessage result, Pe
 		return text == null ? "" : text;
 	}
 
-	/** Whether the result is meant to be sponsored content (the task or the persona says so). */
+	/** Whether the result is meant to be sponsored content: its task's goal says so (the campaign's brief). */
 	public boolean sponsored() {
 		String goal = this.context.goalDescription().toLowerCase(java.util.Locale.ROOT);
-		List<String> constraints = this.context.personaConstraints();
-		return goal.contains("sponsored") || goal.contains("paid partnership")
-				|| constraints.stream().anyMatch(c -> c.toLowerCase(java.util.Locale.ROOT).contains("sponsored"));
+		return goal.contains("sponsored") || goal.contains("paid partnership") || goal.contains("#ad ");
 	}
 }
