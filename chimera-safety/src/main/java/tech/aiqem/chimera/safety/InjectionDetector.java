@@ -58,10 +58,22 @@ public final class InjectionDetector {
 			return new InjectionScan(rules.score() >= RULES_THRESHOLD, round(rules.score()), reasons);
 		}
 		double logit = this.head.logits(text)[0];
+		String where = "";
+		for (String payload : rules.hiddenOrDecoded()) {
+			double decoded = this.head.logits(payload)[0];
+			if (decoded > logit) {
+				logit = decoded;
+				where = " (hidden or encoded text)";
+			}
+		}
 		double learned = this.head.calibrated(logit);
 		double fused = this.head.fuse(logit, rules.score());
-		reasons.add(0, String.format(Locale.ROOT, "classifier %.2f", learned));
-		return new InjectionScan(fused >= this.head.threshold(), round(fused), reasons);
+		reasons.add(0, String.format(Locale.ROOT, "classifier %.2f%s", learned, where));
+		boolean byRules = rules.score() >= this.head.ruleOverride() - 1e-9;
+		if (byRules) {
+			reasons.add(String.format(Locale.ROOT, "rules %.2f flag on their own", rules.score()));
+		}
+		return new InjectionScan(fused >= this.head.threshold() || byRules, round(fused), reasons);
 	}
 
 	private static double round(double score) {

@@ -112,6 +112,12 @@ final class LearnedHead {
 		return sigmoid(f[0] + f[1] * logit + f[2] * rules);
 	}
 
+	/** The rule score from which the rules flag a text on their own (infinite: never). */
+	double ruleOverride() {
+		double[] f = this.parameters.fusion();
+		return f.length > 3 ? f[3] : Double.POSITIVE_INFINITY;
+	}
+
 	static double sigmoid(double z) {
 		return 1 / (1 + Math.exp(-z));
 	}

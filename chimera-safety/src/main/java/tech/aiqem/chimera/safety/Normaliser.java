@@ -11,17 +11,39 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import com.ibm.icu.text.SpoofChecker;
+
 /**
- * Undoes the usual disguises before the rules look: compatibility forms (fullwidth, mathematical and
- * circled letters), invisible format characters (zero-width spaces, joiners, bidi marks), look-alike
- * Cyrillic and Greek letters, accents, letters spaced or dotted apart, leetspeak, Unicode tag
- * characters that hide text, and base64, hex or rot13 payloads the text asks to decode.
+ * Undoes the usual disguises before the rules and the learned heads look: compatibility forms (NFKC:
+ * fullwidth, mathematical, circled and superscript letters), invisible and filler characters (zero-width
+ * spaces and joiners, bidi marks, variation selectors, the Hangul and Braille fillers that render as
+ * blanks), look-alike letters from any script (the Unicode TR39 confusables skeleton of ICU4J's
+ * {@link SpoofChecker}, applied to non-ASCII characters only, so ASCII text never changes), small
+ * capitals, accents, letters spaced or dotted apart, leetspeak, Unicode tag characters that hide text,
+ * and base64, hex or rot13 payloads, decoded.
  */
 final class Normaliser {
 
-	private static final Map<Character, Character> CONFUSABLES = confusables();
+	private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
+
+	/** Per code point: its ASCII look-alike, or itself. Filled lazily; the mapping never changes. */
+	private static final Map<Integer, String> SKELETONS = new ConcurrentHashMap<>();
+
+	/** Small capitals and other Latin look-alikes TR39 leaves alone (they are letters of their own there). */
+	private static final Map<Integer, String> SMALL_CAPITALS = smallCapitals();
+
+	/**
+	 * Characters that render as nothing or as a blank and are not whitespace: format characters (Cf, e.g.
+	 * zero-width space U+200B, soft hyphen, bidi controls), variation selectors, the combining grapheme
+	 * joiner, and the fillers (Hangul U+3164, U+115F, U+1160, U+FFA0, Braille blank U+2800, Mongolian U+180E).
+	 */
+	private static final Pattern INVISIBLE = Pattern.compile(
+			"[\\p{Cf}\\x{034F}\\x{FE00}-\\x{FE0F}\\x{E0100}-\\x{E01EF}\\x{3164}\\x{115F}\\x{1160}\\x{FFA0}\\x{2800}\\x{180E}\\x{17B4}\\x{17B5}]");
+
+	private static final Pattern ODD_SPACES = Pattern.compile("[\\p{Zs}\\x{2028}\\x{2029}\\x{0085}]");
 
 	private static final Pattern SPACED_LETTERS = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}(?:[ ._\\-*·]\\p{L}){2,}(?![\\p{L}\\p{N}])");
 
@@ -45,7 +67,8 @@ final class Normaliser {
 
 	/** Like {@link #base} but keeping runs of spaces, which separate words when letters are spaced apart. */
 	private static String spaced(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\p{Cf}", "").toLowerCase(Locale.ROOT);
+		String visible = INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+		return ODD_SPACES.matcher(visible).replaceAll(" ").toLowerCase(Locale.ROOT);
 	}
 
 	/** The form the learned heads read: {@link #latin}, with letters spaced apart joined again. */
@@ -94,7 +117,29 @@ final class Normaliser {
 		if (rot13.find()) {
 			payloads.add(rot13(rot13.group(1)));
 		}
+		else {
+			// unmarked rot13: the rotated text reads as English where the text itself does not
+			String rotated = rot13(text);
+			int plain = englishWords(text);
+			int decoded = englishWords(rotated);
+			if (decoded >= 3 && decoded > 2 * plain) {
+				payloads.add(rotated);
+			}
+		}
 		return payloads;
+	}
+
+	private static final java.util.Set<String> ENGLISH = java.util.Set.of("the", "you", "your", "and", "to", "of", "all", "is",
+			"are", "a", "now", "ignore", "instructions", "previous", "rules", "me", "send", "tell", "prompt", "system");
+
+	private static int englishWords(String text) {
+		int count = 0;
+		for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+			if (ENGLISH.contains(word)) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	private static void readable(byte[] bytes, List<String> payloads) {
@@ -126,12 +171,33 @@ final class Normaliser {
 		return squash(stripMarks(confusablesToLatin(spaced(text)))).strip();
 	}
 
+	/**
+	 * Each non-ASCII character that TR39 says looks like ASCII becomes that ASCII ("і" Cyrillic, "ο" Greek,
+	 * "ꜱ", "ᏞᎬ"), small capitals become their letter; other characters (Amharic, Chinese, accented
+	 * letters) stay as they are.
+	 */
 	static String confusablesToLatin(String text) {
 		StringBuilder out = new StringBuilder(text.length());
-		for (char c : text.toCharArray()) {
-			out.append(CONFUSABLES.getOrDefault(c, c));
-		}
+		text.codePoints().forEach(cp -> {
+			if (cp < 0x80) {
+				out.appendCodePoint(cp);
+			}
+			else {
+				out.append(SKELETONS.computeIfAbsent(cp, Normaliser::lookAlike));
+			}
+		});
 		return out.toString();
+	}
+
+	private static String lookAlike(int cp) {
+		String small = SMALL_CAPITALS.get(cp);
+		if (small != null) {
+			return small;
+		}
+		String original = new String(Character.toChars(cp));
+		String skeleton = SPOOF.getSkeleton(original);
+		boolean ascii = !skeleton.isEmpty() && skeleton.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c)));
+		return ascii ? skeleton.toLowerCase(Locale.ROOT) : original;
 	}
 
 	private static String stripMarks(String text) {
@@ -176,13 +242,18 @@ final class Normaliser {
 		return out.toString();
 	}
 
-	private static Map<Character, Character> confusables() {
-		String from = "аеорсухіјѕһԁԛԝӏвкмнтαονρτιυεκ";
-		String to = "aeopcyxijshdqwlbkmhtaovptiuek";
-		Map<Character, Character> map = new java.util.HashMap<>();
-		for (int i = 0; i < from.length(); i++) {
-			map.put(from.charAt(i), to.charAt(i));
+	private static Map<Integer, String> smallCapitals() {
+		String small = "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ";
+		String latin = "abcdefghijklmnopqrstuvwyz";
+		Map<Integer, String> map = new java.util.HashMap<>();
+		int[] cps = small.codePoints().toArray();
+		for (int i = 0; i < cps.length; i++) {
+			map.put(cps[i], String.valueOf(latin.charAt(i)));
 		}
+		map.put(0x1D07, "e"); // ᴇ
+		map.put(0x0280, "r"); // ʀ
+		map.put(0x1D1B, "t"); // ᴛ
+		map.put(0x1D0F, "o"); // ᴏ
 		return Map.copyOf(map);
 	}
 }

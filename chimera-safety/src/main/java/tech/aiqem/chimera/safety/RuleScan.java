@@ -28,9 +28,10 @@ final class RuleScan {
 	/** Score in [0, 1] (the capped sum of the families' weights) and the names of the families that fired. */
 	static Result scan(String text) {
 		if (text == null || text.isBlank()) {
-			return new Result(0, List.of());
+			return new Result(0, List.of(), List.of());
 		}
 		Map<String, Double> fired = new LinkedHashMap<>();
+		List<String> hiddenOrDecoded = new java.util.ArrayList<>();
 		double similarity = 0;
 		for (String window : windows(text)) {
 			rules(Normaliser.variants(window), fired, "");
@@ -38,9 +39,11 @@ final class RuleScan {
 			if (!hidden.isBlank()) {
 				fired.put("hidden-text", 0.5);
 				rules(Normaliser.variants(hidden), fired, "hidden:");
+				hiddenOrDecoded.add(hidden);
 			}
 			for (String payload : Normaliser.decodedPayloads(window)) {
 				rules(Normaliser.variants(payload), fired, "encoded:");
+				hiddenOrDecoded.add(payload);
 			}
 			similarity = Math.max(similarity, AttackSimilarity.SEEDS.closest(Normaliser.latin(window)));
 		}
@@ -51,7 +54,7 @@ final class RuleScan {
 			fired.put("similar-to-known-attack", 0.3);
 		}
 		double score = Math.min(1.0, fired.values().stream().mapToDouble(Double::doubleValue).sum());
-		return new Result(score, List.copyOf(fired.keySet()));
+		return new Result(score, List.copyOf(fired.keySet()), List.copyOf(hiddenOrDecoded));
 	}
 
 	/** Overlapping windows covering the whole text (one window for anything short). */
@@ -85,6 +88,7 @@ final class RuleScan {
 		}
 	}
 
-	record Result(double score, List<String> families) {
+	/** The rule score, the families that fired, and the text found hidden or encoded (for the learned head too). */
+	record Result(double score, List<String> families, List<String> hiddenOrDecoded) {
 	}
 }
