@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the lowest criterion is the judge's score, the model can lower a confidence but never lift a
  * deterministic finding, and an incomplete answer goes to a human.
  */
-class HostedJudgeTests {
+class HostedJudgeIntegrationTests {
 
 	static final String SOUL = """
 			# Selam Style
@@ -120,16 +120,16 @@ class HostedJudgeTests {
 
 	@Test
 	void aConfidentRubricApprovesACleanPostOnEveryProvider() throws IOException {
-		assertThat(judge("anthropic", HostedJudgeTests::anthropic, rubric(0.96, "approve"), CLEAN).kind()).isEqualTo(Judged.Kind.APPROVED);
-		assertThat(judge("openai", HostedJudgeTests::openai, rubric(0.96, "approve"), CLEAN).kind()).isEqualTo(Judged.Kind.APPROVED);
-		Judged gemini = judge("gemini", HostedJudgeTests::gemini, rubric(0.93, "approve"), CLEAN);
+		assertThat(judge("anthropic", HostedJudgeIntegrationTests::anthropic, rubric(0.96, "approve"), CLEAN).kind()).isEqualTo(Judged.Kind.APPROVED);
+		assertThat(judge("openai", HostedJudgeIntegrationTests::openai, rubric(0.96, "approve"), CLEAN).kind()).isEqualTo(Judged.Kind.APPROVED);
+		Judged gemini = judge("gemini", HostedJudgeIntegrationTests::gemini, rubric(0.93, "approve"), CLEAN);
 		assertThat(gemini.kind()).isEqualTo(Judged.Kind.APPROVED);
 		assertThat(gemini.confidence()).isEqualByComparingTo("0.93");
 	}
 
 	@Test
 	void theLowestCriterionLowersTheConfidenceAndSaysWhy() throws IOException {
-		Judged judged = judge("anthropic", HostedJudgeTests::anthropic, rubric(0.55, "review"), CLEAN);
+		Judged judged = judge("anthropic", HostedJudgeIntegrationTests::anthropic, rubric(0.55, "review"), CLEAN);
 		assertThat(judged.kind()).isEqualTo(Judged.Kind.HUMAN_REVIEW);
 		assertThat(judged.confidence()).isEqualByComparingTo("0.55");
 		assertThat(judged.reasoning()).contains("persona_fit").contains("generic brand account");
@@ -137,19 +137,19 @@ class HostedJudgeTests {
 
 	@Test
 	void deterministicFindingsVetoAnApprovingModel() throws IOException {
-		Judged brand = judge("openai", HostedJudgeTests::openai, rubric(0.99, "approve"), "Styling a Shein scarf with my Habesha kemis");
+		Judged brand = judge("openai", HostedJudgeIntegrationTests::openai, rubric(0.99, "approve"), "Styling a Shein scarf with my Habesha kemis");
 		assertThat(brand.kind()).isEqualTo(Judged.Kind.HUMAN_REVIEW);
 		assertThat(brand.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("unapproved_brand"));
-		Judged phone = judge("openai", HostedJudgeTests::openai, rubric(0.99, "approve"), CLEAN + " Order on +44 7400 123456");
+		Judged phone = judge("openai", HostedJudgeIntegrationTests::openai, rubric(0.99, "approve"), CLEAN + " Order on +44 7400 123456");
 		assertThat(phone.kind()).isEqualTo(Judged.Kind.REJECTED);
 	}
 
 	@Test
 	void anIncompleteOrRejectingAnswerGoesToAHuman() throws IOException {
-		Judged incomplete = judge("gemini", HostedJudgeTests::gemini, rubric(0.97, "approve", "safety", "claims"), CLEAN);
+		Judged incomplete = judge("gemini", HostedJudgeIntegrationTests::gemini, rubric(0.97, "approve", "safety", "claims"), CLEAN);
 		assertThat(incomplete.kind()).isEqualTo(Judged.Kind.HUMAN_REVIEW);
 		assertThat(incomplete.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("judge_incomplete"));
-		Judged rejecting = judge("anthropic", HostedJudgeTests::anthropic, rubric(0.95, "reject"), CLEAN);
+		Judged rejecting = judge("anthropic", HostedJudgeIntegrationTests::anthropic, rubric(0.95, "reject"), CLEAN);
 		assertThat(rejecting.kind()).isEqualTo(Judged.Kind.HUMAN_REVIEW);
 		assertThat(rejecting.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("judge_model_unsafe"));
 	}
