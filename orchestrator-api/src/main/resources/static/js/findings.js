@@ -53,7 +53,8 @@ export function tryAPost(agentId) {
     }
     button.disabled = true;
     try {
-      const body = { result: { content_type: 'text', text: text.value }, confidence_score: 1, tool_calls: [] };
+      // as a worker sends it: the platform's AI label travels in disclosure_level
+      const body = { result: { content_type: 'text', text: text.value, disclosure_level: 'automated' }, confidence_score: 1, tool_calls: [] };
       if (sponsored.checked) body.context = { goal_description: 'Create a sponsored post' };
       const answer = await api.previewJudge(agentId, body);
       clear(result,
