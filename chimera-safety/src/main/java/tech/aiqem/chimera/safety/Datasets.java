@@ -49,8 +49,12 @@ final class Datasets {
 					continue;
 				}
 				JsonNode row = LearnedHead.JSON.readTree(line);
-				examples.add(new Example(row.get("text").asString(), row.get("label").asString(), row.get("kind").asString(),
-						sourceName(row.get("source").asString())));
+				String source = sourceName(row.get("source").asString());
+				if (task.equals("safety")) {
+					// safety sources are whole collections (Vicomtech keeps one file per sentence, TOXIGEN one per label)
+					source = source.contains(" ") ? source.substring(0, source.indexOf(' ')) : source;
+				}
+				examples.add(new Example(row.get("text").asString(), row.get("label").asString(), row.get("kind").asString(), source));
 			}
 			return examples;
 		}
@@ -79,11 +83,10 @@ final class Datasets {
 			strata.computeIfAbsent(examples.get(i).label() + "|" + examples.get(i).source(), k -> new ArrayList<>()).add(i);
 		}
 		boolean[] validation = new boolean[examples.size()];
-		Random random = new Random(seed);
 		strata.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
 			List<Integer> members = new ArrayList<>(entry.getValue());
 			members.sort(Comparator.naturalOrder());
-			java.util.Collections.shuffle(members, random);
+			java.util.Collections.shuffle(members, new Random(seed ^ entry.getKey().hashCode()));
 			long count = Math.round(members.size() * fraction);
 			for (int i = 0; i < count; i++) {
 				validation[members.get(i)] = true;
@@ -103,10 +106,9 @@ final class Datasets {
 			strata.computeIfAbsent(examples.get(i).label() + "|" + examples.get(i).source(), k -> new ArrayList<>()).add(i);
 		}
 		boolean[] keep = new boolean[examples.size()];
-		Random random = new Random(seed);
 		strata.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
 			List<Integer> members = new ArrayList<>(entry.getValue());
-			java.util.Collections.shuffle(members, random);
+			java.util.Collections.shuffle(members, new Random(seed ^ entry.getKey().hashCode()));
 			members.stream().limit(cap).forEach(i -> keep[i] = true);
 		});
 		List<Example> kept = new ArrayList<>();

@@ -13,8 +13,9 @@ import java.util.Locale;
  * <li>the explainable rules ({@link RuleScan}): weighted patterns over normalised forms, hidden and encoded
  * payloads decoded, similarity to known attacks.</li>
  * </ol>
- * The fusion (a logistic combination of the two) and its threshold are fitted on a validation split of
- * the training data. One instance per JVM ({@link #shared()}), thread-safe; without the trained resource it
+ * The fusion (a logistic combination of the two, in which a rule can only raise the score) and its
+ * threshold are fitted on a validation split of the training data; rules scoring at or above the fitted
+ * override level (strong, specific rules) flag a text on their own. One instance per JVM ({@link #shared()}), thread-safe; without the trained resource it
  * falls back to the rules alone.
  */
 public final class InjectionDetector {
@@ -73,7 +74,9 @@ public final class InjectionDetector {
 		if (byRules) {
 			reasons.add(String.format(Locale.ROOT, "rules %.2f flag on their own", rules.score()));
 		}
-		return new InjectionScan(fused >= this.head.threshold() || byRules, round(fused), reasons);
+		// flagged by the rules alone: the score says how strongly they fired, so it never reads as "clean"
+		double score = byRules ? Math.max(fused, rules.score()) : fused;
+		return new InjectionScan(fused >= this.head.threshold() || byRules, round(score), reasons);
 	}
 
 	private static double round(double score) {

@@ -50,9 +50,10 @@ final class TrainContentSafety {
 
 		LogisticTrainer.Settings best = null;
 		double bestScore = -1;
-		for (double scale : new double[] { 0, 0.5, 1 }) {
-			for (double l2 : new double[] { 1e-5, 1e-4 }) {
-				LogisticTrainer.Settings settings = new LogisticTrainer.Settings(scale, l2, 4, 0.05);
+		for (double scale : new double[] { 0.5, 1 }) {
+			for (double step : new double[] { 0.05, 0.2 }) {
+				double l2 = 1e-4;
+				LogisticTrainer.Settings settings = new LogisticTrainer.Settings(scale, l2, 6, step);
 				LogisticTrainer.Model model = train(train, embeddings, ngrams, labels, fit, settings);
 				double[] toxic = notClean(model, embeddings, ngrams);
 				double threshold = threshold(train, toxic, unsafe, validation, sources);
@@ -69,7 +70,7 @@ final class TrainContentSafety {
 					auc += sourceAuc / sources.size();
 				}
 				double score = 0.5 * recall + 0.5 * auc;
-				System.out.printf("  ngram scale %.1f, l2 %.0e: validation unsafe recall %.3f; held-out source AUC %.3f -> %.3f%n", scale, l2,
+				System.out.printf("  ngram scale %.1f, l2 %.0e, step %.2f: validation unsafe recall %.3f; held-out source AUC %.3f -> %.3f%n", scale, l2, step,
 						recall, auc, score);
 				if (score > bestScore) {
 					bestScore = score;
