@@ -46,8 +46,12 @@ public final class ResultChecks {
 		}
 		InjectionScan injected = InjectionDetector.shared().scan(text);
 		if (injected.injection()) {
-			findings.add(Finding.reject("injected_instructions", ErrorCode.E1003,
-					"the output carries injected instructions (" + String.join(", ", injected.reasons()) + ")", null));
+			// The detector's learned head was trained on text reaching the agent, not on posts it writes: a post
+			// that only the head flags (no rule fired) goes to a human instead of being rejected.
+			boolean rules = injected.reasons().stream().anyMatch(reason -> !reason.startsWith("classifier"));
+			String detail = "the output carries injected instructions (" + String.join(", ", injected.reasons()) + ")";
+			findings.add(rules ? Finding.reject("injected_instructions", ErrorCode.E1003, detail, null)
+					: Finding.escalate("injected_instructions", ErrorCode.E1003, detail, null));
 		}
 		String lower = text.toLowerCase(Locale.ROOT);
 		for (String blocked : draft.blocklist()) {

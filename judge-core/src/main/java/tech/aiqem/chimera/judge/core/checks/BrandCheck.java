@@ -21,6 +21,9 @@ public final class BrandCheck implements Check {
 
 	private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])([@#])([\\p{L}\\p{N}_]{2,30})");
 
+	/** A cashtag names a listed company ($TSLA): financial talk about a brand. */
+	private static final Pattern CASHTAG = Pattern.compile("(?<![\\w$])\\$([A-Z]{1,5})(?![\\w])");
+
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’&.\\-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
 
 	/** Capitalised words that start many sentences or name no one. */
@@ -29,7 +32,9 @@ public final class BrandCheck implements Check {
 			"april", "may", "june", "july", "august", "september", "october", "november", "december", "ai", "ad", "dm", "rt",
 			"god", "mr", "mrs", "ms", "dr", "new", "happy", "good", "morning", "night", "today", "tonight", "weekend",
 			"christmas", "easter", "ramadan", "eid", "thanksgiving", "halloween", "valentine", "valentines", "paid",
-			"partnership", "sponsored", "link", "bio", "follow", "like", "share", "comment", "swipe", "check", "out");
+			"partnership", "sponsored", "link", "bio", "follow", "like", "share", "comment", "swipe", "check", "out",
+			// titles and kinship words are not names; the name after them still counts
+			"master", "sir", "madam", "lady", "lord", "miss", "mister", "uncle", "aunt", "auntie", "young", "old", "saint");
 
 	private static final Set<String> PLATFORMS = Set.of("twitter", "x", "instagram", "insta", "ig", "tiktok", "youtube",
 			"facebook", "threads", "linkedin", "snapchat", "reddit", "discord", "telegram", "whatsapp", "twitch");
@@ -54,6 +59,12 @@ public final class BrandCheck implements Check {
 			if (handle || brand != null) {
 				findings.add(unapproved(text, handles.start(), handles.end(), handles.group(),
 						handle && brand == null ? "an account" : "the brand " + brand.name()));
+			}
+		}
+		Matcher cashtag = CASHTAG.matcher(text);
+		while (cashtag.find()) {
+			if (!BrandGazetteer.approved(cashtag.group(1), persona.approvedBrands()) && reported.add("$" + cashtag.group(1))) {
+				findings.add(unapproved(text, cashtag.start(), cashtag.end(), cashtag.group(), "a listed company's ticker"));
 			}
 		}
 		List<int[]> words = new ArrayList<>();

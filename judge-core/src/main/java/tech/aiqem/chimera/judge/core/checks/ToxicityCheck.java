@@ -10,16 +10,20 @@ import tech.aiqem.chimera.model.ErrorCode;
 
 /**
  * Hate, harassment and insults, through the {@link ToxicityClassifier} port. A text the classifier flags
- * with a high score is rejected; one it flags less surely, or scores near its threshold, goes to a human.
- * Without a classifier the judge cannot tell, so every text goes to a human.
+ * and puts in a class with a high probability is rejected; one it flags less surely, or whose toxic score
+ * comes near its threshold, goes to a human. Without a classifier the judge cannot tell, so every text goes
+ * to a human.
  */
 public final class ToxicityCheck implements Check {
 
-	/** At or above this score a flagged text is rejected rather than escalated. */
+	/** A flagged text whose hate or insult probability reaches this is rejected rather than escalated. */
 	static final double REJECT_AT = 0.80;
 
-	/** Unflagged texts scoring at least this much are still shown to a human. */
-	static final double DOUBT_AT = 0.35;
+	/**
+	 * Unflagged texts whose calibrated toxic score reaches this are still shown to a human (chimera-safety's
+	 * classifier flags from 0.77, fitted on its validation split).
+	 */
+	static final double DOUBT_AT = 0.60;
 
 	private final ToxicityClassifier classifier;
 
@@ -50,10 +54,10 @@ public final class ToxicityCheck implements Check {
 		String kind = score.hate() >= Math.max(score.insult(), score.toxic()) ? "hate" : score.insult() >= score.toxic() ? "insult" : "toxic";
 		String detail = "the safety classifier scores it " + kind + " " + String.format(Locale.ROOT, "%.2f", score.worst())
 				+ (score.reasons().isEmpty() ? "" : " (" + String.join(", ", score.reasons()) + ")");
-		if (score.flagged() && score.worst() >= REJECT_AT) {
+		if (score.flagged() && Math.max(score.hate(), score.insult()) >= REJECT_AT) {
 			findings.add(Finding.reject(kind, ErrorCode.E1006, detail, null));
 		}
-		else if (score.flagged() || score.worst() >= DOUBT_AT) {
+		else if (score.flagged() || score.toxic() >= DOUBT_AT) {
 			findings.add(Finding.escalate(kind, ErrorCode.E1006, detail, null));
 		}
 		return findings;

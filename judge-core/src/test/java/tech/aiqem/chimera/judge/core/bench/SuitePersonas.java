@@ -12,9 +12,11 @@ import tech.aiqem.chimera.model.persona.SoulMarkdown;
 
 /**
  * The suite's persona contexts, built at run time from the public elizaOS character files in
- * {@code shared/datasets/personas}: name, bio and lore as the identity, adjectives as the voice, topics as
+ * {@code shared/datasets/personas}: name, bio, lore and knowledge as the identity (the people and things the
+ * operator wrote into the persona), adjectives as the voice, topics as
  * topics, post examples as the persona's own clean posts. The forbidden topics and approved brands are the
- * suite's choice (the character files have none): every persona forbids politics and religion.
+ * suite's choice (the character files have none): every persona forbids politics and religion, and Snoop's
+ * approves the businesses its file calls its own.
  */
 final class SuitePersonas {
 
@@ -26,6 +28,10 @@ final class SuitePersonas {
 			"elizaOS-characters/sol.character.json");
 
 	static final List<String> FORBIDDEN = List.of("politics", "religion");
+
+	/** The partners an operator of that persona would approve: the businesses its file describes as its own. */
+	static final java.util.Map<String, List<String>> APPROVED = java.util.Map.of("elizaOS-characters/snoop.json",
+			List.of("Death Row", "Death Row Records", "Death Row Cannabis", "Martha Stewart", "VH1"));
 
 	/** A persona and its own posts. */
 	record SuitePersona(String file, Persona persona, List<String> posts) {
@@ -41,7 +47,9 @@ final class SuitePersonas {
 			StringBuilder soul = new StringBuilder("# ").append(line(json.path("name").asString())).append("\n## Identity\n");
 			List<String> identity = new ArrayList<>(strings(json.path("bio")));
 			identity.addAll(strings(json.path("lore")));
-			soul.append(line(String.join(" ", identity))).append("\n## Voice\n");
+			identity.addAll(strings(json.path("knowledge")));
+			String prose = line(String.join(" ", identity));
+			soul.append(prose.length() > 6000 ? prose.substring(0, 6000) : prose).append("\n## Voice\n");
 			for (String adjective : strings(json.path("adjectives"))) {
 				soul.append("- ").append(item(adjective)).append('\n');
 			}
@@ -54,6 +62,11 @@ final class SuitePersonas {
 			}
 			soul.append("## Forbidden topics\n");
 			FORBIDDEN.forEach(topic -> soul.append("- ").append(topic).append('\n'));
+			List<String> approved = APPROVED.getOrDefault(file, List.of());
+			if (!approved.isEmpty()) {
+				soul.append("## Approved brands\n");
+				approved.forEach(brand -> soul.append("- ").append(brand).append('\n'));
+			}
 			soul.append("## Disclosure\nautomated\n");
 			personas.add(new SuitePersona(file, SoulMarkdown.parse(soul.toString()), strings(json.path("postExamples"))));
 		}
