@@ -55,10 +55,11 @@ class JudgePreviewController {
 	private final Set<String> linkAllowList;
 
 	JudgePreviewController(JdbcClient jdbc, JudgeCore judge, Clock clock,
-			@Value("${chimera.judge.hitl-confidence-threshold:0.90}") BigDecimal threshold,
-			@Value("${chimera.judge.hitl-auto-approve:true}") boolean autoApprove,
-			@Value("${chimera.judge.blocklist:}") List<String> blocklist,
-			@Value("${chimera.judge.link-allow-list:}") List<String> linkAllowList) {
+			// the judge service's settings and defaults (judge-service application.yml), from the same variables
+			@Value("${chimera.judge.hitl-confidence-threshold:${HITL_CONFIDENCE_THRESHOLD:0.90}}") BigDecimal threshold,
+			@Value("${chimera.judge.hitl-auto-approve:${HITL_AUTO_APPROVE:true}}") boolean autoApprove,
+			@Value("${chimera.judge.blocklist:${CHIMERA_BLOCKLIST:guaranteed returns,miracle cure,get rich quick}}") List<String> blocklist,
+			@Value("${chimera.judge.link-allow-list:${CHIMERA_LINK_ALLOW_LIST:}}") List<String> linkAllowList) {
 		this.jdbc = jdbc;
 		this.judge = judge;
 		this.clock = clock;
