@@ -74,6 +74,7 @@ export const api = {
   resumeCampaign: (id) => post(`/v1/campaigns/${id}/resume`),
   queue: () => get('/v1/hitl/queue?limit=200'),
   decide: (reviewId, body) => post(`/v1/hitl/${reviewId}/decision`, body),
+  previewJudge: (agentId, body) => post(`/v1/agents/${agentId}/judge/preview`, body),
   pipeline: () => get('/v1/pipeline'),
   incidents: (limit = 15) => get(`/v1/incidents?limit=${limit}`),
 };

@@ -1,5 +1,6 @@
 // One agent: persona, wallet, campaigns, metrics per day as charts, and its sandbox timeline.
 import { api } from '../api.js';
+import { tryAPost } from '../findings.js';
 import { h, clear, fmt, pill, toast, empty, offlineBadge } from '../ui.js';
 import { chart, icon } from '../chart.js';
 import { stat } from './fleet.js';
@@ -22,6 +23,7 @@ export function mount(root, agentId) {
     totals,
     h('section', { 'aria-labelledby': 'charts-h' }, h('h2', { id: 'charts-h' }, 'Last 14 days'), charts),
     h('section', { 'aria-labelledby': 'campaigns-h' }, h('h2', { id: 'campaigns-h' }, 'Campaigns'), campaigns),
+    tryAPost(agentId),
     h('section', { 'aria-labelledby': 'timeline-h' }, h('h2', { id: 'timeline-h' }, 'Timeline ', timelineCount), timeline));
 
   let agent = null;

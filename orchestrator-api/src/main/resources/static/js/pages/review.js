@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { h, clear, fmt, toast, empty, offlineBadge, showErrors, clearErrors } from '../ui.js';
 import * as live from '../live.js';
+import { highlighted, findingList } from '../findings.js';
 
 const KEYS = [['j', 'next'], ['k', 'previous'], ['a', 'approve'], ['r', 'reject'], ['e', 'edit'], ['Enter', 'confirm'], ['Esc', 'cancel']];
 
@@ -114,13 +115,15 @@ export function mount(root) {
         h('div', { class: 'meter', role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 1, 'aria-valuenow': item.confidence_score, 'aria-label': 'Judge confidence' },
           h('div', { class: `meter-fill ${confidenceClass(item.confidence_score)}`, style: `width:${Number(item.confidence_score) * 100}%` })),
         h('strong', { id: 'confidence' }, fmt.pct(item.confidence_score))),
-      content.text ? h('blockquote', { class: 'review-text', id: 'review-text' }, content.text) : null,
+      content.text ? highlighted(content.text, item.findings, { class: 'review-text', id: 'review-text' }) : null,
       content.image_url ? h('img', { class: 'review-image', src: content.image_url, alt: 'Image proposed with the post' }) : null,
       payment ? h('dl', { class: 'facts' },
         h('div', {}, h('dt', {}, 'Pay'), h('dd', {}, `${payment.amount_usdc} USDC${payment.network ? ` on ${payment.network}` : ""}`)),
         h('div', {}, h('dt', {}, 'To'), h('dd', { class: 'mono' }, payment.to_address || '—')),
         h('div', {}, h('dt', {}, 'Why'), h('dd', {}, payment.purpose || '—'))) : null,
       content.in_reply_to ? h('p', { class: 'muted small' }, 'In reply to: ', h('q', {}, content.in_reply_to.text || '')) : null,
+      h('h3', {}, 'Why it is here'),
+      findingList(item.findings, { id: 'review-findings' }),
       h('h3', {}, 'Judge\u2019s reasoning'),
       h('p', { class: 'reasoning', id: 'reasoning' }, item.reasoning || '—'),
       action);

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.infra.observability.ErrorMeters;
+import tech.aiqem.chimera.judge.core.FindingsWire;
 import tech.aiqem.chimera.judge.review.Judged;
 import tech.aiqem.chimera.judge.review.TaskState;
 import tech.aiqem.chimera.model.ChimeraJson;
@@ -189,8 +190,9 @@ public final class ResultCommitter {
 
 	private static final String INSERT_REVIEW = """
 			INSERT INTO hitl_reviews (task_id, tenant_id, agent_id, content, confidence_score, reasoning_trace, reason_code,
-			                          review_deadline, created_at)
-			VALUES (:task, :tenant, :agent, CAST(:content AS jsonb), :confidence, :reasoning, :code, :deadline, :now)
+			                          review_deadline, created_at, findings)
+			VALUES (:task, :tenant, :agent, CAST(:content AS jsonb), :confidence, :reasoning, :code, :deadline, :now,
+			        CAST(:findings AS jsonb))
 			ON CONFLICT (task_id) DO NOTHING
 			""";
 
@@ -296,6 +298,9 @@ public final class ResultCommitter {
 		if (item.code() != null) {
 			detail.put("code", item.code().name());
 		}
+		if (!item.findings().isEmpty()) {
+			detail.put("findings", FindingsWire.of(item.findings()));
+		}
 		return detail;
 	}
 
@@ -346,7 +351,8 @@ public final class ResultCommitter {
 			.addValue("reasoning", item.reasoning())
 			.addValue("code", item.code() == null ? null : item.code().name())
 			.addValue("deadline", Timestamp.from(this.realClock.instant().plus(this.reviewDeadline)))
-			.addValue("now", Timestamp.from(now));
+			.addValue("now", Timestamp.from(now))
+			.addValue("findings", ChimeraJson.write(FindingsWire.of(item.findings())));
 	}
 
 	private static MapSqlParameterSource incident(Judged item, String message, Instant now) {

@@ -24,6 +24,7 @@ import tech.aiqem.chimera.infra.queue.ReliableQueue;
 import tech.aiqem.chimera.infra.budget.SpendGuard;
 import tech.aiqem.chimera.judge.commit.ModelSpend;
 import tech.aiqem.chimera.judge.commit.ResultCommitter;
+import tech.aiqem.chimera.judge.core.SafetyPorts;
 import tech.aiqem.chimera.judge.intake.ResultIntake;
 import tech.aiqem.chimera.judge.publish.PaymentConfirmations;
 import tech.aiqem.chimera.judge.publish.Publisher;
@@ -55,8 +56,9 @@ class JudgeConfiguration {
 			TransactionTemplate transactions,
 			ExecutorService judgeModelCalls, PaymentReview paymentReview, SpendGuard spendGuard, JudgeProperties properties,
 			Clock clock, RealTime realTime, MeterRegistry meters) {
-		Judge judge = new Judge(models, new WalletPaymentScreen(paymentReview), properties.hitlConfidenceThreshold(),
-				properties.hitlAutoApprove(), new HashSet<>(properties.blocklist()));
+		Judge judge = new Judge(models, SafetyPorts.judgeCore(), new WalletPaymentScreen(paymentReview),
+				properties.hitlConfidenceThreshold(), properties.hitlAutoApprove(), new HashSet<>(properties.blocklist()),
+				new HashSet<>(properties.linkAllowList()));
 		ResultCommitter committer = new ResultCommitter(jdbc, batch, transactions, clock, realTime.clock(), meters, properties.reviewDeadline(),
 				properties.occRetries());
 		return new ResultIntake(queue, jdbc, judge, committer, new ModelSpend(spendGuard), judgeModelCalls, properties.batchSize(), properties.popWait(),

@@ -27,6 +27,7 @@ import jakarta.validation.constraints.NotNull;
  * @param popWait how long the intake blocks on empty review lists
  * @param publishAttempts attempts of an approved action before it fails (E1002)
  * @param publishThreads publisher loops at once (each holds a database connection during its tool call)
+ * @param linkAllowList hosts a published link may point to without a human (subdomains included)
  */
 @Validated
 @ConfigurationProperties("chimera.judge")
@@ -36,5 +37,5 @@ public record JudgeProperties(
 		@Min(1) @Max(1000) @DefaultValue("100") int batchSize, @Min(1) @Max(1024) @DefaultValue("8") int modelConcurrency,
 		@Min(0) @Max(50) @DefaultValue("8") int occRetries, @NotNull @DefaultValue List<String> blocklist,
 		@NotNull @DefaultValue("1s") Duration popWait, @Min(1) @Max(100) @DefaultValue("10") int publishAttempts,
-		@Min(1) @Max(64) @DefaultValue("2") int publishThreads) {
+		@Min(1) @Max(64) @DefaultValue("2") int publishThreads, @NotNull @DefaultValue List<String> linkAllowList) {
 }

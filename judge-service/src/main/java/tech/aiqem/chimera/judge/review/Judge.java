@@ -1,29 +1,39 @@
 package tech.aiqem.chimera.judge.review;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import tools.jackson.databind.JsonNode;
-
 import tech.aiqem.chimera.infra.model.ModelGateway;
 import tech.aiqem.chimera.infra.model.ModelReply;
 import tech.aiqem.chimera.infra.model.ModelRole;
 import tech.aiqem.chimera.infra.queue.Delivery;
-import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.judge.core.Draft;
+import tech.aiqem.chimera.judge.core.Finding;
+import tech.aiqem.chimera.judge.core.HostedRubric;
+import tech.aiqem.chimera.judge.core.JudgeCore;
+import tech.aiqem.chimera.judge.core.Verdict;
 import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.TaskType;
 import tech.aiqem.chimera.model.message.ResultMessage;
 import tech.aiqem.chimera.model.persona.Persona;
 import tech.aiqem.chimera.model.persona.SoulMarkdown;
 
-/** Judges one result against its task: staleness, deterministic checks, the judge model, the verdict. */
+/**
+ * Judges one result against its task: staleness, then judge-core's checks and offline score (the same
+ * code the orchestrator's preview runs), then the judge model. When the model that answered is the
+ * offline one, the decision is judge-core's alone (the offline model has no judgement of its own; it is
+ * still called so that its configured latency and the call accounting behave like a hosted judge's). A
+ * hosted judge's rubric score can only lower the confidence: the deterministic findings veto it.
+ */
 public final class Judge {
 
 	private final ModelGateway models;
+
+	private final JudgeCore core;
 
 	private final BigDecimal threshold;
 
@@ -31,17 +41,21 @@ public final class Judge {
 
 	private final Set<String> blocklist;
 
+	private final Set<String> linkAllowList;
+
 	private final PaymentScreen payments;
 
 	private final Map<String, Persona> personas = new ConcurrentHashMap<>();
 
-	public Judge(ModelGateway models, PaymentScreen payments, BigDecimal threshold, boolean autoApprove,
-			Set<String> blocklist) {
+	public Judge(ModelGateway models, JudgeCore core, PaymentScreen payments, BigDecimal threshold, boolean autoApprove,
+			Set<String> blocklist, Set<String> linkAllowList) {
 		this.models = models;
+		this.core = core;
 		this.payments = payments;
 		this.threshold = threshold;
 		this.autoApprove = autoApprove;
 		this.blocklist = blocklist;
+		this.linkAllowList = linkAllowList;
 	}
 
 	public Judged judge(Delivery delivery, ResultMessage result, TaskState task) {
@@ -58,25 +72,32 @@ public final class Judge {
 					"invalidated: " + stale, BigDecimal.ZERO);
 		}
 		Persona persona = this.personas.computeIfAbsent(task.personaSource(), SoulMarkdown::parse);
-		List<Finding> findings = new java.util.ArrayList<>(
-				ResultChecks.run(task.type(), task.context(), result, persona, this.blocklist));
-		if (task.type() == TaskType.EXECUTE_TRANSACTION && result.result().payment() != null
-				&& findings.stream().noneMatch(f -> f.severity() == Finding.Severity.REJECT)) {
+		Draft draft = new Draft(task.type(), task.context(), result, persona, this.blocklist, this.linkAllowList);
+		JudgeCore.Assessment assessment = this.core.assess(draft);
+		List<Finding> findings = new ArrayList<>(assessment.findings());
+		if (task.type() == TaskType.EXECUTE_TRANSACTION && result.result().payment() != null && !assessment.rejects()) {
 			findings.addAll(this.payments.screen(task, result.result().payment()));
 		}
-		BigDecimal score = BigDecimal.ONE;
+		BigDecimal score = assessment.score();
 		String judgeReasoning = "";
 		BigDecimal cost = BigDecimal.ZERO;
 		boolean rejectedAlready = findings.stream().anyMatch(f -> f.severity() == Finding.Severity.REJECT);
 		if (!rejectedAlready && task.type() != TaskType.EXECUTE_TRANSACTION) {
-			ModelReply reply = this.models.chat(ModelRole.JUDGE, JudgePrompt.of(task.type(), result, persona, findings));
-			JsonNode answer = ChimeraJson.tree(reply.text());
-			double value = answer.path("score").isNumber() ? answer.path("score").asDouble() : 0;
-			score = BigDecimal.valueOf(Math.max(0, Math.min(1, value))).setScale(2, RoundingMode.HALF_UP);
-			judgeReasoning = answer.path("reasoning").asString("");
+			ModelReply reply = this.models.chat(ModelRole.JUDGE, HostedRubric.prompt(draft, assessment));
 			cost = reply.costUsd();
-			if ("reject".equals(answer.path("verdict").asString("")) && score.compareTo(new BigDecimal("0.3")) < 0) {
-				findings.add(Finding.escalate(ErrorCode.E1006, "the judge model considers it unsafe to publish"));
+			if (reply.offline()) {
+				judgeReasoning = "offline judge: decided from the findings and the persona match";
+			}
+			else {
+				HostedRubric.Score rubric = HostedRubric.parse(reply.text());
+				score = score.min(rubric.score());
+				judgeReasoning = rubric.reasoning();
+				if (!rubric.complete()) {
+					findings.add(Finding.escalate("judge_incomplete", null, "the judge model did not score every rubric criterion", null));
+				}
+				else if ("reject".equals(rubric.verdict())) {
+					findings.add(Finding.escalate("judge_model_unsafe", ErrorCode.E1006, "the judge model considers it unsafe to publish", null));
+				}
 			}
 		}
 		// A payment that started from third-party text never goes out without a human, whatever the scores.
@@ -88,6 +109,7 @@ public final class Judge {
 			case HUMAN_REVIEW -> Judged.Kind.HUMAN_REVIEW;
 			case REJECT -> Judged.Kind.REJECTED;
 		};
-		return new Judged(delivery, result, task, kind, verdict.confidence(), verdict.code(), verdict.reasoning(), cost);
+		return new Judged(delivery, result, task, kind, verdict.confidence(), verdict.code(), verdict.reasoning(), cost,
+				verdict.findings());
 	}
 }

@@ -2,6 +2,8 @@ package tech.aiqem.chimera.judge.review;
 
 import java.util.List;
 
+import tech.aiqem.chimera.judge.core.Finding;
+
 import tech.aiqem.chimera.model.message.Payment;
 
 /**

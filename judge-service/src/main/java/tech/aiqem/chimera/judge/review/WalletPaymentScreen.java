@@ -2,6 +2,8 @@ package tech.aiqem.chimera.judge.review;
 
 import java.util.List;
 
+import tech.aiqem.chimera.judge.core.Finding;
+
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.model.message.Payment;
@@ -23,8 +25,8 @@ public final class WalletPaymentScreen implements PaymentScreen {
 		String reasons = String.join("; ", decision.reasons());
 		return switch (decision.verdict()) {
 			case SEND -> List.of();
-			case NEEDS_HITL -> List.of(Finding.escalate(null, "payment needs a human: " + reasons));
-			case REFUSE -> List.of(Finding.reject(decision.code(), "payment refused: " + reasons));
+			case NEEDS_HITL -> List.of(Finding.escalate("payment_policy", null, "payment needs a human: " + reasons, null));
+			case REFUSE -> List.of(Finding.reject("payment_refused", decision.code(), "payment refused: " + reasons, null));
 		};
 	}
 }

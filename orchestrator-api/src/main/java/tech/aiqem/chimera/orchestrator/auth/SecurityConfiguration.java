@@ -51,7 +51,7 @@ class SecurityConfiguration {
 			.requestMatchers(LOGIN, LOGOUT).permitAll()
 			.requestMatchers("/v1/auth/**").authenticated()
 			.requestMatchers("/v1/api-keys/**", "/v1/users/**").hasRole("ADMIN")
-			.requestMatchers(HttpMethod.POST, "/v1/hitl/*/decision", "/v1/safety/scan").hasRole("REVIEWER")
+			.requestMatchers(HttpMethod.POST, "/v1/hitl/*/decision", "/v1/safety/scan", "/v1/agents/*/judge/preview").hasRole("REVIEWER")
 			.requestMatchers(HttpMethod.GET, "/v1/**").hasRole("REVIEWER")
 			.requestMatchers(HttpMethod.HEAD, "/v1/**").hasRole("REVIEWER")
 			.requestMatchers("/v1/**").hasRole("OPERATOR")

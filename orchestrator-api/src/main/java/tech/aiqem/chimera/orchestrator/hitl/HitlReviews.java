@@ -38,7 +38,7 @@ class HitlReviews {
 	List<Map<String, Object>> pending(TenantId tenant, UUID agent, int limit, Instant now) {
 		return this.jdbc.sql("""
 				SELECT h.id, h.task_id, h.agent_id, a.name AS agent_name, t.task_type, h.content, h.confidence_score,
-				       h.reasoning_trace, h.reason_code, h.created_at, h.review_deadline, h.escalated_at, c.name AS campaign_name,
+				       h.reasoning_trace, h.reason_code, h.findings, h.created_at, h.review_deadline, h.escalated_at, c.name AS campaign_name,
 				       t.result->>'model' AS model, COALESCE(CAST(t.result->>'offline' AS boolean), false) AS offline
 				  FROM hitl_reviews h
 				  JOIN tasks t ON t.id = h.task_id
@@ -64,6 +64,8 @@ class HitlReviews {
 				item.put("confidence_score", rs.getBigDecimal("confidence_score"));
 				item.put("reasoning", rs.getString("reasoning_trace"));
 				item.put("reason_code", rs.getString("reason_code"));
+				item.put("findings", ChimeraJson.mapper().readValue(rs.getString("findings"), new TypeReference<List<Map<String, Object>>>() {
+				}));
 				item.put("model", rs.getString("model"));
 				item.put("offline", rs.getBoolean("offline"));
 				item.put("created_at", rs.getTimestamp("created_at").toInstant());

@@ -189,31 +189,25 @@ public final class OfflineModel implements ChatProvider {
 		return answer;
 	}
 
+	/**
+	 * The offline judge has no judgement of its own: the judge's deterministic checks decide, and their
+	 * score arrives in the facts ({@code deterministic_score}). It answers with that score and the findings
+	 * as its reasons, so the same result always gets the same answer; without a score it cannot vouch for
+	 * anything and says "review".
+	 */
 	private Map<String, Object> judge(Map<String, Object> facts, String taskId) {
-		Map<String, Object> persona = map(facts.get("persona"));
-		String text = String.valueOf(facts.getOrDefault("text", ""));
-		List<String> findings = strings(facts.get("findings"));
-		long seed = seed(taskId, text);
-		double score = 0.86 + Math.floorMod(seed >>> 11, 13) / 100.0;
+		Object given = facts.get("deterministic_score");
+		double score = given instanceof Number n ? Math.max(0, Math.min(1, n.doubleValue())) : 0.5;
 		List<String> reasons = new ArrayList<>();
-		String lower = text.toLowerCase(Locale.ROOT);
-		for (String forbidden : strings(persona.get("forbidden_topics"))) {
-			if (lower.contains(forbidden.toLowerCase(Locale.ROOT))) {
-				score -= 0.4;
-				reasons.add("touches forbidden topic '" + forbidden + "'");
-			}
+		for (Object finding : facts.get("findings") instanceof List<?> list ? list : List.of()) {
+			reasons.add(finding instanceof Map<?, ?> m ? String.valueOf(m.get("detail")) : String.valueOf(finding));
 		}
-		if (!findings.isEmpty()) {
-			score -= 0.1 * findings.size();
-			reasons.addAll(findings);
-		}
-		score = Math.max(0, Math.min(1, score));
-		String verdict = score >= 0.9 ? "approve" : score >= 0.5 ? "review" : "reject";
+		String verdict = given == null ? "review" : score >= 0.9 ? "approve" : score >= 0.5 ? "review" : "reject";
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("score", round(score));
 		answer.put("verdict", verdict);
-		answer.put("reasoning", (reasons.isEmpty() ? "Persona match and safety look good" : String.join("; ", reasons))
-				+ "; judge score " + round(score) + " (offline model)");
+		answer.put("reasoning", (reasons.isEmpty() ? "no findings" : String.join("; ", reasons))
+				+ "; deterministic judge score " + round(score) + " (offline model)");
 		return answer;
 	}
 

@@ -1,0 +1,125 @@
+package tech.aiqem.chimera.judge.core.checks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import tech.aiqem.chimera.judge.core.Draft;
+import tech.aiqem.chimera.judge.core.Finding;
+import tech.aiqem.chimera.model.ErrorCode;
+import tech.aiqem.chimera.model.persona.Persona;
+
+/**
+ * Topics by meaning. A forbidden topic is found by any word of its expansion (stemmed, with related terms:
+ * "politics" finds "election" and "senators") or, with an encoder, by the post reading close to the topic.
+ * The same machinery measures how well a post keeps to the persona's own topics ({@link #match}).
+ */
+public final class TopicCheck implements Check {
+
+	/**
+	 * Cosine similarity at which a post reads as being about a forbidden topic without naming it: far above
+	 * clean train tweets against "religion" (p95 0.16), where only the closest tenth of TOXIGEN's train
+	 * statements about religious groups are (p90 0.29); the words catch the rest. A lower value (0.22 was
+	 * tried) sends abstract, high-minded posts to humans. See CalibrateTopics (test sources) for the run.
+	 */
+	static final double FORBIDDEN_SIMILARITY = 0.30;
+
+	/**
+	 * Cosine similarity at which a post reads as on-persona: the 95th percentile of clean train tweets placed
+	 * in personas outside the benchmark suite (0.25), where three quarters of those personas' own posts are.
+	 */
+	static final double ON_TOPIC_SIMILARITY = 0.25;
+
+	private static final int LONGEST_TERM = 3;
+
+	private final SentenceEncoder encoder;
+
+	private final Map<String, float[]> topicVectors = new ConcurrentHashMap<>();
+
+	/** @param encoder sentence embeddings, or null to match by words only */
+	public TopicCheck(SentenceEncoder encoder) {
+		this.encoder = encoder;
+	}
+
+	/** How well a text keeps to a persona's topics: the best topic, its similarity, and whether a word of it occurs. */
+	public record TopicMatch(String topic, double similarity, boolean named) {
+
+		public boolean onTopic() {
+			return this.named || this.similarity >= ON_TOPIC_SIMILARITY;
+		}
+	}
+
+	@Override
+	public List<Finding> check(Draft draft) {
+		String text = draft.text();
+		List<Finding> findings = new ArrayList<>();
+		if (text.isBlank()) {
+			return findings;
+		}
+		List<Stems.Stem> stems = Stems.allWords(text);
+		float[] vector = null;
+		for (String topic : draft.persona().forbiddenTopics()) {
+			Finding.Span span = firstMention(text, stems, TopicLexicon.expand(topic));
+			if (span != null) {
+				findings.add(Finding.escalate("forbidden_topic", ErrorCode.E1006,
+						"touches the persona's forbidden topic '" + topic + "' (\"" + span.text() + "\")", span));
+				continue;
+			}
+			if (this.encoder != null) {
+				vector = vector == null ? this.encoder.embed(text) : vector;
+				double similarity = SentenceEncoder.cosine(vector, topicVector(topic));
+				if (similarity >= FORBIDDEN_SIMILARITY) {
+					findings.add(Finding.escalate("forbidden_topic", ErrorCode.E1006, "reads as being about the persona's forbidden topic '"
+							+ topic + "' (similarity " + String.format(Locale.ROOT, "%.2f", similarity) + ")", null));
+				}
+			}
+		}
+		return findings;
+	}
+
+	/** The persona topic (or the persona's identity as a whole) the text is closest to. */
+	public TopicMatch match(String text, Persona persona) {
+		if (text == null || text.isBlank() || persona.topics().isEmpty()) {
+			return new TopicMatch(null, 0, false);
+		}
+		List<Stems.Stem> stems = Stems.allWords(text);
+		float[] vector = this.encoder == null ? null : this.encoder.embed(text);
+		TopicMatch best = new TopicMatch(null, 0, false);
+		if (vector != null && !persona.identity().isBlank()) {
+			// the persona as a whole: a post can be in character without naming one of the listed topics
+			best = new TopicMatch("the persona's identity", SentenceEncoder.cosine(vector, topicVector(persona.identity())), false);
+		}
+		for (String topic : persona.topics()) {
+			boolean named = firstMention(text, stems, TopicLexicon.expand(topic)) != null;
+			double similarity = vector == null ? 0 : SentenceEncoder.cosine(vector, topicVector(topic));
+			if ((named && !best.named()) || (named == best.named() && similarity > best.similarity()) || best.topic() == null) {
+				best = new TopicMatch(topic, similarity, named);
+			}
+		}
+		return best;
+	}
+
+	private float[] topicVector(String topic) {
+		return this.topicVectors.computeIfAbsent(topic.toLowerCase(Locale.ROOT), this.encoder::embed);
+	}
+
+	/** The first run of one to three words whose stems form one of the keys. */
+	static Finding.Span firstMention(String text, List<Stems.Stem> stems, Set<String> keys) {
+		for (int i = 0; i < stems.size(); i++) {
+			StringBuilder key = new StringBuilder();
+			for (int n = 0; n < LONGEST_TERM && i + n < stems.size(); n++) {
+				if (n > 0) {
+					key.append(' ');
+				}
+				key.append(stems.get(i + n).stem());
+				if (keys.contains(key.toString())) {
+					return Finding.Span.of(text, stems.get(i).start(), stems.get(i + n).end());
+				}
+			}
+		}
+		return null;
+	}
+}

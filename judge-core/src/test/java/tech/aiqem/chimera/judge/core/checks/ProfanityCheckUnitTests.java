@@ -1,0 +1,42 @@
+package tech.aiqem.chimera.judge.core.checks;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import tech.aiqem.chimera.judge.core.Datasets;
+import tech.aiqem.chimera.judge.core.Drafts;
+import tech.aiqem.chimera.judge.core.Finding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Profanity escalates, slurs are rejected, whole words only. */
+class ProfanityCheckUnitTests {
+
+	private final ProfanityCheck check = new ProfanityCheck();
+
+	@Test
+	void profanityEscalatesSlursAreRejectedWithTheWordMarked() {
+		assertThat(this.check.check(Drafts.post("This kemis is the shit, no bullshit"))).singleElement().satisfies(f -> {
+			assertThat(f.code()).isEqualTo("profanity");
+			assertThat(f.severity()).isEqualTo(Finding.Severity.ESCALATE);
+			assertThat(f.span().text()).isEqualTo("shit");
+		});
+		assertThat(this.check.check(Drafts.post("Shut up, you white trash"))).anySatisfy(f -> assertThat(f.code()).isEqualTo("slur"));
+		assertThat(this.check.check(Drafts.post("Assess the classic pass: Scunthorpe, cocktail, dickens"))).isEmpty();
+	}
+
+	@Test
+	void mostOffensiveTweetsAreCaughtAndFewCleanOnes() {
+		// Davidson (train): "offensive_language" tweets mostly swear; "neither" ones mostly do not
+		List<Datasets.Record> train = Datasets.read("safety/train.jsonl").stream().filter(r -> r.source().startsWith("t-davidson")).toList();
+		List<Datasets.Record> insults = train.stream().filter(r -> r.label().equals("insult")).limit(2000).toList();
+		List<Datasets.Record> clean = train.stream().filter(r -> r.label().equals("clean")).toList();
+		double caught = insults.stream().filter(r -> !this.check.check(Drafts.post(r.text())).isEmpty()).count() / (double) insults.size();
+		double falseAlarms = clean.stream().filter(r -> !this.check.check(Drafts.post(r.text())).isEmpty()).count() / (double) clean.size();
+		assertThat(caught).isGreaterThan(0.8);
+		// Davidson's "neither" tweets were sampled for hate-lexicon words ("trash", "bitch" in harmless senses, see
+		// the datasets README): a quarter of them swear; those only go to a human, never to rejection
+		assertThat(falseAlarms).isLessThan(0.30);
+	}
+}
