@@ -16,9 +16,17 @@ public final class SafetyPorts {
 	private SafetyPorts() {
 	}
 
-	/** The judge as production runs it: chimera-safety's models and the worker's declared tool calls. */
+	/**
+	 * The judge without the tools server's record (the preview endpoint): chimera-safety's models and the
+	 * worker's declared tool calls.
+	 */
 	public static JudgeCore judgeCore() {
-		return new JudgeCore(encoder(), toxicity(), ToolCallVerifier.DECLARED);
+		return judgeCore(ToolCallVerifier.DECLARED);
+	}
+
+	/** The judge as the judge service runs it: tool calls checked by {@code verifier}. */
+	public static JudgeCore judgeCore(ToolCallVerifier verifier) {
+		return new JudgeCore(encoder(), toxicity(), verifier);
 	}
 
 	public static SentenceEncoder encoder() {

@@ -29,6 +29,7 @@ import tech.aiqem.chimera.judge.intake.ResultIntake;
 import tech.aiqem.chimera.judge.publish.PaymentConfirmations;
 import tech.aiqem.chimera.judge.publish.Publisher;
 import tech.aiqem.chimera.judge.review.Judge;
+import tech.aiqem.chimera.judge.review.ServedToolCalls;
 import tech.aiqem.chimera.judge.review.WalletPaymentScreen;
 import tech.aiqem.chimera.wallet.policy.PaymentReview;
 
@@ -56,7 +57,8 @@ class JudgeConfiguration {
 			TransactionTemplate transactions,
 			ExecutorService judgeModelCalls, PaymentReview paymentReview, SpendGuard spendGuard, JudgeProperties properties,
 			Clock clock, RealTime realTime, MeterRegistry meters) {
-		Judge judge = new Judge(models, SafetyPorts.judgeCore(), new WalletPaymentScreen(paymentReview),
+		// claimed tool calls are checked against what mcp-tools recorded serving, not the worker's word
+		Judge judge = new Judge(models, SafetyPorts.judgeCore(new ServedToolCalls(jdbc)), new WalletPaymentScreen(paymentReview),
 				properties.hitlConfidenceThreshold(), properties.hitlAutoApprove(), new HashSet<>(properties.blocklist()),
 				new HashSet<>(properties.linkAllowList()));
 		ResultCommitter committer = new ResultCommitter(jdbc, batch, transactions, clock, realTime.clock(), meters, properties.reviewDeadline(),
