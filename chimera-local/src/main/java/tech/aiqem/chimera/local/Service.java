@@ -4,16 +4,17 @@ import java.util.List;
 
 /**
  * A Chimera service the launcher runs: its module (where its executable jar is built), default port and
- * heap. The worker, the many-replica service, gets the smallest heap: the SPEC wants it under 512 MB and
+ * heap. The judge and the planner load the all-MiniLM-L6-v2 model (chimera-safety, judge-core): 256 MB is
+ * not enough for it. The worker, the many-replica service, gets the smallest heap: the SPEC wants it under 512 MB and
  * we aim for 256 MB resident; {@code CHIMERA_JAVA_OPTS} can override any of them ({@code -Xmx} there wins).
  */
 public enum Service {
 
 	ORCHESTRATOR("orchestrator-api", 8080, "384m"),
 	MCP_TOOLS("mcp-tools", 8084, "384m"),
-	PLANNER("planner-service", 8081, "256m"),
+	PLANNER("planner-service", 8081, "512m"),
 	WORKER("worker-service", 8082, "128m"),
-	JUDGE("judge-service", 8083, "256m");
+	JUDGE("judge-service", 8083, "512m");
 
 	private final String module;
 
