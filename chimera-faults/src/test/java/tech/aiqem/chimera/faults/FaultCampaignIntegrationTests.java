@@ -121,7 +121,7 @@ class FaultCampaignIntegrationTests {
 	private static Map<String, String> environment(FaultSettings settings) {
 		Map<String, String> env = new HashMap<>();
 		// Services are restarted many times on two cores: the client compiler alone starts them faster.
-		env.put("CHIMERA_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+		env.put("CHIMERA_JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
 		env.put("CHIMERA_ADMIN_EMAIL", EMAIL);
 		env.put("CHIMERA_ADMIN_PASSWORD", PASSWORD);
 		// The judge publishes what it is confident of; only large payments wait for a human.
