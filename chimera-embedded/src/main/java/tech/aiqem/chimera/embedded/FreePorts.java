@@ -21,13 +21,14 @@ public final class FreePorts {
 		}
 	}
 
-	/** The first of {@code count} consecutive free ports (a launcher's services take ports in a row). */
+	/**
+	 * The first of {@code count} consecutive free ports (a launcher's services take ports in a row). They are
+	 * chosen below the kernel's ephemeral range (32768 and up on Linux): between this check and a service's
+	 * bind, the machine's outgoing connections take local ports from that range and could take one of ours.
+	 */
 	public static int consecutive(int count) {
-		for (int attempt = 0; attempt < 50; attempt++) {
-			int base = next();
-			if (base > 65535 - count) {
-				continue;
-			}
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int base = java.util.concurrent.ThreadLocalRandom.current().nextInt(20000, 32000 - count);
 			boolean free = true;
 			for (int i = 0; i < count && free; i++) {
 				try (ServerSocket socket = new ServerSocket(base + i, 1, InetAddress.getLoopbackAddress())) {
