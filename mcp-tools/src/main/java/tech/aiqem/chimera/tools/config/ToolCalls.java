@@ -100,7 +100,7 @@ final class ToolCalls {
 		catch (UnknownAgentException ex) {
 			return failure(tool + ": " + ex.getMessage(), Map.of("error", "unknown_agent", "message", tool + ": " + ex.getMessage()));
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | io.lettuce.core.RedisException ex) {
 			log.error("{} failed on the database", tool, ex);
 			String message = tool + ": E2002 database unavailable; nothing was done, call again with the same task id";
 			return failure(message, Map.of("error", "E2002", "message", message));
