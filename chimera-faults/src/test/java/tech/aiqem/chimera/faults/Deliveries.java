@@ -52,18 +52,28 @@ final class Deliveries implements AutoCloseable {
 		}
 	}
 
-	/** Duplicates a result waiting for the judge; returns its task id, or null when none was found this time. */
+	/**
+	 * Duplicates a result waiting for the judge or being judged right now (a copy goes back on its review
+	 * list, as a redelivery would put it); returns its task id, or null when none was found this time.
+	 */
 	String duplicateResult() {
 		try (StatefulRedisConnection<String, String> connection = this.client.connect()) {
 			RedisCommands<String, String> redis = connection.sync();
-			for (String key : lists(redis, "chimera:review:*")) {
-				String message = redis.lindex(key, -1);
-				if (message == null || taskId(message) == null) {
-					continue;
+			for (String pattern : List.of("chimera:review:*", "chimera:processing:*")) {
+				for (String key : lists(redis, pattern)) {
+					int review = key.indexOf(":review:");
+					if (review < 0) {
+						continue;
+					}
+					String message = redis.lindex(key, -1);
+					if (message == null || taskId(message) == null) {
+						continue;
+					}
+					String reviewList = "chimera" + key.substring(review);
+					redis.lpush(reviewList, message);
+					redis.sadd("chimera:review:ready", reviewList);
+					return taskId(message);
 				}
-				redis.lpush(key, message);
-				redis.sadd("chimera:review:ready", key);
-				return taskId(message);
 			}
 			return null;
 		}

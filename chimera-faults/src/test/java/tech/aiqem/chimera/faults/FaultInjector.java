@@ -31,6 +31,12 @@ final class FaultInjector {
 
 	private static final Duration GRACE = Duration.ofSeconds(30);
 
+	/**
+	 * How long a duplication waits for a message to copy: while killed services come back (tens of seconds
+	 * on two cores) nothing may be queued or being judged.
+	 */
+	private static final Duration DUPLICATE_WINDOW = Duration.ofSeconds(150);
+
 	private final RunningChimera chimera;
 
 	private final Servers servers;
@@ -177,7 +183,7 @@ final class FaultInjector {
 	}
 
 	private String duplicate(String what, java.util.function.Supplier<String> duplicate) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		long deadline = System.nanoTime() + DUPLICATE_WINDOW.toNanos();
 		while (System.nanoTime() < deadline) {
 			String taskId;
 			try {
@@ -192,7 +198,8 @@ final class FaultInjector {
 			}
 			pause(Duration.ofMillis(20));
 		}
-		throw new IllegalStateException("no " + what + " message to duplicate within 30 s");
+		throw new IllegalStateException(
+				"no " + what + " message to duplicate within " + DUPLICATE_WINDOW.toSeconds() + " s");
 	}
 
 	/** Ready again and a task finished after the fault was cleared; or nothing left to finish. */
