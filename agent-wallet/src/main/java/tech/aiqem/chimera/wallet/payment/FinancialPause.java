@@ -5,9 +5,14 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import tech.aiqem.chimera.ledger.Incident;
+import tech.aiqem.chimera.ledger.Incidents;
+import tech.aiqem.chimera.ledger.Ledger;
 import tech.aiqem.chimera.model.AgentId;
-import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.TenantId;
 
@@ -15,24 +20,31 @@ import tech.aiqem.chimera.model.TenantId;
 final class FinancialPause {
 
 	private static final String PAUSE = """
-			WITH paused AS (
-			  UPDATE agents SET financial_paused = TRUE, updated_at = ?
-			  WHERE id = ? AND NOT financial_paused RETURNING id)
-			INSERT INTO incidents (tenant_id, agent_id, task_id, code, message, detail, created_at)
-			SELECT ?, ?, ?, 'E1005', ?, CAST(? AS jsonb), ? FROM paused
+			UPDATE agents SET financial_paused = TRUE, updated_at = ? WHERE id = ? AND NOT financial_paused
 			""";
 
 	private final JdbcTemplate jdbc;
 
+	private final Incidents incidents;
+
+	private final TransactionTemplate transactions;
+
 	FinancialPause(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.incidents = Ledger.on(jdbc.getDataSource()).incidents();
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
 	}
 
 	/** True when this call paused the agent (and filed the incident). */
 	boolean pause(TenantId tenantId, AgentId agentId, TaskId taskId, String message, Map<String, Object> detail,
 			Instant at) {
-		Timestamp now = Timestamp.from(at);
-		return this.jdbc.update(PAUSE, now, agentId.value(), tenantId.value(), agentId.value(), taskId.value(), message,
-				ChimeraJson.write(detail), now) > 0;
+		return Boolean.TRUE.equals(this.transactions.execute(status -> {
+			if (this.jdbc.update(PAUSE, Timestamp.from(at), agentId.value()) == 0) {
+				return false;
+			}
+			this.incidents.raise(Incident.of(ErrorCode.E1005, tenantId.value(), agentId.value(), null, taskId.value(),
+					message, detail, at));
+			return true;
+		}));
 	}
 }

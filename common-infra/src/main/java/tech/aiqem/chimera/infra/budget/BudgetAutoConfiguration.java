@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import tech.aiqem.chimera.infra.ChimeraInfraAutoConfiguration;
 import tech.aiqem.chimera.infra.redis.Redis;
+import tech.aiqem.chimera.ledger.Ledger;
 
 /** The spend guard, for every service with a database (they all have Redis). */
 @AutoConfiguration(after = { ChimeraInfraAutoConfiguration.class, DataSourceAutoConfiguration.class,
@@ -31,6 +32,7 @@ public class BudgetAutoConfiguration {
 
 	/** A guard outside Spring (tests, tools); in a service, inject the bean. */
 	public static SpendGuard create(Redis redis, JdbcTemplate jdbc, BudgetProperties properties, Clock clock) {
-		return new SpendGuard(new SpendTracker(redis), new BudgetStore(jdbc, properties.defaultDailyUsd()), clock);
+		return new SpendGuard(new SpendTracker(redis), new BudgetStore(jdbc, Ledger.on(jdbc.getDataSource()).incidents(),
+				properties.defaultDailyUsd()), clock);
 	}
 }

@@ -9,10 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import tech.aiqem.chimera.ledger.Incident;
+import tech.aiqem.chimera.ledger.Incidents;
+import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.CampaignId;
-import tech.aiqem.chimera.model.ChimeraJson;
 
 /** The PostgreSQL side of the spend guard: budgets, the durable ledger, and the pause on refusal. */
 final class BudgetStore {
@@ -52,25 +56,22 @@ final class BudgetStore {
 
 	// Pausing bumps state_version: results planned against the running campaign must not be committed.
 	private static final String PAUSE_CAMPAIGN = """
-			WITH paused AS (
-			  UPDATE campaigns SET status = 'paused', status_reason = ?, updated_at = ?,
-			         state_version = state_version + 1
-			  WHERE id = ? AND status = 'active' RETURNING id)
-			INSERT INTO incidents (tenant_id, agent_id, campaign_id, task_id, code, message, detail, created_at)
-			SELECT ?, ?, ?, ?, 'E1001', ?, CAST(? AS jsonb), ? FROM paused
-			""";
-
-	private static final String AGENT_INCIDENT = """
-			INSERT INTO incidents (tenant_id, agent_id, task_id, code, message, detail, created_at)
-			VALUES (?, ?, ?, 'E1001', ?, CAST(? AS jsonb), ?)
+			UPDATE campaigns SET status = 'paused', status_reason = ?, updated_at = ?, state_version = state_version + 1
+			 WHERE id = ? AND status = 'active'
 			""";
 
 	private final JdbcTemplate jdbc;
 
+	private final Incidents incidents;
+
+	private final TransactionTemplate transactions;
+
 	private final BigDecimal defaultDailyUsd;
 
-	BudgetStore(JdbcTemplate jdbc, BigDecimal defaultDailyUsd) {
+	BudgetStore(JdbcTemplate jdbc, Incidents incidents, BigDecimal defaultDailyUsd) {
 		this.jdbc = jdbc;
+		this.incidents = incidents;
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
 		this.defaultDailyUsd = defaultDailyUsd;
 	}
 
@@ -149,15 +150,16 @@ final class BudgetStore {
 	 * campaign already paused gets no second incident. True when something was filed.
 	 */
 	boolean pauseAndNotify(Spend spend, String reason, Map<String, Object> detail, Instant at) {
-		String json = ChimeraJson.write(detail);
-		Timestamp now = Timestamp.from(at);
 		UUID task = spend.taskId() == null ? null : spend.taskId().value();
-		if (spend.campaignId() == null) {
-			return this.jdbc.update(AGENT_INCIDENT, spend.tenantId().value(), spend.agentId().value(), task, reason,
-					json, now) > 0;
-		}
-		UUID campaign = spend.campaignId().value();
-		return this.jdbc.update(PAUSE_CAMPAIGN, reason, now, campaign, spend.tenantId().value(),
-				spend.agentId().value(), campaign, task, reason, json, now) > 0;
+		UUID campaign = spend.campaignId() == null ? null : spend.campaignId().value();
+		Incident incident = Incident.of(ErrorCode.E1001, spend.tenantId().value(), spend.agentId().value(), campaign, task,
+				reason, detail, at);
+		return Boolean.TRUE.equals(this.transactions.execute(status -> {
+			if (campaign != null && this.jdbc.update(PAUSE_CAMPAIGN, reason, Timestamp.from(at), campaign) == 0) {
+				return false;
+			}
+			this.incidents.raise(incident);
+			return true;
+		}));
 	}
 }

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,6 +30,7 @@ import tech.aiqem.chimera.judge.publish.Publisher;
 import tech.aiqem.chimera.judge.review.Judge;
 import tech.aiqem.chimera.judge.review.ServedToolCalls;
 import tech.aiqem.chimera.judge.review.WalletPaymentScreen;
+import tech.aiqem.chimera.ledger.Ledger;
 import tech.aiqem.chimera.wallet.policy.PaymentReview;
 
 @Configuration(proxyBeanMethods = false)
@@ -53,7 +53,7 @@ class JudgeConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	ResultIntake resultIntake(ReliableQueue queue, JdbcClient jdbc, NamedParameterJdbcOperations batch, ModelGateway models,
+	ResultIntake resultIntake(ReliableQueue queue, JdbcClient jdbc, Ledger ledger, ModelGateway models,
 			TransactionTemplate transactions,
 			ExecutorService judgeModelCalls, PaymentReview paymentReview, SpendGuard spendGuard, JudgeProperties properties,
 			Clock clock, RealTime realTime, MeterRegistry meters) {
@@ -61,7 +61,7 @@ class JudgeConfiguration {
 		Judge judge = new Judge(models, SafetyPorts.judgeCore(new ServedToolCalls(jdbc)), new WalletPaymentScreen(paymentReview),
 				properties.hitlConfidenceThreshold(), properties.hitlAutoApprove(), new HashSet<>(properties.blocklist()),
 				new HashSet<>(properties.linkAllowList()));
-		ResultCommitter committer = new ResultCommitter(jdbc, batch, transactions, clock, realTime.clock(), meters, properties.reviewDeadline(),
+		ResultCommitter committer = new ResultCommitter(jdbc, ledger, transactions, clock, realTime.clock(), meters, properties.reviewDeadline(),
 				properties.occRetries());
 		return new ResultIntake(queue, jdbc, judge, committer, new ModelSpend(spendGuard), judgeModelCalls, properties.batchSize(), properties.popWait(),
 				clock, meters);
@@ -73,9 +73,9 @@ class JudgeConfiguration {
 	}
 
 	@Bean
-	Publisher publisher(JdbcClient jdbc, TransactionTemplate transactions, ToolsClient tools, Clock clock,
+	Publisher publisher(Ledger ledger, TransactionTemplate transactions, ToolsClient tools, Clock clock,
 			MeterRegistry meters, JudgeProperties properties) {
-		return new Publisher(jdbc, transactions, tools, clock, meters, properties.publishAttempts());
+		return new Publisher(ledger, transactions, tools, clock, meters, properties.publishAttempts());
 	}
 
 	@Bean

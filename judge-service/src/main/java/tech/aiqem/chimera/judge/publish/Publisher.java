@@ -1,6 +1,5 @@
 package tech.aiqem.chimera.judge.publish;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.infra.mcp.ToolCallContext;
@@ -20,12 +18,18 @@ import tech.aiqem.chimera.infra.mcp.ToolErrorException;
 import tech.aiqem.chimera.infra.mcp.ToolResults;
 import tech.aiqem.chimera.infra.mcp.ToolsClient;
 import tech.aiqem.chimera.infra.observability.ErrorMeters;
+import tech.aiqem.chimera.ledger.Ledger;
+import tech.aiqem.chimera.ledger.Outbox;
+import tech.aiqem.chimera.ledger.OutboxItem;
+import tech.aiqem.chimera.ledger.TaskLedger;
 import tech.aiqem.chimera.model.AgentId;
+import tech.aiqem.chimera.model.CampaignStatus;
 import tech.aiqem.chimera.model.ChimeraException;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.MemoryType;
 import tech.aiqem.chimera.model.TaskId;
+import tech.aiqem.chimera.model.TaskStatus;
 import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.model.message.Publication;
 
@@ -40,18 +44,9 @@ public final class Publisher {
 
 	private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
-	private static final String CLAIM = """
-			SELECT p.task_id, p.tenant_id, p.agent_id, p.action, p.payload, p.attempts,
-			       t.goals_revision AS planned_revision, c.goals_revision AS campaign_revision, c.status AS campaign_status,
-			       t.status AS task_status
-			  FROM publications p JOIN tasks t ON t.id = p.task_id JOIN campaigns c ON c.id = t.campaign_id
-			 WHERE p.status = 'pending' AND p.next_attempt_at <= :now
-			 ORDER BY p.next_attempt_at
-			 LIMIT 1
-			 FOR NO KEY UPDATE OF p SKIP LOCKED
-			""";
+	private final TaskLedger ledger;
 
-	private final JdbcClient jdbc;
+	private final Outbox outbox;
 
 	private final TransactionTemplate transactions;
 
@@ -63,9 +58,10 @@ public final class Publisher {
 
 	private final int maxAttempts;
 
-	public Publisher(JdbcClient jdbc, TransactionTemplate transactions, ToolsClient tools, Clock clock,
+	public Publisher(Ledger ledger, TransactionTemplate transactions, ToolsClient tools, Clock clock,
 			MeterRegistry meters, int maxAttempts) {
-		this.jdbc = jdbc;
+		this.ledger = ledger.tasks();
+		this.outbox = ledger.outbox();
 		this.transactions = transactions;
 		this.tools = tools;
 		this.clock = clock;
@@ -78,16 +74,14 @@ public final class Publisher {
 	public boolean publishNext() {
 		return Boolean.TRUE.equals(this.transactions.execute(status -> {
 			Instant now = this.clock.instant();
-			Map<String, Object> row = this.jdbc.sql(CLAIM).param("now", Timestamp.from(now)).query().listOfRows()
-				.stream().findFirst().orElse(null);
-			if (row == null) {
+			OutboxItem item = this.outbox.claimNext(now).orElse(null);
+			if (item == null) {
 				return false;
 			}
-			UUID task = (UUID) row.get("task_id");
-			MDC.put("task_id", task.toString());
-			MDC.put("agent_id", String.valueOf(row.get("agent_id")));
+			MDC.put("task_id", item.task().toString());
+			MDC.put("agent_id", item.agent().toString());
 			try {
-				publish(row, task, now);
+				publish(item, now);
 			}
 			finally {
 				MDC.remove("task_id");
@@ -97,34 +91,30 @@ public final class Publisher {
 		}));
 	}
 
-	private void publish(Map<String, Object> row, UUID task, Instant now) {
-		String campaignStatus = (String) row.get("campaign_status");
-		if (!"review".equals(row.get("task_status"))) {
-			finish(task, "failed", null, "task is " + row.get("task_status"), now);
+	private void publish(OutboxItem item, Instant now) {
+		UUID task = item.task();
+		if (item.taskStatus() != TaskStatus.REVIEW) {
+			this.ledger.publishFailed(task, null, "task is " + item.taskStatus().wire(), now);
 			return;
 		}
-		if (((Number) row.get("planned_revision")).intValue() != ((Number) row.get("campaign_revision")).intValue()
-				|| "cancelled".equals(campaignStatus) || "completed".equals(campaignStatus)) {
-			invalidate(task, "campaign changed since approval (" + campaignStatus + ", goals revision "
-					+ row.get("campaign_revision") + ")", now);
+		if (item.stale()) {
+			invalidate(task, "campaign changed since approval (" + item.campaignStatus().wire() + ", goals revision "
+					+ item.campaignRevision() + ")", now);
 			return;
 		}
-		if ("paused".equals(campaignStatus)) {
-			this.jdbc.sql("UPDATE publications SET next_attempt_at = :next WHERE task_id = :task")
-				.param("next", Timestamp.from(now.plus(Duration.ofMinutes(1))))
-				.param("task", task)
-				.update();
+		if (item.campaignStatus() == CampaignStatus.PAUSED) {
+			this.outbox.defer(task, now.plus(Duration.ofMinutes(1)), null);
 			return;
 		}
-		Publication publication = ChimeraJson.read(String.valueOf(row.get("payload")), Publication.class);
-		ToolCallContext context = new ToolCallContext(new AgentId((UUID) row.get("agent_id")),
-				new TenantId((UUID) row.get("tenant_id")), new TaskId(task), publication.inReplyTo());
+		Publication publication = item.publication();
+		ToolCallContext context = new ToolCallContext(new AgentId(item.agent()), new TenantId(item.tenant()),
+				new TaskId(task), publication.inReplyTo());
 		long started = System.nanoTime();
 		try {
 			if (Publication.POST.equals(publication.action())) {
 				ToolResults.PostReceipt receipt = this.tools.postContent(context, publication.platform(),
 						publication.textContent(), publication.mediaUrls(), publication.disclosureLevel());
-				finish(task, "complete", receipt.postId(), null, now);
+				this.ledger.published(task, TaskStatus.COMPLETE, receipt.postId(), now);
 				log.info("Published task {} as {} post {}{}", task, receipt.platform().wire(), receipt.postId(),
 						receipt.replayed() ? " (already published)" : "");
 				remember(context, publication, receipt);
@@ -132,7 +122,7 @@ public final class Publisher {
 			else {
 				ToolResults.PaymentResult receipt = this.tools.sendPayment(context, publication.payment());
 				boolean confirmed = "confirmed".equals(receipt.status());
-				finish(task, confirmed ? "complete" : "review", receipt.transactionHash(), null, now);
+				this.ledger.published(task, confirmed ? TaskStatus.COMPLETE : TaskStatus.REVIEW, receipt.transactionHash(), now);
 				log.info("Sent payment of task {}: {} ({})", task, receipt.transactionHash(), receipt.status());
 			}
 			this.meters.timer("chimera.tool.latency", "tool", Publication.POST.equals(publication.action()) ? "post_content" : "send_payment")
@@ -142,28 +132,23 @@ public final class Publisher {
 			if (ex.isRetryLater()) {
 				// Not a refusal: the platform keeps the slot for this task and publishes it when called again then
 				// (a backlog after an outage can pass an account's daily quota).
-				this.jdbc.sql("UPDATE publications SET next_attempt_at = :next, last_error = :error WHERE task_id = :task")
-					.param("next", Timestamp.from(ex.retryAt()))
-					.param("error", ex.getMessage())
-					.param("task", task)
-					.update();
+				this.outbox.defer(task, ex.retryAt(), ex.getMessage());
 				log.info("Publishing task {} deferred by the platform until {}", task, ex.retryAt());
 				return;
 			}
 			if ("E2002".equals(ex.reason()) || "internal".equals(ex.reason())) {
 				// the tools server's own store was away (a database or Redis outage): nothing was done, and the
 				// same task id is safe to call again, so this waits and retries instead of failing the task
-				retryLater(task, ((Number) row.get("attempts")).intValue() + 1,
-						new ChimeraException(ErrorCode.E2002, ex.getMessage()), now);
+				retryLater(task, item.attempts() + 1, new ChimeraException(ErrorCode.E2002, ex.getMessage()), now);
 				return;
 			}
 			ErrorCode code = ex.getMessage() != null && ex.getMessage().contains("E1005") ? ErrorCode.E1005
 					: ex.getMessage() != null && ex.getMessage().contains("E1001") ? ErrorCode.E1001 : null;
 			log.warn("Tool refused task {}: {}", task, ex.getMessage());
-			failTask(task, code, "tool refused: " + ex.getMessage(), now);
+			this.ledger.publishFailed(task, code, "tool refused: " + ex.getMessage(), now);
 		}
 		catch (ChimeraException ex) {
-			retryLater(task, ((Number) row.get("attempts")).intValue() + 1, ex, now);
+			retryLater(task, item.attempts() + 1, ex, now);
 		}
 	}
 
@@ -197,63 +182,15 @@ public final class Publisher {
 		ErrorMeters.count(this.meters, ex.code(), "publisher");
 		if (attempts >= this.maxAttempts) {
 			log.error("Giving up publishing task {} after {} attempts: {}", task, attempts, ex.getMessage());
-			failTask(task, ex.code(), ex.getMessage(), now);
+			this.ledger.publishFailed(task, ex.code(), ex.getMessage(), now);
 			return;
 		}
 		Duration backoff = Duration.ofSeconds(Math.min(300, 2L << Math.min(attempts, 8)));
-		this.jdbc.sql("UPDATE publications SET attempts = :attempts, last_error = :error, next_attempt_at = :next WHERE task_id = :task")
-			.param("attempts", attempts)
-			.param("error", ex.getMessage())
-			.param("next", Timestamp.from(now.plus(backoff)))
-			.param("task", task)
-			.update();
-	}
-
-	private void finish(UUID task, String taskStatus, String ref, String error, Instant now) {
-		this.jdbc.sql("""
-				UPDATE publications SET status = :status, external_ref = :ref, last_error = :error, done_at = :now,
-				       attempts = attempts + 1 WHERE task_id = :task
-				""")
-			.param("status", "failed".equals(taskStatus) ? "failed" : "done")
-			.param("ref", ref)
-			.param("error", error)
-			.param("now", Timestamp.from(now))
-			.param("task", task)
-			.update();
-		this.jdbc.sql("""
-				UPDATE tasks SET status = :status, published_ref = COALESCE(:ref, published_ref),
-				       completed_at = CASE WHEN :status IN ('complete', 'failed') THEN :now ELSE completed_at END
-				 WHERE id = :task AND status = 'review'
-				""")
-			.param("status", taskStatus)
-			.param("ref", ref)
-			.param("now", Timestamp.from(now))
-			.param("task", task)
-			.update();
-		event(task, "complete".equals(taskStatus) || ref != null ? "published" : "publish_failed",
-				ref == null ? Map.of("error", String.valueOf(error)) : Map.of("ref", ref), now);
-	}
-
-	private void failTask(UUID task, ErrorCode code, String message, Instant now) {
-		finish(task, "failed", null, message, now);
-		this.jdbc.sql("UPDATE tasks SET error_code = :code, error_message = :message WHERE id = :task")
-			.param("code", code == null ? null : code.name())
-			.param("message", message)
-			.param("task", task)
-			.update();
+		this.outbox.retry(task, attempts, ex.getMessage(), now.plus(backoff));
 	}
 
 	private void invalidate(UUID task, String why, Instant now) {
-		failTask(task, ErrorCode.E1004, "invalidated before publishing: " + why, now);
+		this.ledger.publishFailed(task, ErrorCode.E1004, "invalidated before publishing: " + why, now);
 		ErrorMeters.count(this.meters, ErrorCode.E1004, "publisher");
-	}
-
-	private void event(UUID task, String event, Map<String, ?> detail, Instant now) {
-		this.jdbc.sql("INSERT INTO task_events (task_id, at, event, actor, detail) VALUES (:task, :at, :event, 'publisher', CAST(:detail AS jsonb))")
-			.param("task", task)
-			.param("at", Timestamp.from(now))
-			.param("event", event)
-			.param("detail", ChimeraJson.write(detail))
-			.update();
 	}
 }

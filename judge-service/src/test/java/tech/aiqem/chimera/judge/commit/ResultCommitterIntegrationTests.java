@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import tech.aiqem.chimera.ledger.Ledger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -56,7 +56,7 @@ class ResultCommitterIntegrationTests {
 		DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestServices.freshPostgresDatabase());
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migrations").load().migrate();
 		this.jdbc = JdbcClient.create(dataSource);
-		this.committer = new ResultCommitter(this.jdbc, new NamedParameterJdbcTemplate(dataSource),
+		this.committer = new ResultCommitter(this.jdbc, Ledger.on(dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.fixed(NOW, ZoneOffset.UTC),
 				new SimpleMeterRegistry(), Duration.ofHours(4), 3);
 		this.tenant = UUID.randomUUID();

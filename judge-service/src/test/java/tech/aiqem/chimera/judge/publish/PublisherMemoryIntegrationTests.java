@@ -95,7 +95,7 @@ class PublisherMemoryIntegrationTests {
 		DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestServices.freshPostgresDatabase());
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migrations").load().migrate();
 		this.jdbc = JdbcClient.create(dataSource);
-		this.publisher = new Publisher(this.jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), this.tools,
+		this.publisher = new Publisher(tech.aiqem.chimera.ledger.Ledger.on(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)), this.tools,
 				Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), 5);
 		UUID tenant = UUID.randomUUID();
 		UUID agent = UUID.randomUUID();

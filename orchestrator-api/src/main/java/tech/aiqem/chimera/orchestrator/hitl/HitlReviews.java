@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 
+import tech.aiqem.chimera.ledger.Ledger;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.model.message.Publication;
@@ -22,8 +23,11 @@ class HitlReviews {
 
 	private final JdbcClient jdbc;
 
-	HitlReviews(JdbcClient jdbc) {
+	private final Ledger ledger;
+
+	HitlReviews(JdbcClient jdbc, Ledger ledger) {
 		this.jdbc = jdbc;
+		this.ledger = ledger;
 	}
 
 	long pendingCount(TenantId tenant, UUID agent) {
@@ -109,51 +113,21 @@ class HitlReviews {
 			.update() == 1;
 	}
 
-	void approveTask(Review review, Publication publication, TenantId tenant, Instant now) {
-		this.jdbc.sql("UPDATE tasks SET approved_by = 'human', approved_at = :now WHERE id = :id AND status = 'review'")
-			.param("now", Timestamp.from(now))
-			.param("id", review.taskId())
-			.update();
-		this.jdbc.sql("""
-				INSERT INTO publications (task_id, tenant_id, agent_id, action, payload, next_attempt_at, created_at)
-				VALUES (:task, :tenant, :agent, :action, CAST(:payload AS jsonb), :now, :now)
-				ON CONFLICT (task_id) DO NOTHING
-				""")
-			.param("task", review.taskId())
-			.param("tenant", tenant.value())
-			.param("agent", review.agentId())
-			.param("action", publication.action())
-			.param("payload", ChimeraJson.write(publication))
-			.param("now", Timestamp.from(now))
-			.update();
+	boolean approveTask(Review review, Publication publication, TenantId tenant, Instant now) {
+		return this.ledger.tasks().approvedByHuman(review.taskId(), tenant.value(), review.agentId(), publication, now);
 	}
 
-	void rejectTask(Review review, String reviewer, Instant now) {
-		this.jdbc.sql("""
-				UPDATE tasks SET status = 'failed', completed_at = :now, error_message = :message
-				 WHERE id = :id AND status = 'review'
-				""")
-			.param("now", Timestamp.from(now))
-			.param("message", "rejected by " + reviewer)
-			.param("id", review.taskId())
-			.update();
+	boolean rejectTask(Review review, String reviewer, Instant now) {
+		return this.ledger.tasks().rejectedByHuman(review.taskId(), reviewer, now);
 	}
 
+	/** A decision changes the campaign's state: results validated before it no longer commit. */
 	void bumpCampaign(UUID campaign, Instant now) {
-		this.jdbc.sql("UPDATE campaigns SET state_version = state_version + 1, updated_at = :now WHERE id = :id")
-			.param("now", Timestamp.from(now))
-			.param("id", campaign)
-			.update();
+		this.ledger.campaigns().advance(campaign, now);
 	}
 
 	void event(UUID task, String event, String actor, Map<String, Object> detail, Instant now) {
-		this.jdbc.sql("INSERT INTO task_events (task_id, at, event, actor, detail) VALUES (:task, :at, :event, :actor, CAST(:detail AS jsonb))")
-			.param("task", task)
-			.param("at", Timestamp.from(now))
-			.param("event", event)
-			.param("actor", actor)
-			.param("detail", ChimeraJson.write(detail))
-			.update();
+		this.ledger.events().record(task, event, actor, detail, now);
 	}
 
 	record Review(UUID id, UUID taskId, UUID agentId, UUID campaignId, String decision, String taskType,

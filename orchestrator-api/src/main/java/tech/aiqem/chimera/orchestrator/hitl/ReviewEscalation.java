@@ -2,6 +2,9 @@ package tech.aiqem.chimera.orchestrator.hitl;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import tech.aiqem.chimera.infra.time.RealTime;
+import tech.aiqem.chimera.ledger.Incident;
+import tech.aiqem.chimera.ledger.Incidents;
 
 /**
  * HITL items do not wait forever: past its review deadline an item is marked escalated (the queue and
@@ -24,12 +29,15 @@ class ReviewEscalation {
 
 	private final JdbcClient jdbc;
 
+	private final Incidents incidents;
+
 	private final Clock clock;
 
 	private final RealTime realTime;
 
-	ReviewEscalation(JdbcClient jdbc, Clock clock, RealTime realTime) {
+	ReviewEscalation(JdbcClient jdbc, Incidents incidents, Clock clock, RealTime realTime) {
 		this.jdbc = jdbc;
+		this.incidents = incidents;
 		this.clock = clock;
 		this.realTime = realTime;
 	}
@@ -39,22 +47,22 @@ class ReviewEscalation {
 	public boolean escalateOverdue() {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		Timestamp realNow = Timestamp.from(this.realTime.now());
-		int escalated = this.jdbc.sql("""
-				WITH overdue AS (
-				  UPDATE hitl_reviews SET escalated_at = :now
-				   WHERE decision IS NULL AND escalated_at IS NULL AND review_deadline < :realNow
-				  RETURNING id, tenant_id, agent_id, task_id, review_deadline
-				)
-				INSERT INTO incidents (tenant_id, agent_id, task_id, kind, message, detail, created_at)
-				SELECT tenant_id, agent_id, task_id, 'review_overdue',
-				       'A review is past its deadline and waits for a human', jsonb_build_object('review_id', id,
-				       'review_deadline', review_deadline), :now
-				  FROM overdue
-				ON CONFLICT DO NOTHING
+		List<Incident> overdue = this.jdbc.sql("""
+				UPDATE hitl_reviews SET escalated_at = :now
+				 WHERE decision IS NULL AND escalated_at IS NULL AND review_deadline < :realNow
+				RETURNING id, tenant_id, agent_id, task_id, review_deadline
 				""")
 			.param("now", now)
 			.param("realNow", realNow)
-			.update();
+			.query((rs, row) -> new Incident(rs.getObject("tenant_id", UUID.class), rs.getObject("agent_id", UUID.class),
+					null, rs.getObject("task_id", UUID.class), null, "review_overdue",
+					"A review is past its deadline and waits for a human",
+					Map.of("review_id", rs.getObject("id", UUID.class).toString(), "review_deadline",
+							rs.getTimestamp("review_deadline").toInstant().toString()),
+					now.toInstant()))
+			.list();
+		this.incidents.raiseAll(overdue);
+		int escalated = overdue.size();
 		if (escalated > 0) {
 			log.warn("{} review(s) past their deadline escalated to operators", escalated);
 		}

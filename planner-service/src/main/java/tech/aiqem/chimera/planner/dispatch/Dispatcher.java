@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.infra.queue.ReliableQueue;
+import tech.aiqem.chimera.ledger.TaskLedger;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.CampaignId;
 import tech.aiqem.chimera.model.ChimeraJson;
@@ -57,6 +58,8 @@ public class Dispatcher {
 
 	private final JdbcClient jdbc;
 
+	private final TaskLedger ledger;
+
 	private final TransactionTemplate transactions;
 
 	private final ReliableQueue queue;
@@ -67,9 +70,10 @@ public class Dispatcher {
 
 	private final MeterRegistry meters;
 
-	Dispatcher(JdbcClient jdbc, TransactionTemplate transactions, ReliableQueue queue, PlannerProperties properties,
+	Dispatcher(JdbcClient jdbc, TaskLedger ledger, TransactionTemplate transactions, ReliableQueue queue, PlannerProperties properties,
 			Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.ledger = ledger;
 		this.transactions = transactions;
 		this.queue = queue;
 		this.properties = properties;
@@ -97,11 +101,7 @@ public class Dispatcher {
 				}
 				else {
 					log.error("Task {} cannot be dispatched: {}", row.id(), row.problem());
-					this.jdbc.sql("UPDATE tasks SET status = 'failed', completed_at = :now, error_message = :problem WHERE id = :id")
-						.param("now", Timestamp.from(now))
-						.param("problem", "cannot be dispatched: " + row.problem())
-						.param("id", row.id())
-						.update();
+					this.ledger.undispatchable(row.id(), row.problem(), now);
 				}
 			}
 			if (due.isEmpty()) {
@@ -113,17 +113,7 @@ public class Dispatcher {
 			}
 			byPriority.forEach((priority, payloads) -> this.queue.push(RedisKeys.tasks(priority), payloads));
 			List<UUID> ids = due.stream().map(task -> task.taskId().value()).toList();
-			this.jdbc.sql("UPDATE tasks SET status = 'in_progress', queued_at = :now WHERE id IN (:ids)")
-				.param("now", Timestamp.from(now))
-				.param("ids", ids)
-				.update();
-			this.jdbc.sql("""
-					INSERT INTO task_events (task_id, at, event, actor, detail)
-					SELECT id, :now, 'queued', 'planner', jsonb_build_object('priority', priority) FROM tasks WHERE id IN (:ids)
-					""")
-				.param("now", Timestamp.from(now))
-				.param("ids", ids)
-				.update();
+			this.ledger.queued(ids, now);
 			// One counter update per kind of task in the batch, not one registry lookup per task.
 			Map<String, Integer> ingested = new java.util.HashMap<>();
 			for (TaskMessage task : due) {

@@ -16,9 +16,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tech.aiqem.chimera.infra.mcp.ToolCallContext;
 import tech.aiqem.chimera.infra.mcp.ToolResults;
 import tech.aiqem.chimera.infra.mcp.ToolsClient;
+import tech.aiqem.chimera.ledger.Incident;
+import tech.aiqem.chimera.ledger.Incidents;
 import tech.aiqem.chimera.safety.InjectionDetector;
 import tech.aiqem.chimera.safety.InjectionScan;
 import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.model.Priority;
 import tech.aiqem.chimera.model.TaskId;
@@ -60,16 +63,19 @@ public class MentionWatcher {
 
 	private final TaskWriter writer;
 
+	private final Incidents incidents;
+
 	private final PlannerProperties properties;
 
 	private final Clock clock;
 
 	MentionWatcher(JdbcClient jdbc, TransactionTemplate transactions, ToolsClient tools, TaskWriter writer,
-			PlannerProperties properties, Clock clock) {
+			Incidents incidents, PlannerProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.tools = tools;
 		this.writer = writer;
+		this.incidents = incidents;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -113,19 +119,12 @@ public class MentionWatcher {
 		}
 		InjectionScan verdict = InjectionDetector.shared().scan(item.text());
 		if (verdict.injection()) {
-			this.jdbc.sql("""
-					INSERT INTO incidents (tenant_id, agent_id, campaign_id, code, message, detail, created_at)
-					VALUES (:tenant, :agent, :campaign, 'E1003', :message, CAST(:detail AS jsonb), :now)
-					""")
-				.param("tenant", campaign.tenant().value())
-				.param("agent", campaign.agent().value())
-				.param("campaign", campaign.id().value())
-				.param("message", "Prompt injection in a mention from @" + item.author() + " rejected before planning ("
-						+ String.join(", ", verdict.reasons()) + ")")
-				.param("detail", ChimeraJson.write(Map.of("mention_key", key, "platform", platform.wire(), "author",
-						String.valueOf(item.author()), "text", item.text(), "score", verdict.score())))
-				.param("now", Timestamp.from(now))
-				.update();
+			this.incidents.raise(Incident.of(ErrorCode.E1003, campaign.tenant().value(), campaign.agent().value(),
+					campaign.id().value(), null, "Prompt injection in a mention from @" + item.author()
+							+ " rejected before planning (" + String.join(", ", verdict.reasons()) + ")",
+					Map.of("mention_key", key, "platform", platform.wire(), "author", String.valueOf(item.author()), "text",
+							item.text(), "score", verdict.score()),
+					now));
 			log.warn("Mention {} from @{} looks like prompt injection (score {}); no task planned", key, item.author(),
 					verdict.score());
 			return;

@@ -43,7 +43,7 @@ class CampaignPlannerIntegrationTests {
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migrations").load().migrate();
 		this.jdbc = JdbcClient.create(dataSource);
 		this.planner = new CampaignPlanner(this.jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-				this.model, new TaskWriter(this.jdbc), PlannerFakes.properties(), Clock.fixed(NOW, ZoneOffset.UTC),
+				this.model, new TaskWriter(tech.aiqem.chimera.ledger.Ledger.on(dataSource)), PlannerFakes.properties(), Clock.fixed(NOW, ZoneOffset.UTC),
 				new FreshTopics(this.memory, this.model, PlannerFakes.properties()));
 		UUID tenant = UUID.randomUUID();
 		this.agent = UUID.randomUUID();

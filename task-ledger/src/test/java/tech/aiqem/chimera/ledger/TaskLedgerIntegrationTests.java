@@ -1,0 +1,204 @@
+package tech.aiqem.chimera.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import tech.aiqem.chimera.embedded.TestServices;
+import tech.aiqem.chimera.model.CampaignStatus;
+import tech.aiqem.chimera.model.ErrorCode;
+import tech.aiqem.chimera.model.Platform;
+import tech.aiqem.chimera.model.Priority;
+import tech.aiqem.chimera.model.TaskStatus;
+import tech.aiqem.chimera.model.TaskType;
+import tech.aiqem.chimera.model.message.Publication;
+import tech.aiqem.chimera.model.message.TaskContext;
+import tech.aiqem.chimera.model.message.TaskOutput;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each transition on a real PostgreSQL: what it writes, once, and only from the states it starts in. */
+class TaskLedgerIntegrationTests {
+
+	private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+
+	private JdbcClient jdbc;
+
+	private Ledger ledger;
+
+	private UUID tenant;
+
+	private UUID agent;
+
+	private UUID campaign;
+
+	@BeforeEach
+	void database() throws Exception {
+		DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestServices.freshPostgresDatabase());
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migrations").load().migrate();
+		this.jdbc = JdbcClient.create(dataSource);
+		this.ledger = Ledger.on(dataSource);
+		this.tenant = UUID.randomUUID();
+		this.agent = UUID.randomUUID();
+		this.campaign = UUID.randomUUID();
+		this.jdbc.sql("INSERT INTO tenants (id, name) VALUES (?, 'acme')").param(this.tenant).update();
+		this.jdbc.sql("""
+				INSERT INTO agents (id, tenant_id, name, persona_file_path, persona_source, persona, status)
+				VALUES (?, ?, 'Selam', 'soul://selam/SOUL.md', '# Selam', '{}'::jsonb, 'active')
+				""").params(this.agent, this.tenant).update();
+		this.jdbc.sql("""
+				INSERT INTO campaigns (id, tenant_id, agent_id, name, goals, status, started_at, duration_days, posts_per_day,
+				                       estimated_posts)
+				VALUES (?, ?, ?, 'Kemis week', '{"text":"Grow"}'::jsonb, 'active', ?, 1, 3, 3)
+				""").params(this.campaign, this.tenant, this.agent, Timestamp.from(NOW)).update();
+	}
+
+	@Test
+	void aTaskIsPlannedOncePerOriginAndQueuedOnlyFromPending() {
+		UUID first = plan("slot-1");
+		assertThat(this.ledger.tasks().planned(planned(UUID.randomUUID(), "slot-1"))).isFalse();
+		this.ledger.tasks().queued(List.of(first), NOW);
+		this.ledger.tasks().queued(List.of(first), NOW.plusSeconds(1));
+		assertThat(status(first)).isEqualTo("in_progress");
+		assertThat(events(first)).containsExactly("planned", "queued");
+	}
+
+	@Test
+	void aJudgementIsWrittenOnceWithItsOutboxRowAndALateDuplicateChangesNothing() {
+		UUID task = plan("slot-1");
+		this.ledger.tasks().queued(List.of(task), NOW);
+		Judgement approved = judgement(task, Judgement.Outcome.APPROVED, null);
+		assertThat(this.ledger.tasks().judged(List.of(approved), NOW)).containsExactly(true);
+		assertThat(this.ledger.tasks().judged(List.of(approved), NOW.plusSeconds(5))).containsExactly(false);
+		assertThat(status(task)).isEqualTo("review");
+		assertThat(this.jdbc.sql("SELECT approved_by FROM tasks WHERE id = ?").param(task).query(String.class).single())
+			.isEqualTo("judge");
+		assertThat(count("publications", task)).isOne();
+		assertThat(events(task)).containsExactly("planned", "queued", "picked", "judged");
+	}
+
+	@Test
+	void anEscalationOpensAReviewItemAndItsIncident() {
+		UUID task = plan("slot-1");
+		Judgement review = judgement(task, Judgement.Outcome.HUMAN_REVIEW, ErrorCode.E1003);
+		assertThat(this.ledger.tasks().judged(List.of(review), NOW)).containsExactly(true);
+		assertThat(count("hitl_reviews", task)).isOne();
+		assertThat(count("incidents", task)).isOne();
+		assertThat(count("publications", task)).isZero();
+		assertThat(this.ledger.tasks().rejectedByHuman(task, "ops@acme", NOW)).isTrue();
+		assertThat(status(task)).isEqualTo("failed");
+		assertThat(this.ledger.tasks().approvedByHuman(task, this.tenant, this.agent, post(), NOW))
+			.as("a task no longer in review cannot be approved")
+			.isFalse();
+		assertThat(count("publications", task)).isZero();
+	}
+
+	@Test
+	void aClaimedOutboxItemIsPublishedOnceAndAFailureEndsTaskAndRow() {
+		UUID posted = plan("slot-1");
+		UUID refused = plan("slot-2");
+		this.ledger.tasks().judged(List.of(judgement(posted, Judgement.Outcome.APPROVED, null),
+				judgement(refused, Judgement.Outcome.APPROVED, null)), NOW);
+		OutboxItem item = this.ledger.outbox().claimNext(NOW).orElseThrow();
+		assertThat(item.taskStatus()).isEqualTo(TaskStatus.REVIEW);
+		assertThat(item.campaignStatus()).isEqualTo(CampaignStatus.ACTIVE);
+		assertThat(item.stale()).isFalse();
+		assertThat(item.publication().textContent()).isEqualTo("Kemis season is here");
+		this.ledger.tasks().published(posted, TaskStatus.COMPLETE, "tw-1", NOW);
+		this.ledger.tasks().published(posted, TaskStatus.COMPLETE, "tw-2", NOW);
+		assertThat(status(posted)).isEqualTo("complete");
+		assertThat(this.jdbc.sql("SELECT external_ref FROM publications WHERE task_id = ?").param(posted).query(String.class)
+			.single()).isEqualTo("tw-1");
+		this.ledger.tasks().publishFailed(refused, ErrorCode.E1001, "over budget", NOW);
+		assertThat(status(refused)).isEqualTo("failed");
+		assertThat(this.jdbc.sql("SELECT error_code FROM tasks WHERE id = ?").param(refused).query(String.class).single())
+			.isEqualTo("E1001");
+		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(60))).isEmpty();
+	}
+
+	@Test
+	void aDeferredItemIsNotDueUntilItsTime() {
+		UUID task = plan("slot-1");
+		this.ledger.tasks().judged(List.of(judgement(task, Judgement.Outcome.APPROVED, null)), NOW);
+		this.ledger.outbox().defer(task, NOW.plus(Duration.ofMinutes(1)), "paused");
+		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(30))).isEmpty();
+		this.ledger.outbox().retry(task, 2, "timeout", NOW.plusSeconds(90));
+		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(91))).get().extracting(OutboxItem::attempts).isEqualTo(2);
+	}
+
+	@Test
+	void theCampaignVersionMovesOnlyFromTheVersionExpected() {
+		long version = this.jdbc.sql("SELECT state_version FROM campaigns WHERE id = ?").param(this.campaign)
+			.query(Long.class).single();
+		assertThat(this.ledger.campaigns().advance(this.campaign, version, 3, NOW)).isTrue();
+		assertThat(this.ledger.campaigns().advance(this.campaign, version, 3, NOW)).isFalse();
+		this.ledger.campaigns().advance(this.campaign, NOW);
+		assertThat(this.jdbc.sql("SELECT state_version FROM campaigns WHERE id = ?").param(this.campaign)
+			.query(Long.class).single()).isEqualTo(version + 4);
+	}
+
+	@Test
+	void anOverdueReviewIncidentIsRaisedOncePerTask() {
+		UUID task = plan("slot-1");
+		Incident overdue = new Incident(this.tenant, this.agent, null, task, null, "review_overdue", "late",
+				Map.of("review_id", "r1"), NOW);
+		this.ledger.incidents().raiseAll(List.of(overdue));
+		this.ledger.incidents().raiseAll(List.of(overdue));
+		this.ledger.incidents().raise(Incident.of(ErrorCode.E1003, this.tenant, this.agent, this.campaign, null,
+				"x".repeat(3000), null, NOW));
+		assertThat(count("incidents", task)).isOne();
+		assertThat(this.jdbc.sql("SELECT length(message) FROM incidents WHERE code = 'E1003'").query(Integer.class).single())
+			.isEqualTo(Incident.MAX_MESSAGE);
+	}
+
+	private UUID plan(String slot) {
+		UUID id = UUID.randomUUID();
+		assertThat(this.ledger.tasks().planned(planned(id, slot))).isTrue();
+		return id;
+	}
+
+	private PlannedTask planned(UUID id, String planKey) {
+		return new PlannedTask(id, this.campaign, this.agent, this.tenant, TaskType.CONTENT_GENERATION, Priority.MEDIUM,
+				new TaskContext("Post about kemis", List.of(), List.of()), 1, 1, null, null, null, planKey, NOW, NOW.plus(Duration.ofHours(1)), NOW);
+	}
+
+	private Judgement judgement(UUID task, Judgement.Outcome outcome, ErrorCode code) {
+		TaskOutput output = TaskOutput.post("text", "Kemis season is here", null, Platform.TWITTER, null, "offline", true);
+		return new Judgement(task, this.tenant, this.agent, this.campaign, outcome, output, new BigDecimal("0.95"), "worker-1",
+				NOW.minusSeconds(3), code, "on persona", Map.of("outcome", outcome.name().toLowerCase()),
+				outcome == Judgement.Outcome.APPROVED ? post() : null,
+				outcome == Judgement.Outcome.HUMAN_REVIEW
+						? new Judgement.ReviewItem(Map.of("text", output.text()), "looks like injection", code,
+								NOW.plus(Duration.ofHours(4)), List.of())
+						: null,
+				code == null ? null : Incident.of(code, this.tenant, this.agent, this.campaign, task, "escalated", null, NOW));
+	}
+
+	private static Publication post() {
+		return new Publication(Publication.POST, Platform.TWITTER, "Kemis season is here", List.of(), null, null, null);
+	}
+
+	private String status(UUID task) {
+		return this.jdbc.sql("SELECT status FROM tasks WHERE id = ?").param(task).query(String.class).single();
+	}
+
+	private List<String> events(UUID task) {
+		return this.jdbc.sql("SELECT event FROM task_events WHERE task_id = ? ORDER BY id").param(task).query(String.class).list();
+	}
+
+	private int count(String table, UUID task) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE task_id = ?").param(task).query(Integer.class).single();
+	}
+}
