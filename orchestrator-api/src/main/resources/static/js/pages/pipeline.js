@@ -7,7 +7,7 @@ import { stat } from './fleet.js';
 const REFRESH_MS = 2000;
 const HISTORY = 60;
 
-// SPEC §6: the codes and what they mean (the API counts them; these are the labels).
+// docs/architecture.md §11: the codes and what they mean (the API counts them; these are the labels).
 const CODES = {
   E1001: 'Budget exceeded',
   E1002: 'MCP server unavailable',

@@ -13,7 +13,7 @@ import tech.aiqem.chimera.model.MemoryType;
 import tech.aiqem.chimera.model.TenantId;
 
 /**
- * One semantic memory of an agent (SPEC §2.2 {@code AgentMemory}). The id makes writes idempotent: writing
+ * One semantic memory of an agent ({@code AgentMemory}, agent-memory/README.md). The id makes writes idempotent: writing
  * the same id again within a tenant replaces the memory, so a retried task does not remember twice.
  *
  * @param id unique within the tenant; callers derive it from what produced the memory (e.g. the task id)

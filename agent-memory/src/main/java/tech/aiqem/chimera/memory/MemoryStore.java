@@ -8,7 +8,7 @@ import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.TenantId;
 
 /**
- * Semantic long-term memory of agents (SPEC §2.2). Every call is scoped to one tenant: the tenant is a
+ * Semantic long-term memory of agents (agent-memory/README.md). Every call is scoped to one tenant: the tenant is a
  * mandatory parameter, never a filter a caller could forget, and no call returns or overwrites another
  * tenant's memories. Implementations are thread-safe.
  * <p>

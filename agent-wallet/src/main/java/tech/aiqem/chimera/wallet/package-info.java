@@ -1,5 +1,5 @@
 /**
- * Agent wallets and USDC payments (SPEC §3.2 {@code send_payment}, §6 E1001/E1005). The ports other
+ * Agent wallets and USDC payments ({@code send_payment}, docs/architecture.md §11 E1001/E1005). The ports other
  * modules call: {@link tech.aiqem.chimera.wallet.AgentWallets} (create a wallet, read balances),
  * {@link tech.aiqem.chimera.wallet.Payments} (pay once per task, look a payment up),
  * {@link tech.aiqem.chimera.wallet.PaymentAllowList}, and the pure

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A Chimera service the launcher runs: its module (where its executable jar is built), default port and
  * heap. The judge and the planner load the all-MiniLM-L6-v2 model (chimera-safety, judge-core): 256 MB is
- * not enough for it. The worker, the many-replica service, gets the smallest heap: the SPEC wants it under 512 MB and
- * we aim for 256 MB resident; {@code CHIMERA_JAVA_OPTS} can override any of them ({@code -Xmx} there wins).
+ * not enough for it. The worker, the many-replica service, gets the smallest heap: the target is under 512 MB
+ * (docs/architecture.md §16) and we aim for 256 MB resident; {@code CHIMERA_JAVA_OPTS} can override any of them ({@code -Xmx} there wins).
  */
 public enum Service {
 

@@ -57,7 +57,7 @@ class PrometheusMetricsIntegrationTests {
 			automated
 			""";
 
-	/** Blocking pops wait for work by design; the SPEC's Redis target is about the other commands. */
+	/** Blocking pops wait for work by design; the Redis target (docs/architecture.md §16) is about the other commands. */
 	static final java.util.function.Predicate<PrometheusScrape.Sample> NOT_BLOCKING = sample -> !String
 		.valueOf(sample.labels().get("command")).matches("BLPOP|BRPOP|BLMOVE|BRPOPLPUSH|BZPOPMIN|BZPOPMAX|BLMPOP");
 

@@ -3,7 +3,7 @@ package tech.aiqem.chimera.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Agent lifecycle (SPEC §2.1 agents.status). */
+/** Agent lifecycle (docs/architecture.md §3 agents.status). */
 public enum AgentStatus implements WireEnum {
 
 	ACTIVE("active"),

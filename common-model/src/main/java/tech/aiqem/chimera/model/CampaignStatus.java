@@ -3,7 +3,7 @@ package tech.aiqem.chimera.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Campaign lifecycle (SPEC §2.1 campaigns.status). */
+/** Campaign lifecycle (docs/architecture.md §3 campaigns.status). */
 public enum CampaignStatus implements WireEnum {
 
 	ACTIVE("active"),

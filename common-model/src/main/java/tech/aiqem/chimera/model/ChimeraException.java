@@ -2,7 +2,7 @@ package tech.aiqem.chimera.model;
 
 import java.util.Objects;
 
-/** The one exception that crosses a boundary carrying a Chimera error code (SPEC §6). */
+/** The one exception that crosses a boundary carrying a Chimera error code (docs/architecture.md §11). */
 public class ChimeraException extends RuntimeException {
 
 	private final ErrorCode code;

@@ -11,7 +11,7 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON settings every service uses for messages (ARCHITECTURE §2): snake_case names, ISO-8601 UTC
+ * The JSON settings every service uses for messages (docs/architecture.md §5): snake_case names, ISO-8601 UTC
  * instants, unknown fields ignored, absent optional fields not written, decimals kept exact.
  */
 public final class ChimeraJson {

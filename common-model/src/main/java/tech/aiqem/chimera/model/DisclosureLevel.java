@@ -3,7 +3,7 @@ package tech.aiqem.chimera.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** AI disclosure level of a post (SPEC §3.2 post_content). */
+/** AI disclosure level of a post (post_content, mcp-tools/README.md). */
 public enum DisclosureLevel implements WireEnum {
 
 	AUTOMATED("automated"),

@@ -3,7 +3,7 @@ package tech.aiqem.chimera.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Chimera's error codes and the action each one calls for (SPEC §6). */
+/** Chimera's error codes and the action each one calls for (docs/architecture.md §11). */
 public enum ErrorCode {
 
 	E1001("Budget exceeded", "Pause campaign, notify operator"),

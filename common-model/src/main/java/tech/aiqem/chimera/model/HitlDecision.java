@@ -3,7 +3,7 @@ package tech.aiqem.chimera.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** A human reviewer's decision on a HITL item (SPEC §2.1 hitl_reviews.decision). */
+/** A human reviewer's decision on a HITL item (docs/architecture.md §3 hitl_reviews.decision). */
 public enum HitlDecision implements WireEnum {
 
 	APPROVED("approved"),

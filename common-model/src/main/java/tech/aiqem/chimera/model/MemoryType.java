@@ -3,7 +3,7 @@ package tech.aiqem.chimera.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Kinds of semantic memory (SPEC §2.2 AgentMemory.memoryType). */
+/** Kinds of semantic memory (agent-memory/README.md, AgentMemory.memoryType). */
 public enum MemoryType implements WireEnum {
 
 	CONVERSATION("conversation"),

@@ -3,7 +3,7 @@ package tech.aiqem.chimera.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Networks send_payment can use (SPEC §3.2). */
+/** Networks send_payment can use (mcp-tools/README.md). */
 public enum Network implements WireEnum {
 
 	BASE("base"),

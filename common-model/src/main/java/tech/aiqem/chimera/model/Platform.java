@@ -3,7 +3,7 @@ package tech.aiqem.chimera.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Social platforms post_content can target (SPEC §3.2). */
+/** Social platforms post_content can target (mcp-tools/README.md). */
 public enum Platform implements WireEnum {
 
 	TWITTER("twitter"),

@@ -5,8 +5,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A PostgreSQL location as the specification writes it ({@code POSTGRES_URL=postgresql://user:pass@host:5432/db},
- * SPEC §5.1) or as a JDBC URL, turned into what a JDBC driver takes. The password never appears in
+ * A PostgreSQL location as the environment gives it ({@code POSTGRES_URL=postgresql://user:pass@host:5432/db},
+ * docs/architecture.md §13) or as a JDBC URL, turned into what a JDBC driver takes. The password never appears in
  * {@link #toString()}.
  */
 public record PostgresUrl(String jdbcUrl, String username, String password) {

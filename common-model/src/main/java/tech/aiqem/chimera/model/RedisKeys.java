@@ -3,7 +3,7 @@ package tech.aiqem.chimera.model;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Every Redis key Chimera uses (ARCHITECTURE §2); no service spells a key by hand. */
+/** Every Redis key Chimera uses (docs/architecture.md §4); no service spells a key by hand. */
 public final class RedisKeys {
 
 	public static final String PREFIX = "chimera:";

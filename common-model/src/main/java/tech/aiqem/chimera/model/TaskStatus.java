@@ -3,7 +3,7 @@ package tech.aiqem.chimera.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Task lifecycle as constrained by the tasks table (SPEC §2.1). */
+/** Task lifecycle as constrained by the tasks table (docs/architecture.md §6). */
 public enum TaskStatus implements WireEnum {
 
 	PENDING("pending"),

@@ -3,7 +3,7 @@ package tech.aiqem.chimera.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The kinds of work the planner gives workers (SPEC §2.1 tasks.task_type). */
+/** The kinds of work the planner gives workers (docs/architecture.md §3 tasks.task_type). */
 public enum TaskType implements WireEnum {
 
 	CONTENT_GENERATION("content_generation"),

@@ -1,5 +1,5 @@
 /**
- * mcp-tools: Chimera's MCP server (SPEC §3.2) — post_content, generate_image, send_payment and the
+ * mcp-tools: Chimera's MCP server (mcp-tools/README.md, docs/architecture.md §12.2) — post_content, generate_image, send_payment and the
  * mentions resources over Streamable HTTP, with platform, image, media and payment adapters chosen by
  * configuration. See the module README.
  */

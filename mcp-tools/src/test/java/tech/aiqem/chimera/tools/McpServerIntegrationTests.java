@@ -142,7 +142,8 @@ class McpServerIntegrationTests {
 		JsonMapper plain = JsonMapper.builder().build();
 		JsonNode expected = plain.readTree(getClass().getResourceAsStream("/spec/tools.json").readAllBytes());
 		List<McpSchema.Tool> tools = client().listTools().tools();
-		// only the SPEC's tools are compared, by name: Chimera's additions (the memory tools) do not count here
+		// only the specification's tools (src/test/resources/spec) are compared, by name: Chimera's additions (the
+		// memory tools) do not count here
 		List<String> specified = new ArrayList<>();
 		expected.forEach(spec -> specified.add(spec.path("name").asString()));
 		assertThat(specified).containsExactlyInAnyOrder("post_content", "generate_image", "send_payment");

@@ -17,7 +17,7 @@ import tech.aiqem.chimera.memory.Memory;
 import tech.aiqem.chimera.model.TenantId;
 
 /**
- * The {@code AgentMemory} class of SPEC §2.2 with multi-tenancy on, one Weaviate tenant per Chimera tenant
+ * The {@code AgentMemory} class (agent-memory/README.md) with multi-tenancy on, one Weaviate tenant per Chimera tenant
  * (named by the tenant's UUID). Class and tenants are created on first use and remembered, so the steady
  * state costs no schema calls. Creating what another process created meanwhile is not an error.
  */

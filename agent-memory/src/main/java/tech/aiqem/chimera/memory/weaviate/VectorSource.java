@@ -4,8 +4,8 @@ package tech.aiqem.chimera.memory.weaviate;
 public enum VectorSource {
 
 	/**
-	 * Weaviate's own vectorizer module (SPEC §2.2: {@code text2vec-openai}, which needs the provider's key
-	 * configured on the Weaviate server): objects are sent without vectors and queries use {@code nearText}.
+	 * Weaviate's own vectorizer module ({@code text2vec-openai} by default, see agent-memory/README.md; it needs
+	 * the provider's key configured on the Weaviate server): objects are sent without vectors and queries use {@code nearText}.
 	 */
 	SERVER,
 

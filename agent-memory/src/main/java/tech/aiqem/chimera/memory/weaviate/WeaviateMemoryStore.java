@@ -28,7 +28,7 @@ import tech.aiqem.chimera.memory.embedding.Embedder;
 import tech.aiqem.chimera.model.TenantId;
 
 /**
- * Memory in Weaviate (SPEC §2.2): class {@code AgentMemory}, multi-tenant, one Weaviate tenant per Chimera
+ * Memory in Weaviate (agent-memory/README.md): class {@code AgentMemory}, multi-tenant, one Weaviate tenant per Chimera
  * tenant, so isolation is Weaviate's own (every read and write names the tenant; objects of different
  * tenants live in different shards). Writes go through the batch endpoint, searches through GraphQL
  * {@code Get} with {@code nearText} ({@link VectorSource#SERVER}) or {@code nearVector}

@@ -1,5 +1,5 @@
 /**
- * The Weaviate memory store: SPEC §2.2's multi-tenant {@code AgentMemory} class through the official Java
+ * The Weaviate memory store: the multi-tenant {@code AgentMemory} class of agent-memory/README.md through the official Java
  * client, with server-side or client-side vectors.
  */
 package tech.aiqem.chimera.memory.weaviate;

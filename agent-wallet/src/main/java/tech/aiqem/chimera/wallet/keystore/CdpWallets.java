@@ -14,7 +14,7 @@ import tech.aiqem.chimera.wallet.chain.EvmNetworks;
 import tech.aiqem.chimera.wallet.chain.UsdcUnits;
 
 /**
- * The seam for custodial wallets held by Coinbase CDP (SPEC §5.1 {@code CDP_API_KEY_NAME},
+ * The seam for custodial wallets held by Coinbase CDP (docs/architecture.md §13 {@code CDP_API_KEY_NAME},
  * {@code CDP_API_KEY_PRIVATE_KEY}). NOT IMPLEMENTED in this build: Chimera runs offline here and has no
  * CDP client, so creating wallets and signing fail with a message saying so. Balances still work (they
  * are read from the chain). It is selected only when both CDP variables are set.

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Kubernetes manifests in {@code k8s/}, rendered as {@code kubectl apply -k} would and read into the
  * fabric8 model: every object parses, each service has a Deployment with probes, limits and a graceful
- * stop, the autoscalers follow SPEC §5.2, and the ConfigMap and each service's own Secret provide every
+ * stop, the autoscalers follow docs/architecture.md §16, and the ConfigMap and each service's own Secret provide every
  * variable that service reads, and no secret it does not.
  */
 class KubernetesManifestsUnitTests {
@@ -266,7 +266,7 @@ class KubernetesManifestsUnitTests {
 			.contains("POSTGRES_URL", "REDIS_URL", "SENTRY_DSN", "PROMETHEUS_PORT", "ANTHROPIC_API_KEY", "MCP_TOOLS_TOKEN",
 					"MCP_TOKEN_WORKER");
 
-		// SPEC §5.1 lists these whether or not code reads them yet
+		// docs/architecture.md §13 lists these whether or not code reads them yet
 		assertThat(everything).contains("ANTHROPIC_API_KEY", "GOOGLE_API_KEY", "OPENAI_API_KEY", "POSTGRES_URL",
 				"REDIS_URL", "WEAVIATE_URL", "CDP_API_KEY_NAME", "CDP_API_KEY_PRIVATE_KEY", "BLOCKCHAIN_NETWORK",
 				"DEFAULT_DAILY_BUDGET_USD", "MAX_TOKENS_PER_REQUEST", "WORKER_POOL_MIN", "WORKER_POOL_MAX",

@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Grafana dashboard and the alert rules: an alert for every SPEC §7 target, rules that promtool
+ * The Grafana dashboard and the alert rules: an alert for every target of docs/architecture.md §16, rules that promtool
  * accepts, a dashboard with the panels an operator needs, both loaded by the compose stack. That they read
  * only metrics the services export is checked against a live scrape (PrometheusMetricsIntegrationTests).
  */

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * @param defaultDailyUsd an agent's daily budget when it sets none (SPEC §5.1
+ * @param defaultDailyUsd an agent's daily budget when it sets none (docs/architecture.md §13
  * {@code DEFAULT_DAILY_BUDGET_USD}, 100.00)
  */
 @Validated

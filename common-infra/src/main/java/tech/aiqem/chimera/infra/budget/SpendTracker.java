@@ -15,7 +15,7 @@ import tech.aiqem.chimera.infra.redis.Redis;
 /** The Redis side of the spend guard: the trackers and the atomic check-and-increment. */
 final class SpendTracker {
 
-	/** SPEC §2.3: the daily tracker lives 24 hours; the other trackers are caches with the same life. */
+	/** docs/architecture.md §4: the daily tracker lives 24 hours; the other trackers are caches with the same life. */
 	static final Duration TTL = Duration.ofSeconds(86400);
 
 	private final Redis redis;

@@ -19,7 +19,7 @@ import org.springframework.core.io.support.ResourcePropertySource;
 import tech.aiqem.chimera.model.PostgresUrl;
 
 /**
- * Reads the specification's environment (SPEC §5.1) into Spring's properties: {@code POSTGRES_URL}
+ * Reads the shared environment (docs/architecture.md §13) into Spring's properties: {@code POSTGRES_URL}
  * ({@code postgresql://user:pass@host:5432/db}) into the datasource, {@code PROMETHEUS_PORT} into the
  * management port, and adds the defaults every service shares at the lowest precedence.
  */

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * What every service needs to reach Redis and keep time (SPEC §5.1 {@code REDIS_URL}). Validated at
+ * What every service needs to reach Redis and keep time ({@code REDIS_URL}, docs/architecture.md §13). Validated at
  * start-up: a bad value stops the service with a message naming the property.
  *
  * @param instanceId this process's consumer id on the queues (host, pid and a random suffix by default)

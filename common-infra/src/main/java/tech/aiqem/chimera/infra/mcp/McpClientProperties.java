@@ -17,7 +17,7 @@ import jakarta.validation.constraints.NotNull;
  * @param url the Streamable HTTP endpoint
  * @param requestTimeout longer than mcp-tools' pacing {@code max-wait}, since a post may wait for its slot
  * @param connectTimeout TCP connect timeout
- * @param attempts attempts before E1002 (SPEC §6: escalate after 5)
+ * @param attempts attempts before E1002 (docs/architecture.md §11: escalate after 5)
  * @param initialBackoff wait after the first failed attempt; doubled after each further one
  * @param maxBackoff longest wait between attempts
  * @param token this service's bearer token for mcp-tools ({@code MCP_TOOLS_TOKEN}); each calling service

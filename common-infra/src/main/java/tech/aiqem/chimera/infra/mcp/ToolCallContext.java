@@ -9,7 +9,7 @@ import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.TenantId;
 
 /**
- * Who a tool call is for; travels in the request's {@code _meta} because the tool schemas of SPEC §3.2
+ * Who a tool call is for; travels in the request's {@code _meta} because the tool schemas (mcp-tools/README.md)
  * have no such fields. The task id is the idempotency key: calling again with it never repeats an effect.
  * @param inReplyTo for a reply, the platform id of the mention it answers (may be null)
  */

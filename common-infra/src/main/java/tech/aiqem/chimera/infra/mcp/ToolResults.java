@@ -34,7 +34,7 @@ public final class ToolResults {
 			BigDecimal amountUsdc, String status) {
 	}
 
-	/** SPEC §3.2's mentions response. */
+	/** The mentions resources' response (mcp-tools/README.md). */
 	public record RecentMentions(List<MentionItem> mentions, Instant fetchedAt) {
 	}
 

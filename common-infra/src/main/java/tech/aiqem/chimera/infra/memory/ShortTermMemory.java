@@ -13,11 +13,11 @@ import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.RedisKeys;
 
 /**
- * An agent's recent conversation (SPEC §2.3 Short-Term Memory): Redis list
+ * An agent's recent conversation (docs/architecture.md §4): Redis list
  * {@code chimera:memory:short:{agent_id}}, newest at the head, capped at {@code capacity} items and
  * expiring {@code ttl} after the last write (every write refreshes it). Push, trim and expire run as one
  * script, so concurrent writers never leave the list over capacity or without a TTL. TTLs are real time,
- * not the scaled clock (ARCHITECTURE §2 Time); the clock only stamps items.
+ * not the scaled clock (docs/architecture.md §14); the clock only stamps items.
  */
 public final class ShortTermMemory {
 

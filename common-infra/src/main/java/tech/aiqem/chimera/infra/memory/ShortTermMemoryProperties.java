@@ -13,8 +13,8 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Short-term memory settings (prefix {@code chimera.memory.short-term}), validated at start-up.
  *
- * @param ttl how long an agent's recent conversation lives after its last write (SPEC: 3600 s)
- * @param capacity items kept per agent (SPEC: 100)
+ * @param ttl how long an agent's recent conversation lives after its last write (docs/architecture.md §4: 3600 s)
+ * @param capacity items kept per agent (docs/architecture.md §4: 100)
  */
 @Validated
 @ConfigurationProperties("chimera.memory.short-term")

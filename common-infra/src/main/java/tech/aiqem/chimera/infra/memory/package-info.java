@@ -1,5 +1,5 @@
 /**
- * Short-term memory (SPEC §2.3): an agent's last conversation turns in a capped, expiring Redis list,
+ * Short-term memory (docs/architecture.md §4): an agent's last conversation turns in a capped, expiring Redis list,
  * available to every service. Semantic long-term memory is agent-memory's, reached through mcp-tools'
  * {@code search_memory} and {@code remember} tools.
  */

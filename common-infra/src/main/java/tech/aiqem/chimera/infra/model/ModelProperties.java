@@ -18,7 +18,7 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Configuration of the model gateway ({@code chimera.models.*}); API keys come from
  * {@code GOOGLE_API_KEY}, {@code ANTHROPIC_API_KEY} and {@code OPENAI_API_KEY}, the cap from
- * {@code MAX_TOKENS_PER_REQUEST} (SPEC §5.1). {@code toString()} never shows a key.
+ * {@code MAX_TOKENS_PER_REQUEST} (docs/architecture.md §13). {@code toString()} never shows a key.
  *
  * @param maxTokensPerRequest the most output tokens any request may ask for
  * @param timeout per-request timeout of a hosted provider (the worker timeout of E2001 is 60 s)

@@ -2,7 +2,7 @@ package tech.aiqem.chimera.infra.model;
 
 import java.util.Locale;
 
-/** Who is asking: each role has its own provider chain and models (SPEC §1). */
+/** Who is asking: each role has its own provider chain and models (docs/models.md). */
 public enum ModelRole {
 
 	/** Turns goals into tasks; Gemini Pro class by default. */

@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 /**
  * Gives every Chimera timer ({@code chimera.*}), every JDBC observation ({@code jdbc.*}) and every Redis
  * command timer ({@code lettuce.*}) the percentiles p50, p95 and p99 and a Prometheus histogram, so the
- * SPEC §7 targets (task p50 &lt; 5 s, p95 &lt; 10 s, p99 &lt; 30 s; database p95 &lt; 50 ms; Redis
+ * targets of docs/architecture.md §16 (task p50 &lt; 5 s, p95 &lt; 10 s, p99 &lt; 30 s; database p95 &lt; 50 ms; Redis
  * p99 &lt; 5 ms) are read off directly. The bucket range is this filter's (a timer's own default stops at
  * 30 s, where the task targets need buckets beyond it); percentiles the code chose itself win.
  */

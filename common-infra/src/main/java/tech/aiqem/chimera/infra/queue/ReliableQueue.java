@@ -22,7 +22,7 @@ import tech.aiqem.chimera.model.MessageFormatException;
 import tech.aiqem.chimera.model.RedisKeys;
 
 /**
- * The Redis lists of ARCHITECTURE §2 with at-least-once delivery: push; pop that moves a message
+ * The Redis lists of docs/architecture.md §4 with at-least-once delivery: push; pop that moves a message
  * atomically into this consumer's processing list; ack after the output is durably written; heartbeat;
  * a reaper that returns the messages of consumers whose heartbeat expired; dead-letter lists for
  * malformed messages. Review lists ({@code chimera:review:{agent_id}}) are found through a ready set,

@@ -20,7 +20,7 @@ import org.springframework.core.io.support.ResourcePropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The gateway as services get it: auto-configured from properties and the SPEC §5.1 variables. */
+/** The gateway as services get it: auto-configured from properties and the environment variables of docs/architecture.md §13. */
 @ExtendWith(OutputCaptureExtension.class)
 class ModelGatewayAutoConfigurationIntegrationTests {
 

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import tech.aiqem.chimera.model.Network;
 
-/** A USDC transfer as {@code send_payment} takes it (SPEC §3.2). */
+/** A USDC transfer as {@code send_payment} takes it (mcp-tools/README.md). */
 public record Payment(String toAddress, BigDecimal amountUsdc, String purpose, Network network) {
 
 	public static final Pattern ADDRESS = Pattern.compile("^0x[a-fA-F0-9]{40}$");

@@ -11,8 +11,8 @@ import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.TaskId;
 
 /**
- * A worker's result on {@code chimera:review:{agent_id}} (SPEC §4.2; §2.3 writes the same item with
- * {@code reasoning}, read here as an alias of {@code reasoning_trace}). A result that failed carries the
+ * A worker's result on {@code chimera:review:{agent_id}} (docs/architecture.md §5.2; some writers name
+ * {@code reasoning_trace} {@code reasoning}, read here as an alias). A result that failed carries the
  * error code instead of output. {@code picked_at} and {@code worker_id} let the judge record the task's
  * trace and per-hop latency.
  */

@@ -6,7 +6,7 @@ import tech.aiqem.chimera.model.DisclosureLevel;
 import tech.aiqem.chimera.model.Platform;
 
 /**
- * What a worker needs to do a task (SPEC §4.1 context): the goal, the persona's rules and the
+ * What a worker needs to do a task (docs/architecture.md §5.1 context): the goal, the persona's rules and the
  * resources to read, plus what some task types carry: the target platform, the mention a reply
  * answers (untrusted), the payment an {@code execute_transaction} task makes, and the topic the
  * planner chose so that recent topics are not repeated.

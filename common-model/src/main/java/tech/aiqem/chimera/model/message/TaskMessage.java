@@ -10,9 +10,9 @@ import tech.aiqem.chimera.model.TaskType;
 import tech.aiqem.chimera.model.TenantId;
 
 /**
- * A task on {@code chimera:tasks:{priority}} (SPEC §2.3, §4.1). Besides the specification's fields it
+ * A task on {@code chimera:tasks:{priority}} (docs/architecture.md §5.1). Besides the specification's fields it
  * carries what it was planned against — the campaign's {@code state_version} and goals revision — so
- * the judge can tell a material change from another task's commit (ARCHITECTURE §2, OCC), and the
+ * the judge can tell a material change from another task's commit (docs/architecture.md §9), and the
  * attempt number for timeout retries (E2001).
  */
 public record TaskMessage(TaskId taskId, AgentId agentId, CampaignId campaignId, TenantId tenantId, TaskType taskType,

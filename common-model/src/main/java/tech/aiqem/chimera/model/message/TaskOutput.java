@@ -6,7 +6,7 @@ import tech.aiqem.chimera.model.DisclosureLevel;
 import tech.aiqem.chimera.model.Platform;
 
 /**
- * What a worker produced (SPEC §4.2 result): the post or reply text, its media, the platform and
+ * What a worker produced (docs/architecture.md §5.2 result): the post or reply text, its media, the platform and
  * disclosure it is meant for, or the payment it proposes. {@code offline} marks output written by the
  * offline model. Nothing here has been published or paid: that happens only after approval.
  */

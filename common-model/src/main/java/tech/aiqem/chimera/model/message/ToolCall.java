@@ -1,6 +1,6 @@
 package tech.aiqem.chimera.model.message;
 
-/** One tool call a worker made for a result (SPEC §4.2 tool_calls), with its outcome. */
+/** One tool call a worker made for a result (docs/architecture.md §5.2 tool_calls), with its outcome. */
 public record ToolCall(String tool, Long durationMs, Boolean ok, String detail) {
 
 	public ToolCall {

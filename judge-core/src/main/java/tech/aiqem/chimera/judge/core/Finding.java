@@ -8,7 +8,7 @@ import tech.aiqem.chimera.model.ErrorCode;
  * the offending words are. {@code REJECT} findings end the task, {@code ESCALATE} ones send it to a human,
  * {@code PENALTY} ones lower its confidence, {@code NOTE} ones only explain.
  *
- * @param errorCode the SPEC §6 code the task ends or escalates with, when one applies
+ * @param errorCode the error code (docs/architecture.md §11) the task ends or escalates with, when one applies
  * @param span the offending words, or null when the finding is about the result as a whole
  */
 public record Finding(String code, Severity severity, String detail, Span span, ErrorCode errorCode) {

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * The judge's settings (SPEC §5.1 {@code HITL_CONFIDENCE_THRESHOLD}, {@code HITL_AUTO_APPROVE}).
+ * The judge's settings ({@code HITL_CONFIDENCE_THRESHOLD}, {@code HITL_AUTO_APPROVE}; docs/architecture.md §13).
  *
  * @param hitlConfidenceThreshold results at or above it are approved without a human
  * @param hitlAutoApprove when false every result goes to a human

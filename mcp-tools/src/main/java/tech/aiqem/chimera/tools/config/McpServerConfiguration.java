@@ -44,7 +44,7 @@ import tech.aiqem.chimera.tools.platform.PlatformException;
 import tech.aiqem.chimera.tools.post.PostContentTool;
 
 /**
- * The MCP server: Streamable HTTP at {@code /mcp}, tools and resources exactly as SPEC §3.2 defines them
+ * The MCP server: Streamable HTTP at {@code /mcp}, tools and resources exactly as the specification defines them (hand copy in src/test/resources/spec)
  * (the definitions are the JSON files under {@code tools/} on the classpath, copied from the spec), plus
  * Chimera's memory tools {@code search_memory} and {@code remember}.
  */
@@ -86,7 +86,7 @@ class McpServerConfiguration {
 				tool(json, PostContentTool.NAME, post::call, served),
 				tool(json, GenerateImageTool.NAME, image::call, served),
 				tool(json, SendPaymentTool.NAME, payment::call, served),
-				// Chimera additions beyond SPEC §3.2: semantic memory hosted here for every service
+				// Chimera additions beyond the specification's tools: semantic memory hosted here for every service
 				tool(json, SearchMemoryTool.NAME, searchMemory::call, served),
 				tool(json, RememberTool.NAME, remember::call, served));
 		List<SyncResourceSpecification> resources = new ArrayList<>();

@@ -7,7 +7,7 @@ import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.TenantId;
 
 /**
- * Who calls and on behalf of which task, from the request's {@code _meta}: the tool schemas of SPEC
+ * Who calls and on behalf of which task, from the request's {@code _meta}: the tool schemas of the specification
  * §3.2 have no agent field, so the caller (ToolsClient) sends {@code chimera/agent_id},
  * {@code chimera/tenant_id} and {@code chimera/task_id} (the idempotency key) there, and for a reply
  * {@code chimera/in_reply_to} (the platform id of the mention answered).

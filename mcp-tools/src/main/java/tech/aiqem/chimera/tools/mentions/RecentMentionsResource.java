@@ -22,7 +22,7 @@ import tech.aiqem.chimera.tools.platform.AccountRef;
 import tech.aiqem.chimera.tools.platform.RecentMention;
 import tech.aiqem.chimera.tools.platform.SocialPlatforms;
 
-/** Reads an agent's recent mentions on one platform and writes SPEC §3.2's JSON. */
+/** Reads an agent's recent mentions on one platform and writes the JSON of mcp-tools/README.md. */
 @Component
 public class RecentMentionsResource {
 
@@ -33,7 +33,10 @@ public class RecentMentionsResource {
 
 	private final Clock clock;
 
-	/** SPEC §3.2: the last hour; configurable for demos whose clock runs thousands of times too fast. */
+	/**
+	 * The last hour, as the specification's resource says (mcp-tools/README.md); configurable for demos whose clock
+	 * runs thousands of times too fast.
+	 */
 	private final Duration window;
 
 	RecentMentionsResource(AgentDirectory agents, SocialPlatforms platforms, Clock clock,

@@ -59,7 +59,10 @@ class AgentController {
 		this.clock = clock;
 	}
 
-	/** SPEC §3.1: decodes and validates the SOUL.md, creates the wallet, answers 201 with the agent. */
+	/**
+	 * {@code POST /v1/agents} (docs/architecture.md §12.1): decodes and validates the SOUL.md, creates the wallet,
+	 * answers 201 with the agent.
+	 */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(CurrentTenant tenant, @Valid @RequestBody CreateAgentRequest request) {

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** SPEC §3.1 POST /agents: the persona file is a base64-encoded SOUL.md. */
+/** The body of {@code POST /v1/agents} (docs/architecture.md §12.1): the persona file is a base64-encoded SOUL.md. */
 record CreateAgentRequest(@NotBlank @Size(max = 255) String name,
 		@NotBlank(message = "must be a base64-encoded SOUL.md") @Size(max = 100_000) String personaFile,
 		@Valid @Size(max = 3) Map<@Pattern(regexp = "twitter|instagram|threads", message = "must be twitter, instagram or threads") String, @Valid SocialAccount> socialAccounts,

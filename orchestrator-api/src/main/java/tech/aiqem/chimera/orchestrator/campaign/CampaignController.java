@@ -39,7 +39,10 @@ class CampaignController {
 		this.clock = clock;
 	}
 
-	/** SPEC §3.1: answers 201 with the campaign id, status, estimated posts and start; the planner takes it from here. */
+	/**
+	 * {@code POST /v1/campaigns} (docs/architecture.md §12.1): answers 201 with the campaign id, status, estimated
+	 * posts and start; the planner takes it from here.
+	 */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> create(CurrentTenant tenant, @Valid @RequestBody CampaignRequests.Create request) {

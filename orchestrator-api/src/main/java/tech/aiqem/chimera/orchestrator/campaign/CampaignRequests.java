@@ -16,7 +16,7 @@ final class CampaignRequests {
 	private CampaignRequests() {
 	}
 
-	/** SPEC §3.1 POST /campaigns. */
+	/** The body of {@code POST /v1/campaigns} (docs/architecture.md §12.1). */
 	record Create(@NotNull UUID agentId, @NotBlank @Size(max = 255) String name,
 			@NotBlank @Size(max = 4000) String goals, @Size(max = 4000) String description,
 			@DecimalMin(value = "0.00", message = "must not be negative") @Digits(integer = 8, fraction = 2) BigDecimal budgetDailyUsd,

@@ -47,7 +47,7 @@ class HitlController {
 		this.realTime = realTime;
 	}
 
-	/** SPEC §3.1: pending reviews, oldest first. */
+	/** {@code GET /v1/hitl/queue} (docs/architecture.md §12.1): pending reviews, oldest first. */
 	@GetMapping("/queue")
 	Map<String, Object> queue(CurrentTenant tenant, @RequestParam(name = "agent_id", required = false) UUID agentId,
 			@RequestParam(defaultValue = "50") int limit) {

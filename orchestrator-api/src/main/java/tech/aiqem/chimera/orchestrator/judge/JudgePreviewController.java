@@ -70,8 +70,8 @@ class JudgePreviewController {
 	}
 
 	@Operation(summary = "What the judge would decide about a proposed post or reply (no side effects)",
-			description = "Body in the Worker → Judge result format (SPEC §4.2), task_id optional, plus an optional task "
-					+ "context (SPEC §4.1). Answers {decision: approve|review|reject, confidence, findings[{code, severity, "
+			description = "Body in the Worker → Judge result format (docs/architecture.md §5.2), task_id optional, plus an optional task "
+					+ "context (docs/architecture.md §5.1). Answers {decision: approve|review|reject, confidence, findings[{code, severity, "
 					+ "detail, span}], reasoning}. Reviewer role and up.")
 	@PostMapping("/v1/agents/{agentId}/judge/preview")
 	Map<String, Object> preview(CurrentTenant tenant, @PathVariable UUID agentId, @Valid @RequestBody PreviewRequest request) {

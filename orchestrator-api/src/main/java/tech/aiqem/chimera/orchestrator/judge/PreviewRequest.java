@@ -16,8 +16,8 @@ import tech.aiqem.chimera.model.message.TaskOutput;
 import tech.aiqem.chimera.model.message.ToolCall;
 
 /**
- * A result to preview, in the Worker → Judge format (SPEC §4.2); {@code task_id} and {@code completed_at}
- * may be left out. {@code context} (SPEC §4.1, optional) says what the task was: a sponsored goal, a mention
+ * A result to preview, in the Worker → Judge format (docs/architecture.md §5.2); {@code task_id} and {@code completed_at}
+ * may be left out. {@code context} (docs/architecture.md §5.1, optional) says what the task was: a sponsored goal, a mention
  * the result replies to, the disclosure level.
  */
 record PreviewRequest(TaskId taskId, @NotNull TaskOutput result,

@@ -21,7 +21,7 @@ import tech.aiqem.chimera.orchestrator.system.ApiException;
 import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
 
 /**
- * SPEC §3.1 agent metrics, computed from what is stored: published posts, spend from the spend ledger,
+ * {@code GET /v1/agents/{id}/metrics} (docs/architecture.md §12.1), computed from what is stored: published posts, spend from the spend ledger,
  * revenue from confirmed incoming USDC, and the autonomy rate (decisions the judge took alone over all
  * approval decisions). Engagement and followers come from the platform adapter's tables where present.
  */

@@ -1,2 +1,2 @@
-/** Agent metrics computed from stored data for a period (SPEC §3.1 GET /agents/{id}/metrics). */
+/** Agent metrics computed from stored data for a period ({@code GET /v1/agents/{id}/metrics}, docs/architecture.md §12.1). */
 package tech.aiqem.chimera.orchestrator.metrics;

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param concurrency tasks worked at once by this process (with virtual threads, thousands are cheap)
  * @param consumers threads popping tasks, each with its own blocking Redis connection (at most {@code concurrency})
- * @param taskTimeout a task running longer is abandoned and retried (E2001); SPEC §6 says 60 s
+ * @param taskTimeout a task running longer is abandoned and retried (E2001, docs/architecture.md §11: 60 s)
  * @param maxAttempts attempts of a task before it is failed with E2001
  * @param popWait how long a consumer blocks on empty queues before looking again
  * @param shutdownGrace on shutdown, how long running tasks may finish before they are returned to the queue
