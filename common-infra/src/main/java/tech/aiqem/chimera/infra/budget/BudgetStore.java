@@ -14,9 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.ledger.Incident;
 import tech.aiqem.chimera.ledger.Incidents;
-import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.CampaignId;
+import tech.aiqem.chimera.model.ErrorCode;
 
 /** The PostgreSQL side of the spend guard: budgets, the durable ledger, and the pause on refusal. */
 final class BudgetStore {
