@@ -1,20 +1,16 @@
 package tech.aiqem.chimera.infra;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 
 import tech.aiqem.chimera.infra.config.InfraProperties;
-import tech.aiqem.chimera.infra.db.MigrateOrValidate;
 import tech.aiqem.chimera.infra.queue.QueueMaintenance;
 import tech.aiqem.chimera.infra.queue.ReliableQueue;
 import tech.aiqem.chimera.infra.redis.Redis;
@@ -59,11 +55,5 @@ public class ChimeraInfraAutoConfiguration {
 	@Bean
 	QueueMaintenance queueMaintenance(ReliableQueue queue, InfraProperties properties) {
 		return new QueueMaintenance(queue, properties.queue().heartbeatTtl(), properties.queue().reapInterval());
-	}
-
-	@Bean
-	@ConditionalOnClass(name = "org.flywaydb.core.Flyway")
-	FlywayMigrationStrategy migrateOrValidate(InfraProperties properties) {
-		return new MigrateOrValidate(properties.migrate(), Duration.ofSeconds(60));
 	}
 }

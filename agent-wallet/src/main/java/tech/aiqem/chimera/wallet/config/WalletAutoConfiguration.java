@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import tech.aiqem.chimera.infra.budget.BudgetAutoConfiguration;
-import tech.aiqem.chimera.infra.budget.SpendGuard;
+import tech.aiqem.chimera.budget.BudgetAutoConfiguration;
+import tech.aiqem.chimera.budget.SpendGuard;
 import tech.aiqem.chimera.wallet.AgentWallets;
 import tech.aiqem.chimera.wallet.chain.EvmNetworks;
 import tech.aiqem.chimera.wallet.keystore.CdpWallets;

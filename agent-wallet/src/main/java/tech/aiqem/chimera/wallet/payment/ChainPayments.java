@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.web3j.crypto.RawTransaction;
 
-import tech.aiqem.chimera.infra.budget.Spend;
-import tech.aiqem.chimera.infra.budget.SpendGuard;
-import tech.aiqem.chimera.infra.budget.SpendKind;
+import tech.aiqem.chimera.budget.Spend;
+import tech.aiqem.chimera.budget.SpendGuard;
+import tech.aiqem.chimera.budget.SpendKind;
 import tech.aiqem.chimera.model.ChimeraException;
 import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.message.Payment;

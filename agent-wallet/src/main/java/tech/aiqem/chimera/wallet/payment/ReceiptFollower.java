@@ -14,8 +14,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
-import tech.aiqem.chimera.infra.budget.Spend;
-import tech.aiqem.chimera.infra.budget.SpendGuard;
+import tech.aiqem.chimera.budget.Spend;
+import tech.aiqem.chimera.budget.SpendGuard;
 import tech.aiqem.chimera.wallet.PaymentRecord;
 import tech.aiqem.chimera.wallet.chain.EvmChain;
 import tech.aiqem.chimera.wallet.chain.EvmNetworks;

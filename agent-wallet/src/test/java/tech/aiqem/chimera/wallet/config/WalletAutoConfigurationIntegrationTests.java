@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import tech.aiqem.chimera.embedded.TestServices;
 import tech.aiqem.chimera.infra.ChimeraInfraAutoConfiguration;
-import tech.aiqem.chimera.infra.budget.BudgetAutoConfiguration;
-import tech.aiqem.chimera.infra.budget.SpendGuard;
+import tech.aiqem.chimera.budget.BudgetAutoConfiguration;
+import tech.aiqem.chimera.budget.SpendGuard;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.CampaignId;
 import tech.aiqem.chimera.model.Network;

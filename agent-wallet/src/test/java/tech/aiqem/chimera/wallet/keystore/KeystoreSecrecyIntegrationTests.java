@@ -25,8 +25,8 @@ import org.web3j.crypto.WalletFile;
 import org.web3j.protocol.ObjectMapperFactory;
 
 import tech.aiqem.chimera.embedded.TestServices;
-import tech.aiqem.chimera.infra.budget.BudgetAutoConfiguration;
-import tech.aiqem.chimera.infra.budget.BudgetProperties;
+import tech.aiqem.chimera.budget.BudgetAutoConfiguration;
+import tech.aiqem.chimera.budget.BudgetProperties;
 import tech.aiqem.chimera.infra.redis.Redis;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.CampaignId;

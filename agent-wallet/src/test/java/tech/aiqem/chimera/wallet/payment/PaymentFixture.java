@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Map;
 
 import tech.aiqem.chimera.embedded.TestServices;
-import tech.aiqem.chimera.infra.budget.BudgetAutoConfiguration;
-import tech.aiqem.chimera.infra.budget.BudgetProperties;
-import tech.aiqem.chimera.infra.budget.SpendGuard;
+import tech.aiqem.chimera.budget.BudgetAutoConfiguration;
+import tech.aiqem.chimera.budget.BudgetProperties;
+import tech.aiqem.chimera.budget.SpendGuard;
 import tech.aiqem.chimera.infra.redis.Redis;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.CampaignId;

@@ -2,41 +2,52 @@ package tech.aiqem.chimera.infra.mcp;
 
 import java.time.Instant;
 
+import tech.aiqem.chimera.model.ErrorCode;
+import tech.aiqem.chimera.model.ToolFailure;
+
 /**
  * mcp-tools answered, and the answer is "no": invalid arguments, a disclosure the persona forbids,
- * duplicate content, payments not configured, or {@code retry_later} (then {@link #retryAt()} says when
- * to call again with the same task id; the call is queued, not dropped). Not a connectivity problem:
- * retrying without changing anything gives the same answer, except for retry_later.
+ * duplicate content, a refused payment, or {@code retry_later} (then {@link #retryAt()} says when to call
+ * again with the same task id; the call is queued, not dropped). What went wrong is data
+ * ({@link #failure()}: a reason and, where one applies, a Chimera error code); switch on it, not on the
+ * message. Not a connectivity problem: retrying without changing anything gives the same answer, except
+ * for retry_later and the {@linkplain ToolFailure#transientFailure() transient} reasons.
  */
 public class ToolErrorException extends RuntimeException {
 
 	private final String tool;
 
-	private final String reason;
+	private final ToolFailure failure;
 
-	private final Instant retryAt;
-
-	public ToolErrorException(String tool, String reason, String message, Instant retryAt) {
-		super(message);
+	public ToolErrorException(String tool, ToolFailure failure) {
+		super(failure.message());
 		this.tool = tool;
-		this.reason = reason;
-		this.retryAt = retryAt;
+		this.failure = failure;
 	}
 
 	public String tool() {
 		return this.tool;
 	}
 
-	/** invalid_argument, disclosure_not_allowed, duplicate_content, retry_later, payment_refused, ... */
+	public ToolFailure failure() {
+		return this.failure;
+	}
+
+	/** The reason's wire form: invalid_argument, disclosure_not_allowed, duplicate_content, retry_later, ... */
 	public String reason() {
-		return this.reason;
+		return this.failure.reason().wire();
+	}
+
+	/** The Chimera error code of the failure (E1001 budget, E1005 funds, E2002 store), or null. */
+	public ErrorCode code() {
+		return this.failure.code();
 	}
 
 	public Instant retryAt() {
-		return this.retryAt;
+		return this.failure.retryAt();
 	}
 
 	public boolean isRetryLater() {
-		return this.retryAt != null;
+		return this.failure.retryAt() != null;
 	}
 }

@@ -22,6 +22,7 @@ import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.DisclosureLevel;
 import tech.aiqem.chimera.model.MemoryType;
 import tech.aiqem.chimera.model.Platform;
+import tech.aiqem.chimera.model.ToolFailure;
 import tech.aiqem.chimera.model.WireEnum;
 import tech.aiqem.chimera.model.message.Payment;
 
@@ -168,11 +169,12 @@ public class ToolsClient implements AutoCloseable {
 				return client.readResource(new McpSchema.ReadResourceRequest(uri, context.meta()));
 			}
 			catch (McpError ex) {
-				throw new ToolErrorException(uri, "resource_error", ex.getMessage(), null);
+				throw new ToolErrorException(uri, ToolFailure.of(ToolFailure.Reason.RESOURCE_ERROR, String.valueOf(ex.getMessage())));
 			}
 		});
 		if (result.contents().isEmpty() || !(result.contents().get(0) instanceof McpSchema.TextResourceContents text)) {
-			throw new ToolErrorException(uri, "unexpected_content", uri + " answered without JSON text", null);
+			throw new ToolErrorException(uri,
+					ToolFailure.of(ToolFailure.Reason.UNEXPECTED_CONTENT, uri + " answered without JSON text"));
 		}
 		return ChimeraJson.read(text.text(), ToolResults.RecentMentions.class);
 	}
@@ -189,16 +191,14 @@ public class ToolsClient implements AutoCloseable {
 				return client.callTool(request);
 			}
 			catch (McpError ex) {
-				throw new ToolErrorException(tool, "protocol_error", tool + ": " + ex.getMessage(), null);
+				throw new ToolErrorException(tool, ToolFailure.of(ToolFailure.Reason.PROTOCOL_ERROR, tool + ": " + ex.getMessage()));
 			}
 		});
 		JsonNode structured = structured(result);
 		if (Boolean.TRUE.equals(result.isError())) {
 			String message = text(result);
-			String retryAt = structured.path("retry_at").asString(null);
-			throw new ToolErrorException(tool, structured.path("error").asString("tool_error"),
-					message.isBlank() ? structured.path("message").asString(tool + " failed") : message,
-					retryAt == null ? null : Instant.parse(retryAt));
+			Map<String, Object> fields = ChimeraJson.mapper().convertValue(structured, Map.class);
+			throw new ToolErrorException(tool, ToolFailure.fromStructured(fields, message.isBlank() ? tool + " failed" : message));
 		}
 		return ChimeraJson.mapper().treeToValue(structured, type);
 	}

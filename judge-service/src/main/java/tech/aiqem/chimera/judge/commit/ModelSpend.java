@@ -2,9 +2,9 @@ package tech.aiqem.chimera.judge.commit;
 
 import java.math.BigDecimal;
 
-import tech.aiqem.chimera.infra.budget.Spend;
-import tech.aiqem.chimera.infra.budget.SpendGuard;
-import tech.aiqem.chimera.infra.budget.SpendKind;
+import tech.aiqem.chimera.budget.Spend;
+import tech.aiqem.chimera.budget.SpendGuard;
+import tech.aiqem.chimera.budget.SpendKind;
 import tech.aiqem.chimera.judge.review.Judged;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.CampaignId;

@@ -20,7 +20,7 @@ import tech.aiqem.chimera.infra.loop.BackgroundLoop;
 import tech.aiqem.chimera.infra.mcp.ToolsClient;
 import tech.aiqem.chimera.infra.model.ModelGateway;
 import tech.aiqem.chimera.infra.queue.ReliableQueue;
-import tech.aiqem.chimera.infra.budget.SpendGuard;
+import tech.aiqem.chimera.budget.SpendGuard;
 import tech.aiqem.chimera.judge.commit.ModelSpend;
 import tech.aiqem.chimera.judge.commit.ResultCommitter;
 import tech.aiqem.chimera.judge.core.SafetyPorts;

@@ -136,16 +136,14 @@ public final class Publisher {
 				log.info("Publishing task {} deferred by the platform until {}", task, ex.retryAt());
 				return;
 			}
-			if ("E2002".equals(ex.reason()) || "internal".equals(ex.reason())) {
-				// the tools server's own store was away (a database or Redis outage): nothing was done, and the
-				// same task id is safe to call again, so this waits and retries instead of failing the task
+			if (ex.failure().transientFailure()) {
+				// the tools server's own store or the platform was away: nothing was done, and the same task id
+				// is safe to call again, so this waits and retries instead of failing the task
 				retryLater(task, item.attempts() + 1, new ChimeraException(ErrorCode.E2002, ex.getMessage()), now);
 				return;
 			}
-			ErrorCode code = ex.getMessage() != null && ex.getMessage().contains("E1005") ? ErrorCode.E1005
-					: ex.getMessage() != null && ex.getMessage().contains("E1001") ? ErrorCode.E1001 : null;
 			log.warn("Tool refused task {}: {}", task, ex.getMessage());
-			this.ledger.publishFailed(task, code, "tool refused: " + ex.getMessage(), now);
+			this.ledger.publishFailed(task, ex.code(), "tool refused: " + ex.getMessage(), now);
 		}
 		catch (ChimeraException ex) {
 			retryLater(task, item.attempts() + 1, ex, now);

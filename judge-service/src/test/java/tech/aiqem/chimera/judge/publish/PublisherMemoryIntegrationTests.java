@@ -34,6 +34,7 @@ import tech.aiqem.chimera.model.DisclosureLevel;
 import tech.aiqem.chimera.model.MemoryType;
 import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.model.TaskId;
+import tech.aiqem.chimera.model.ToolFailure;
 import tech.aiqem.chimera.model.message.Publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,8 +161,8 @@ class PublisherMemoryIntegrationTests {
 	@Test
 	void aPostThePlatformDefersIsPublishedWhenItSaysNotFailed() {
 		Instant later = NOW.plus(Duration.ofHours(5));
-		this.tools.postFailure = new ToolErrorException("post_content", "retry_later",
-				"post_content: not posted yet, the account's posting quota or spacing puts this post at " + later, later);
+		this.tools.postFailure = new ToolErrorException("post_content", new ToolFailure(ToolFailure.Reason.RETRY_LATER, null,
+				"post_content: not posted yet, the account's posting quota or spacing puts this post at " + later, later));
 
 		assertThat(this.publisher.publishNext()).isTrue();
 

@@ -12,7 +12,10 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
 import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.TaskId;
+import tech.aiqem.chimera.model.ToolFailure.Reason;
+import tech.aiqem.chimera.model.ToolFailure;
 import tech.aiqem.chimera.tools.agent.UnknownAgentException;
 import tech.aiqem.chimera.tools.audit.ServedCalls;
 import tech.aiqem.chimera.tools.auth.Caller;
@@ -65,7 +68,7 @@ final class ToolCalls {
 			String message = tool + ": the caller " + (caller == null ? "(none)" : "'" + caller.name() + "'")
 					+ " may not call this tool; nothing was done";
 			log.warn("{} refused: caller {} lacks the scope", tool, caller == null ? "(none)" : caller.name());
-			return failure(message, Map.of("error", "forbidden", "message", message));
+			return failure(ToolFailure.of(Reason.FORBIDDEN, message).toStructured());
 		}
 		try {
 			Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
@@ -87,32 +90,32 @@ final class ToolCalls {
 				.build();
 		}
 		catch (ToolError ex) {
-			Map<String, Object> error = new LinkedHashMap<>();
-			error.put("error", ex.reason());
-			error.put("message", ex.getMessage());
-			if (ex.retryAt() != null) {
-				error.put("retry_at", ex.retryAt().toString());
-			}
+			Map<String, Object> error = ex.failure().toStructured();
 			error.putAll(ex.details());
 			log.info("{} refused: {}", tool, ex.getMessage());
-			return failure(ex.getMessage(), error);
+			return failure(error);
 		}
 		catch (UnknownAgentException ex) {
-			return failure(tool + ": " + ex.getMessage(), Map.of("error", "unknown_agent", "message", tool + ": " + ex.getMessage()));
+			return failure(ToolFailure.of(Reason.UNKNOWN_AGENT, tool + ": " + ex.getMessage()).toStructured());
 		}
 		catch (DataAccessException | io.lettuce.core.RedisException ex) {
 			log.error("{} failed on the database", tool, ex);
-			String message = tool + ": E2002 database unavailable; nothing was done, call again with the same task id";
-			return failure(message, Map.of("error", "E2002", "message", message));
+			return failure(ToolFailure.of(ErrorCode.E2002,
+					tool + ": E2002 database unavailable; nothing was done, call again with the same task id").toStructured());
 		}
 		catch (RuntimeException ex) {
 			log.error("{} failed", tool, ex);
-			String message = tool + ": internal error (" + ex.getClass().getSimpleName() + "); see the mcp-tools log";
-			return failure(message, Map.of("error", "internal", "message", message));
+			return failure(ToolFailure.of(Reason.INTERNAL,
+					tool + ": internal error (" + ex.getClass().getSimpleName() + "); see the mcp-tools log").toStructured());
 		}
 	}
 
-	private static CallToolResult failure(String message, Map<String, Object> structured) {
-		return CallToolResult.builder().addTextContent(message).structuredContent(structured).isError(true).build();
+	/** A refusal: the message as text for people and models, the failure as structured content for programs. */
+	private static CallToolResult failure(Map<String, Object> structured) {
+		return CallToolResult.builder()
+			.addTextContent(String.valueOf(structured.get("message")))
+			.structuredContent(structured)
+			.isError(true)
+			.build();
 	}
 }

@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 
 import org.springframework.stereotype.Component;
 
+import tech.aiqem.chimera.model.ToolFailure.Reason;
 import tech.aiqem.chimera.tools.mcp.Arguments;
 import tech.aiqem.chimera.tools.mcp.CallContext;
 import tech.aiqem.chimera.tools.mcp.ToolError;
@@ -65,9 +66,9 @@ public class GenerateImageTool {
 		}
 		catch (ImageGenerationException ex) {
 			if (ex.retryAt() != null) {
-				throw new ToolError("retry_later", NAME + ": " + ex.getMessage(), ex.retryAt(), Map.of());
+				throw new ToolError(Reason.RETRY_LATER, NAME + ": " + ex.getMessage(), ex.retryAt(), Map.of());
 			}
-			throw new ToolError("image_failed", NAME + ": " + ex.getMessage());
+			throw new ToolError(Reason.IMAGE_FAILED, NAME + ": " + ex.getMessage());
 		}
 		this.store.put(key, image.content(), image.contentType());
 		return result(request, key, image.width(), image.height(), image.seed(), false);

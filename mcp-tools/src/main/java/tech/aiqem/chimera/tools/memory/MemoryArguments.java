@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import tech.aiqem.chimera.model.ChimeraException;
+import tech.aiqem.chimera.model.ToolFailure.Reason;
 import tech.aiqem.chimera.tools.mcp.Arguments;
 import tech.aiqem.chimera.tools.mcp.ToolError;
 
@@ -50,7 +51,7 @@ final class MemoryArguments {
 
 	/** The memory store could not be reached: the caller may try again, nothing was done. */
 	static ToolError unavailable(String tool, ChimeraException ex) {
-		return new ToolError(ex.code().name(),
+		return ToolError.of(ex.code(),
 				tool + ": " + ex.getMessage() + " (memory store unavailable; nothing was done, call again later)");
 	}
 }

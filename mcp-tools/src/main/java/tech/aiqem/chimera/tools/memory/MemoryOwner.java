@@ -2,6 +2,7 @@ package tech.aiqem.chimera.tools.memory;
 
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.TenantId;
+import tech.aiqem.chimera.model.ToolFailure.Reason;
 import tech.aiqem.chimera.tools.agent.AgentDirectory;
 import tech.aiqem.chimera.tools.agent.AgentProfile;
 import tech.aiqem.chimera.tools.mcp.CallContext;
@@ -24,7 +25,7 @@ record MemoryOwner(AgentId agent, TenantId tenant) {
 		}
 		AgentProfile profile = agents.get(context.agent());
 		if (!profile.tenant().equals(context.tenant())) {
-			throw new ToolError("forbidden",
+			throw new ToolError(Reason.FORBIDDEN,
 					tool + ": agent " + context.agent() + " does not belong to tenant " + context.tenant());
 		}
 		return new MemoryOwner(profile.id(), profile.tenant());

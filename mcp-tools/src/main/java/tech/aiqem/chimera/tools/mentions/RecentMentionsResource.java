@@ -14,6 +14,7 @@ import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.model.TenantId;
+import tech.aiqem.chimera.model.ToolFailure.Reason;
 import tech.aiqem.chimera.tools.agent.AgentDirectory;
 import tech.aiqem.chimera.tools.agent.AgentProfile;
 import tech.aiqem.chimera.tools.mcp.CallContext;
@@ -63,10 +64,10 @@ public class RecentMentionsResource {
 	public String read(Platform platform, AgentId agentId, TenantId tenant) {
 		AgentProfile agent = this.agents.get(agentId);
 		if (tenant != null && !tenant.equals(agent.tenant())) {
-			throw new ToolError("unknown_agent", "no agent " + agentId + " in this tenant");
+			throw new ToolError(Reason.UNKNOWN_AGENT, "no agent " + agentId + " in this tenant");
 		}
 		AgentProfile.SocialAccount social = agent.account(platform)
-			.orElseThrow(() -> new ToolError("no_account", "agent " + agent.id() + " has no " + platform.wire() + " account"));
+			.orElseThrow(() -> new ToolError(Reason.NO_ACCOUNT, "agent " + agent.id() + " has no " + platform.wire() + " account"));
 		Instant now = this.clock.instant();
 		List<RecentMention> mentions = this.platforms.get(platform)
 			.mentions(new AccountRef(agent.id(), agent.tenant(), platform, social.username(), social.userId()),

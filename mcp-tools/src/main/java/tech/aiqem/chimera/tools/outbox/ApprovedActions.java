@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.TaskId;
+import tech.aiqem.chimera.model.ToolFailure.Reason;
 import tech.aiqem.chimera.model.message.Payment;
 import tech.aiqem.chimera.model.message.Publication;
 import tech.aiqem.chimera.tools.mcp.ToolError;
@@ -78,7 +79,7 @@ public class ApprovedActions {
 	}
 
 	private static ToolError notApproved(String tool, TaskId task, String why) {
-		return new ToolError("not_approved", tool + ": refused for task " + task + ": " + why
+		return new ToolError(Reason.NOT_APPROVED, tool + ": refused for task " + task + ": " + why
 				+ "; the tools act only on exactly what the judge or a human approved. Nothing was done.");
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import tech.aiqem.chimera.model.ChimeraException;
 import tech.aiqem.chimera.model.Network;
+import tech.aiqem.chimera.model.ToolFailure.Reason;
 import tech.aiqem.chimera.model.message.Payment;
 import tech.aiqem.chimera.tools.agent.AgentDirectory;
 import tech.aiqem.chimera.tools.agent.AgentProfile;
@@ -50,7 +51,7 @@ public class SendPaymentTool {
 		var task = context.requireTask();
 		AgentProfile agent = this.agents.get(context.requireAgent());
 		if (context.tenant() != null && !context.tenant().equals(agent.tenant())) {
-			throw new ToolError("forbidden", NAME + ": agent " + agent.id() + " does not belong to tenant " + context.tenant());
+			throw new ToolError(Reason.FORBIDDEN, NAME + ": agent " + agent.id() + " does not belong to tenant " + context.tenant());
 		}
 		boolean byHuman = this.approved.requirePayment(NAME, task, agent.id(), payment);
 		PaymentReceipt receipt;
@@ -58,10 +59,10 @@ public class SendPaymentTool {
 			receipt = this.gateway.pay(new PaymentCommand(task, agent.id(), agent.tenant(), payment, byHuman));
 		}
 		catch (PaymentRefusedException ex) {
-			throw new ToolError("payment_refused", NAME + ": " + ex.getMessage());
+			throw new ToolError(Reason.PAYMENT_REFUSED, NAME + ": " + ex.getMessage());
 		}
 		catch (ChimeraException ex) {
-			throw new ToolError(ex.code().name(), NAME + ": " + ex.getMessage());
+			throw ToolError.of(ex.code(), NAME + ": " + ex.getMessage());
 		}
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("transaction_hash", receipt.transactionHash());

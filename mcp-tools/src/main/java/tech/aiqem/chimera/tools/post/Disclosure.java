@@ -2,6 +2,7 @@ package tech.aiqem.chimera.tools.post;
 
 import tech.aiqem.chimera.model.DisclosureLevel;
 import tech.aiqem.chimera.model.Platform;
+import tech.aiqem.chimera.model.ToolFailure.Reason;
 import tech.aiqem.chimera.tools.mcp.ToolError;
 
 /**
@@ -23,7 +24,7 @@ final class Disclosure {
 			return persona;
 		}
 		if (strength(requested) < strength(persona)) {
-			throw new ToolError("disclosure_not_allowed", "post_content: disclosure_level \"" + requested.wire()
+			throw new ToolError(Reason.DISCLOSURE_NOT_ALLOWED, "post_content: disclosure_level \"" + requested.wire()
 					+ "\" is not allowed for this agent: its persona requires \"" + persona.wire() + "\""
 					+ (persona == DisclosureLevel.AUTOMATED ? "" : " or stronger"));
 		}

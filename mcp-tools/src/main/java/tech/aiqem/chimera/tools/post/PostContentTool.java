@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import tech.aiqem.chimera.model.DisclosureLevel;
 import tech.aiqem.chimera.model.Platform;
+import tech.aiqem.chimera.model.ToolFailure.Reason;
 import tech.aiqem.chimera.tools.agent.AgentDirectory;
 import tech.aiqem.chimera.tools.agent.AgentProfile;
 import tech.aiqem.chimera.tools.config.ToolsProperties;
@@ -90,10 +91,10 @@ public class PostContentTool {
 		String key = context.requireTask().toString();
 		AgentProfile agent = this.agents.get(context.requireAgent());
 		if (context.tenant() != null && !context.tenant().equals(agent.tenant())) {
-			throw new ToolError("forbidden", NAME + ": agent " + agent.id() + " does not belong to tenant " + context.tenant());
+			throw new ToolError(Reason.FORBIDDEN, NAME + ": agent " + agent.id() + " does not belong to tenant " + context.tenant());
 		}
 		AgentProfile.SocialAccount social = agent.account(platform)
-			.orElseThrow(() -> new ToolError("no_account", NAME + ": agent " + agent.id() + " has no " + platform.wire()
+			.orElseThrow(() -> new ToolError(Reason.NO_ACCOUNT, NAME + ": agent " + agent.id() + " has no " + platform.wire()
 					+ " account in its social_accounts"));
 		AccountRef account = new AccountRef(agent.id(), agent.tenant(), platform, social.username(), social.userId());
 		DisclosureLevel level = Disclosure.decide(requested, agent.persona().disclosure());
@@ -159,18 +160,18 @@ public class PostContentTool {
 			}
 			case DUPLICATE -> {
 				this.claims.failed(claim.key(), ex.getMessage());
-				return new ToolError("duplicate_content", NAME + ": " + account.platform().wire() + " refused the text as a duplicate of an "
+				return new ToolError(Reason.DUPLICATE_CONTENT, NAME + ": " + account.platform().wire() + " refused the text as a duplicate of an "
 						+ "earlier post of @" + account.username() + ": " + ex.getMessage());
 			}
 			case UNAVAILABLE -> {
 				// the slot stays reserved: the post may or may not be out; the same task id retries safely
 				this.claims.reschedule(claim.key(), claim.slotAt(), ex.getMessage());
-				return new ToolError("platform_unavailable", NAME + ": " + ex.getMessage()
+				return new ToolError(Reason.PLATFORM_UNAVAILABLE, NAME + ": " + ex.getMessage()
 						+ "; call again with the same task id");
 			}
 			default -> {
 				this.claims.failed(claim.key(), ex.getMessage());
-				return new ToolError(ex.kind() == PlatformException.Kind.AUTH ? "platform_auth" : "platform_rejected",
+				return new ToolError(ex.kind() == PlatformException.Kind.AUTH ? Reason.PLATFORM_AUTH : Reason.PLATFORM_REJECTED,
 						NAME + ": " + ex.getMessage());
 			}
 		}
@@ -178,13 +179,13 @@ public class PostContentTool {
 
 	private ToolError retryLater(Instant retryAt, String why) {
 		long seconds = Math.max(1, Duration.between(this.clock.instant(), retryAt).toSeconds());
-		return new ToolError("retry_later", NAME + ": not posted yet, " + why + "; call again with the same task id at "
+		return new ToolError(Reason.RETRY_LATER, NAME + ": not posted yet, " + why + "; call again with the same task id at "
 				+ retryAt + " (in " + seconds + " s on the shared clock). The post is queued, not dropped.", retryAt,
 				Map.of("retry_after_seconds", seconds));
 	}
 
 	private ToolError duplicate(AccountRef account, String otherTask, String postId) {
-		return new ToolError("duplicate_content", NAME + ": @" + account.username() + " on " + account.platform().wire()
+		return new ToolError(Reason.DUPLICATE_CONTENT, NAME + ": @" + account.username() + " on " + account.platform().wire()
 				+ " already " + (postId != null ? "posted this text as post " + postId : "has this text queued")
 				+ " (task " + otherTask + "); an account never posts the same text twice", null,
 				postId != null ? Map.of("existing_post_id", postId) : Map.of());

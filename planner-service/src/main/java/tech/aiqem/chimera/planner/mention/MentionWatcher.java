@@ -18,8 +18,6 @@ import tech.aiqem.chimera.infra.mcp.ToolResults;
 import tech.aiqem.chimera.infra.mcp.ToolsClient;
 import tech.aiqem.chimera.ledger.Incident;
 import tech.aiqem.chimera.ledger.Incidents;
-import tech.aiqem.chimera.safety.InjectionDetector;
-import tech.aiqem.chimera.safety.InjectionScan;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.Platform;
@@ -31,6 +29,8 @@ import tech.aiqem.chimera.model.message.TaskContext;
 import tech.aiqem.chimera.planner.campaign.CampaignRow;
 import tech.aiqem.chimera.planner.campaign.TaskWriter;
 import tech.aiqem.chimera.planner.config.PlannerProperties;
+import tech.aiqem.chimera.safety.InjectionDetector;
+import tech.aiqem.chimera.safety.InjectionScan;
 
 /**
  * One step: claim the agent whose mentions were checked longest ago, read its recent mentions on each

@@ -17,8 +17,8 @@ import java.util.function.Function;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.tools.pacing.RateLimitBlocks;
 import tech.aiqem.chimera.tools.platform.AccountRef;
-import tech.aiqem.chimera.tools.platform.PlatformException;
 import tech.aiqem.chimera.tools.platform.PlatformException.Kind;
+import tech.aiqem.chimera.tools.platform.PlatformException;
 
 import tools.jackson.databind.JsonNode;
 
