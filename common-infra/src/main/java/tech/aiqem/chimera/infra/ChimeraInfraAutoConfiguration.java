@@ -11,8 +11,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import tech.aiqem.chimera.infra.config.InfraProperties;
-import tech.aiqem.chimera.infra.queue.QueueMaintenance;
-import tech.aiqem.chimera.infra.queue.ReliableQueue;
 import tech.aiqem.chimera.infra.redis.Redis;
 import tech.aiqem.chimera.infra.redis.RedisHealthIndicator;
 import tech.aiqem.chimera.infra.time.RealTime;
@@ -45,15 +43,5 @@ public class ChimeraInfraAutoConfiguration {
 	@Bean
 	RedisHealthIndicator redisHealthIndicator(Redis redis) {
 		return new RedisHealthIndicator(redis);
-	}
-
-	@Bean
-	ReliableQueue reliableQueue(Redis redis, InfraProperties properties, Clock clock) {
-		return new ReliableQueue(redis, properties.instanceId(), properties.queue().heartbeatTtl(), clock);
-	}
-
-	@Bean
-	QueueMaintenance queueMaintenance(ReliableQueue queue, InfraProperties properties) {
-		return new QueueMaintenance(queue, properties.queue().heartbeatTtl(), properties.queue().reapInterval());
 	}
 }

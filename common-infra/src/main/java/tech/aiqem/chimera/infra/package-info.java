@@ -1,6 +1,6 @@
 /**
- * Spring auto-configuration shared by every Chimera service: Redis connections and the reliable
- * queues (docs/architecture.md §7), the database (POSTGRES_URL, Flyway migrate or validate), the injected
- * clock with its time scale, and health indicators for readiness.
+ * Spring auto-configuration shared by every Chimera service: the Redis connections, the injected clock with
+ * its time scale, and the Redis health indicator for readiness. The queues, the model gateway and the tools
+ * client are modules of their own (chimera-queue, model-gateway, tools-client).
  */
 package tech.aiqem.chimera.infra;

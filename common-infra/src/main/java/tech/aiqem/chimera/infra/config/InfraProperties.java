@@ -1,6 +1,5 @@
 package tech.aiqem.chimera.infra.config;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,14 +21,12 @@ import jakarta.validation.constraints.Pattern;
  * @param redisUrl {@code redis://host:port/db}
  * @param migrate true for the one service that applies the Flyway migrations (the orchestrator)
  * @param time the clock all services share
- * @param queue heartbeat and reaper timings of the reliable queues
  */
 @Validated
 @ConfigurationProperties("chimera")
 public record InfraProperties(@NotBlank String instanceId,
 		@NotBlank @Pattern(regexp = "^rediss?://.+", message = "must look like redis://host:6379/0") String redisUrl,
-		@DefaultValue("false") boolean migrate, @Valid @NotNull @DefaultValue Time time,
-		@Valid @NotNull @DefaultValue Queue queue) {
+		@DefaultValue("false") boolean migrate, @Valid @NotNull @DefaultValue Time time) {
 
 	/**
 	 * @param scale how many times faster than real time the shared clock runs (1 in production; the
@@ -38,13 +35,5 @@ public record InfraProperties(@NotBlank String instanceId,
 	 * the same origin
 	 */
 	public record Time(@DecimalMin("0.001") @DecimalMax("1000000") @DefaultValue("1") double scale, Instant origin) {
-	}
-
-	/**
-	 * @param heartbeatTtl how long a consumer counts as alive without a heartbeat
-	 * @param reapInterval how often dead consumers' messages are returned to their queues
-	 */
-	public record Queue(@NotNull @DefaultValue("15s") Duration heartbeatTtl,
-			@NotNull @DefaultValue("5s") Duration reapInterval) {
 	}
 }

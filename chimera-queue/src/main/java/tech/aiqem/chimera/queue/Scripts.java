@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.infra.queue;
+package tech.aiqem.chimera.queue;
 
 /** The Lua scripts that make each queue step atomic in Redis. */
 final class Scripts {

@@ -4,4 +4,4 @@
  * durably written (ack), and keeps a heartbeat; a reaper returns the messages of consumers whose
  * heartbeat expired. Malformed messages go to a dead-letter list with their reason.
  */
-package tech.aiqem.chimera.infra.queue;
+package tech.aiqem.chimera.queue;

@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.infra.queue;
+package tech.aiqem.chimera.queue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

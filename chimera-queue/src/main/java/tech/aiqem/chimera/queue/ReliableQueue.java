@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.infra.queue;
+package tech.aiqem.chimera.queue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -32,25 +30,25 @@ public final class ReliableQueue {
 
 	private static final Logger log = LoggerFactory.getLogger(ReliableQueue.class);
 
-	private static final String REVIEW_PREFIX = RedisKeys.PREFIX + "review:";
+	static final String REVIEW_PREFIX = RedisKeys.PREFIX + "review:";
 
 	private final Redis redis;
 
 	private final String consumerId;
 
-	private final Duration heartbeatTtl;
-
 	private final Clock clock;
 
-	private final Map<String, String> shas = new ConcurrentHashMap<>();
+	private final ScriptRunner scripts = new ScriptRunner();
+
+	private final ConsumerLiveness liveness;
 
 	private final AtomicLong pops = new AtomicLong();
 
 	public ReliableQueue(Redis redis, String consumerId, Duration heartbeatTtl, Clock clock) {
 		this.redis = redis;
 		this.consumerId = consumerId;
-		this.heartbeatTtl = heartbeatTtl;
 		this.clock = clock;
+		this.liveness = new ConsumerLiveness(redis, this.scripts, consumerId, heartbeatTtl);
 	}
 
 	public String consumerId() {
@@ -153,47 +151,24 @@ public final class ReliableQueue {
 
 	/** Marks this consumer alive for one heartbeat TTL. */
 	public void heartbeat() {
-		RedisCommands<String, String> commands = commands();
-		commands.set(RedisKeys.heartbeat(this.consumerId), "1",
-				io.lettuce.core.SetArgs.Builder.px(this.heartbeatTtl.toMillis()));
-		commands.sadd(RedisKeys.CONSUMERS, this.consumerId);
+		this.liveness.heartbeat();
 	}
 
 	/** Returns the messages of every consumer whose heartbeat expired; the number of messages returned. */
 	public int reapDeadConsumers() {
-		RedisCommands<String, String> commands = commands();
-		int returned = 0;
-		for (String consumer : commands.smembers(RedisKeys.CONSUMERS)) {
-			if (commands.exists(RedisKeys.heartbeat(consumer)) == 1) {
-				continue;
-			}
-			Long moved = eval(commands, Scripts.REAP, ScriptOutputType.INTEGER,
-					new String[] { RedisKeys.heartbeat(consumer), RedisKeys.consumerSources(consumer), RedisKeys.CONSUMERS },
-					consumer, processingPrefix(consumer), RedisKeys.PREFIX, REVIEW_PREFIX, RedisKeys.REVIEW_READY,
-					RedisKeys.PREFIX + "signal:");
-			if (moved != null && moved > 0) {
-				log.warn("Consumer {} stopped heartbeating; returned {} message(s) to their queues", consumer, moved);
-				returned += moved;
-			}
-		}
-		return returned;
+		return this.liveness.reapDeadConsumers();
 	}
 
 	/** Messages held by this consumer, e.g. to return them on shutdown. */
 	public long held() {
-		RedisCommands<String, String> commands = commands();
-		long count = 0;
-		for (String source : commands.smembers(RedisKeys.consumerSources(this.consumerId))) {
-			count += commands.llen(RedisKeys.processing(this.consumerId, source));
-		}
-		return count;
+		return this.liveness.held();
 	}
 
 	private RedisCommands<String, String> commands() {
 		return this.redis.shared().sync();
 	}
 
-	private String processingPrefix(String consumer) {
+	static String processingPrefix(String consumer) {
 		return RedisKeys.processing(consumer, RedisKeys.PREFIX);
 	}
 
@@ -207,18 +182,9 @@ public final class ReliableQueue {
 		return RedisKeys.signal(colon < 0 ? rest : rest.substring(0, colon));
 	}
 
-	@SuppressWarnings("unchecked")
 	private <T> T eval(RedisCommands<String, String> commands, String script, ScriptOutputType type, String[] keys,
 			String... args) {
-		String sha = this.shas.computeIfAbsent(script, commands::scriptLoad);
-		try {
-			return (T) commands.evalsha(sha, type, keys, args);
-		}
-		catch (RedisNoScriptException ex) {
-			// Redis restarted and forgot its scripts: load again once.
-			this.shas.put(script, commands.scriptLoad(script));
-			return (T) commands.evalsha(this.shas.get(script), type, keys, args);
-		}
+		return this.scripts.eval(commands, script, type, keys, args);
 	}
 
 	/** Pops for one thread, waiting on its own connection when the queues are empty. */

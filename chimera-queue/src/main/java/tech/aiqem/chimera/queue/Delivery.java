@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.infra.queue;
+package tech.aiqem.chimera.queue;
 
 /**
  * A message a consumer holds: where it came from, its payload, and the processing list it sits in

@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.infra.queue;
+package tech.aiqem.chimera.queue;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,22 @@
+package tech.aiqem.chimera.queue;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Heartbeat and reaper timings of the reliable queues (prefix {@code chimera.queue}); the consumer id is the
+ * process's {@code chimera.instance-id} (common-infra).
+ *
+ * @param heartbeatTtl how long a consumer counts as alive without a heartbeat
+ * @param reapInterval how often dead consumers' messages are returned to their queues
+ */
+@Validated
+@ConfigurationProperties("chimera.queue")
+public record QueueProperties(@NotNull @DefaultValue("15s") Duration heartbeatTtl,
+		@NotNull @DefaultValue("5s") Duration reapInterval) {
+}
