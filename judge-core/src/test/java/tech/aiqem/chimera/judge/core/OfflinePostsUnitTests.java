@@ -12,10 +12,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import tech.aiqem.chimera.infra.model.ModelPrompt;
-import tech.aiqem.chimera.infra.model.ModelRole;
-import tech.aiqem.chimera.infra.model.offline.OfflineModel;
-import tech.aiqem.chimera.infra.model.offline.Purpose;
+import tech.aiqem.chimera.gateway.ModelPrompt;
+import tech.aiqem.chimera.gateway.ModelRole;
+import tech.aiqem.chimera.gateway.Purpose;
+import tech.aiqem.chimera.gateway.offline.OfflineModel;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.Platform;

@@ -15,12 +15,10 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tech.aiqem.chimera.infra.time.RealTime;
-import tech.aiqem.chimera.infra.loop.BackgroundLoop;
-import tech.aiqem.chimera.infra.mcp.ToolsClient;
-import tech.aiqem.chimera.infra.model.ModelGateway;
-import tech.aiqem.chimera.infra.queue.ReliableQueue;
 import tech.aiqem.chimera.budget.SpendGuard;
+import tech.aiqem.chimera.gateway.ModelGateway;
+import tech.aiqem.chimera.infra.loop.BackgroundLoop;
+import tech.aiqem.chimera.infra.time.RealTime;
 import tech.aiqem.chimera.judge.commit.ModelSpend;
 import tech.aiqem.chimera.judge.commit.ResultCommitter;
 import tech.aiqem.chimera.judge.core.SafetyPorts;
@@ -31,6 +29,8 @@ import tech.aiqem.chimera.judge.review.Judge;
 import tech.aiqem.chimera.judge.review.ServedToolCalls;
 import tech.aiqem.chimera.judge.review.WalletPaymentScreen;
 import tech.aiqem.chimera.ledger.Ledger;
+import tech.aiqem.chimera.queue.ReliableQueue;
+import tech.aiqem.chimera.toolclient.ToolsClient;
 import tech.aiqem.chimera.wallet.policy.PaymentReview;
 
 @Configuration(proxyBeanMethods = false)

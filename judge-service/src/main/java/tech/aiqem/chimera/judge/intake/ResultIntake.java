@@ -18,8 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import tech.aiqem.chimera.infra.queue.Delivery;
-import tech.aiqem.chimera.infra.queue.ReliableQueue;
 import tech.aiqem.chimera.judge.commit.ModelSpend;
 import tech.aiqem.chimera.judge.commit.ResultCommitter;
 import tech.aiqem.chimera.judge.review.Judge;
@@ -27,6 +25,8 @@ import tech.aiqem.chimera.judge.review.Judged;
 import tech.aiqem.chimera.judge.review.TaskState;
 import tech.aiqem.chimera.model.RedisKeys;
 import tech.aiqem.chimera.model.message.ResultMessage;
+import tech.aiqem.chimera.queue.Delivery;
+import tech.aiqem.chimera.queue.ReliableQueue;
 
 /**
  * One step of the judge: pop up to a batch of results from the review lists in the ready set, load

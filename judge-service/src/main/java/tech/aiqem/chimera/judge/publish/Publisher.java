@@ -13,10 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tech.aiqem.chimera.infra.mcp.ToolCallContext;
-import tech.aiqem.chimera.infra.mcp.ToolErrorException;
-import tech.aiqem.chimera.infra.mcp.ToolResults;
-import tech.aiqem.chimera.infra.mcp.ToolsClient;
 import tech.aiqem.chimera.infra.observability.ErrorMeters;
 import tech.aiqem.chimera.ledger.Ledger;
 import tech.aiqem.chimera.ledger.Outbox;
@@ -32,6 +28,10 @@ import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.TaskStatus;
 import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.model.message.Publication;
+import tech.aiqem.chimera.toolclient.ToolCallContext;
+import tech.aiqem.chimera.toolclient.ToolErrorException;
+import tech.aiqem.chimera.toolclient.ToolResults;
+import tech.aiqem.chimera.toolclient.ToolsClient;
 
 /**
  * Performs approved actions from the outbox. Each is claimed with {@code FOR UPDATE SKIP LOCKED}, so

@@ -7,13 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import tech.aiqem.chimera.infra.model.ModelGateway;
-import tech.aiqem.chimera.infra.model.ModelReply;
-import tech.aiqem.chimera.infra.model.ModelRole;
-import tech.aiqem.chimera.infra.queue.Delivery;
+import tech.aiqem.chimera.gateway.ModelGateway;
+import tech.aiqem.chimera.gateway.ModelReply;
+import tech.aiqem.chimera.gateway.ModelRole;
 import tech.aiqem.chimera.judge.core.Draft;
 import tech.aiqem.chimera.judge.core.Finding;
-import tech.aiqem.chimera.judge.core.HostedRubric;
 import tech.aiqem.chimera.judge.core.JudgeCore;
 import tech.aiqem.chimera.judge.core.Verdict;
 import tech.aiqem.chimera.model.ErrorCode;
@@ -21,6 +19,7 @@ import tech.aiqem.chimera.model.TaskType;
 import tech.aiqem.chimera.model.message.ResultMessage;
 import tech.aiqem.chimera.model.persona.Persona;
 import tech.aiqem.chimera.model.persona.SoulMarkdown;
+import tech.aiqem.chimera.queue.Delivery;
 
 /**
  * Judges one result against its task: staleness, then judge-core's checks and offline score (the same

@@ -3,10 +3,10 @@ package tech.aiqem.chimera.judge.review;
 import java.math.BigDecimal;
 import java.util.List;
 
-import tech.aiqem.chimera.infra.queue.Delivery;
 import tech.aiqem.chimera.judge.core.Finding;
 import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.message.ResultMessage;
+import tech.aiqem.chimera.queue.Delivery;
 
 /**
  * A result with the judge's decision, ready to commit. {@code judgeCost} is what the judge model call

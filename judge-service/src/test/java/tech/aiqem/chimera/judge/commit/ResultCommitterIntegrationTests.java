@@ -23,7 +23,6 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.embedded.TestServices;
-import tech.aiqem.chimera.infra.queue.Delivery;
 import tech.aiqem.chimera.judge.review.Judged;
 import tech.aiqem.chimera.judge.review.TaskState;
 import tech.aiqem.chimera.model.AgentId;
@@ -33,6 +32,7 @@ import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.message.ResultMessage;
 import tech.aiqem.chimera.model.message.TaskOutput;
+import tech.aiqem.chimera.queue.Delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -23,11 +23,6 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.embedded.TestServices;
-import tech.aiqem.chimera.infra.mcp.McpClientProperties;
-import tech.aiqem.chimera.infra.mcp.ToolCallContext;
-import tech.aiqem.chimera.infra.mcp.ToolErrorException;
-import tech.aiqem.chimera.infra.mcp.ToolResults;
-import tech.aiqem.chimera.infra.mcp.ToolsClient;
 import tech.aiqem.chimera.model.ChimeraException;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.DisclosureLevel;
@@ -36,6 +31,11 @@ import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.ToolFailure;
 import tech.aiqem.chimera.model.message.Publication;
+import tech.aiqem.chimera.toolclient.McpClientProperties;
+import tech.aiqem.chimera.toolclient.ToolCallContext;
+import tech.aiqem.chimera.toolclient.ToolErrorException;
+import tech.aiqem.chimera.toolclient.ToolResults;
+import tech.aiqem.chimera.toolclient.ToolsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

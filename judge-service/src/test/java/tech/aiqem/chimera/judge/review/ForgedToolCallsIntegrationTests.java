@@ -16,9 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import tech.aiqem.chimera.embedded.TestServices;
-import tech.aiqem.chimera.infra.model.ModelGateway;
-import tech.aiqem.chimera.infra.model.offline.OfflineModel;
-import tech.aiqem.chimera.infra.queue.Delivery;
+import tech.aiqem.chimera.gateway.ModelGateway;
+import tech.aiqem.chimera.gateway.offline.OfflineModel;
 import tech.aiqem.chimera.judge.core.JudgeCore;
 import tech.aiqem.chimera.judge.core.checks.ToxicityClassifier;
 import tech.aiqem.chimera.model.AgentId;
@@ -28,6 +27,7 @@ import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.message.ResultMessage;
 import tech.aiqem.chimera.model.message.TaskOutput;
 import tech.aiqem.chimera.model.message.ToolCall;
+import tech.aiqem.chimera.queue.Delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

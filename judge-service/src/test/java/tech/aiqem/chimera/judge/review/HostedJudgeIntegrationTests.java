@@ -17,9 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import tech.aiqem.chimera.infra.model.ModelGateway;
-import tech.aiqem.chimera.infra.model.ModelGatewayAutoConfiguration;
-import tech.aiqem.chimera.infra.queue.Delivery;
+import tech.aiqem.chimera.gateway.ModelGateway;
+import tech.aiqem.chimera.gateway.ModelGatewayAutoConfiguration;
 import tech.aiqem.chimera.judge.core.JudgeCore;
 import tech.aiqem.chimera.judge.core.checks.ToolCallVerifier;
 import tech.aiqem.chimera.judge.core.checks.ToxicityClassifier;
@@ -31,6 +30,7 @@ import tech.aiqem.chimera.model.TaskType;
 import tech.aiqem.chimera.model.message.ResultMessage;
 import tech.aiqem.chimera.model.message.TaskContext;
 import tech.aiqem.chimera.model.message.TaskOutput;
+import tech.aiqem.chimera.queue.Delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +66,7 @@ class HostedJudgeIntegrationTests {
 
 	static String rubric(double lowest, String verdict, String... skip) {
 		StringBuilder criteria = new StringBuilder();
-		for (String name : tech.aiqem.chimera.judge.core.HostedRubric.CRITERIA.keySet()) {
+		for (String name : HostedRubric.CRITERIA.keySet()) {
 			if (List.of(skip).contains(name)) {
 				continue;
 			}

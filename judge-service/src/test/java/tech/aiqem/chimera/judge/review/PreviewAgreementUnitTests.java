@@ -7,9 +7,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import tech.aiqem.chimera.infra.model.ModelGateway;
-import tech.aiqem.chimera.infra.model.offline.OfflineModel;
-import tech.aiqem.chimera.infra.queue.Delivery;
+import tech.aiqem.chimera.gateway.ModelGateway;
+import tech.aiqem.chimera.gateway.offline.OfflineModel;
 import tech.aiqem.chimera.judge.core.Draft;
 import tech.aiqem.chimera.judge.core.JudgeCore;
 import tech.aiqem.chimera.judge.core.Verdict;
@@ -17,6 +16,7 @@ import tech.aiqem.chimera.judge.core.checks.ToolCallVerifier;
 import tech.aiqem.chimera.judge.core.checks.ToxicityClassifier;
 import tech.aiqem.chimera.model.message.ResultMessage;
 import tech.aiqem.chimera.model.persona.SoulMarkdown;
+import tech.aiqem.chimera.queue.Delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
