@@ -25,15 +25,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 
-import tech.aiqem.chimera.infra.mcp.McpClientProperties;
-import tech.aiqem.chimera.infra.mcp.MemoryRanking;
-import tech.aiqem.chimera.infra.mcp.ToolCallContext;
-import tech.aiqem.chimera.infra.mcp.ToolErrorException;
-import tech.aiqem.chimera.infra.mcp.ToolResults;
-import tech.aiqem.chimera.infra.mcp.ToolsClient;
 import tech.aiqem.chimera.model.MemoryType;
 import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.model.TaskId;
+import tech.aiqem.chimera.toolclient.McpClientProperties;
+import tech.aiqem.chimera.toolclient.MemoryRanking;
+import tech.aiqem.chimera.toolclient.ToolCallContext;
+import tech.aiqem.chimera.toolclient.ToolErrorException;
+import tech.aiqem.chimera.toolclient.ToolResults;
+import tech.aiqem.chimera.toolclient.ToolsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -31,7 +31,7 @@ class ConfigurationMetadataUnitTests {
 		for (JsonNode property : metadata.path("properties")) {
 			descriptions.put(property.path("name").asString(), property.path("description").asString(""));
 		}
-		assertThat(descriptions).containsKeys("chimera.mcp.url", "chimera.mcp.token", "chimera.mcp.attempts");
-		assertThat(descriptions.get("chimera.mcp.token")).contains("bearer token");
+		assertThat(descriptions).containsKeys("chimera.redis-url", "chimera.instance-id", "chimera.time.scale");
+		assertThat(descriptions.get("chimera.time.scale")).contains("faster than real time");
 	}
 }

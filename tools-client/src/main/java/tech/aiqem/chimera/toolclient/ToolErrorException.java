@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.infra.mcp;
+package tech.aiqem.chimera.toolclient;
 
 import java.time.Instant;
 

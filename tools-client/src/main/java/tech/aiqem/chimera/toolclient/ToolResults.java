@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.infra.mcp;
+package tech.aiqem.chimera.toolclient;
 
 import java.math.BigDecimal;
 import java.time.Instant;

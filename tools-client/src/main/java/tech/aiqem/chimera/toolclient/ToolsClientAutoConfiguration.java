@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.infra.mcp;
+package tech.aiqem.chimera.toolclient;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -1,0 +1,147 @@
+package tech.aiqem.chimera.toolclient;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
+import io.modelcontextprotocol.spec.McpSchema;
+
+import tech.aiqem.chimera.model.ChimeraException;
+
+/**
+ * The connection to mcp-tools behind {@link ToolsClient}: opened on first use with this service's bearer
+ * token; a call that cannot reach the server is retried with exponential backoff and, after
+ * {@code attempts} failures, fails with {@link ChimeraException} E1002. A refused credential fails at once
+ * (configuration, not an outage); a {@link ToolErrorException} passes through untouched.
+ */
+final class McpConnection implements AutoCloseable {
+
+	// under the client's name, where operators and the fault suite's logs look for it
+	private static final Logger log = LoggerFactory.getLogger(ToolsClient.class);
+
+	/** Waits between attempts; tests replace it to observe the backoff without waiting. */
+	interface Sleeper {
+
+		void sleep(Duration duration) throws InterruptedException;
+	}
+
+	private final McpClientProperties properties;
+
+	private final Sleeper sleeper;
+
+	private McpSyncClient client;
+
+	McpConnection(McpClientProperties properties, Sleeper sleeper) {
+		this.properties = properties;
+		this.sleeper = sleeper;
+	}
+
+	<T> T withRetry(String what, Function<McpSyncClient, T> call) {
+		RuntimeException last = null;
+		for (int attempt = 1; attempt <= this.properties.attempts(); attempt++) {
+			try {
+				return call.apply(connected());
+			}
+			catch (ToolErrorException ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				if (refusedCredential(ex)) {
+					disconnect();
+					// a wrong or missing token is configuration, not an outage: retrying cannot help
+					throw ChimeraException.toolsUnavailable("mcp-tools at " + this.properties.url() + " refused this service's "
+							+ "credential for " + what + " (MCP_TOOLS_TOKEN " + (this.properties.token() == null ? "unset" : "not accepted")
+							+ ")", ex);
+				}
+				last = ex;
+				disconnect();
+				if (attempt == this.properties.attempts()) {
+					break;
+				}
+				Duration wait = this.properties.backoff(attempt);
+				log.warn("MCP server {} unavailable for {} (attempt {} of {}): {}; retrying in {} ms", this.properties.url(), what,
+						attempt, this.properties.attempts(), rootMessage(ex), wait.toMillis());
+				try {
+					this.sleeper.sleep(wait);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ChimeraException.toolsUnavailable("interrupted while waiting to retry " + what, ex);
+				}
+			}
+		}
+		throw ChimeraException.toolsUnavailable("MCP server " + this.properties.url() + " unavailable for " + what + " after "
+				+ this.properties.attempts() + " attempts: " + rootMessage(last), last);
+	}
+
+	private static boolean refusedCredential(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof McpHttpClientTransportAuthorizationException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private synchronized McpSyncClient connected() {
+		if (this.client == null) {
+			String url = this.properties.url().toString();
+			String base = url.substring(0, url.length() - this.properties.url().getRawPath().length());
+			HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base)
+				.endpoint(this.properties.url().getRawPath().isEmpty() ? "/mcp" : this.properties.url().getRawPath())
+				.connectTimeout(this.properties.connectTimeout())
+				.httpRequestCustomizer((request, method, endpoint, body, context) -> {
+					if (this.properties.token() != null) {
+						request.header("Authorization", "Bearer " + this.properties.token());
+					}
+				})
+				.build();
+			McpSyncClient created = McpClient.sync(transport)
+				.clientInfo(new McpSchema.Implementation("chimera-tools-client", "0.1.0"))
+				.requestTimeout(this.properties.requestTimeout())
+				.initializationTimeout(this.properties.requestTimeout())
+				.build();
+			try {
+				created.initialize();
+			}
+			catch (RuntimeException ex) {
+				created.close();
+				throw ex;
+			}
+			this.client = created;
+		}
+		return this.client;
+	}
+
+	private synchronized void disconnect() {
+		if (this.client != null) {
+			try {
+				this.client.close();
+			}
+			catch (RuntimeException ex) {
+				log.debug("closing the MCP client failed: {}", ex.getMessage());
+			}
+			this.client = null;
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+	}
+
+	@Override
+	public void close() {
+		disconnect();
+	}
+}
