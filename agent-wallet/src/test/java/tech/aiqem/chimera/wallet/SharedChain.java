@@ -1,8 +1,9 @@
 package tech.aiqem.chimera.wallet;
 
-import tech.aiqem.chimera.wallet.chain.LocalChain;
+import tech.aiqem.chimera.embedded.chain.LocalChain;
+import tech.aiqem.chimera.wallet.chain.NetworkSettings;
 
-/** One ganache for the whole test JVM (it stops with the JVM, through LocalChain's shutdown hook). */
+/** One ganache (chimera-embedded's LocalChain) for the whole test JVM: it stops with the JVM, through its shutdown hook. */
 public final class SharedChain {
 
 	private static LocalChain chain;
@@ -15,5 +16,10 @@ public final class SharedChain {
 			chain = LocalChain.start();
 		}
 		return chain;
+	}
+
+	/** The wallet's settings for a network served by the local chain. */
+	public static NetworkSettings networkSettings(LocalChain chain) {
+		return new NetworkSettings(chain.rpcUrl(), chain.usdcAddress(), chain.chainId(), 100_000);
 	}
 }

@@ -1,7 +1,7 @@
 package tech.aiqem.chimera.faults;
 
+import tech.aiqem.chimera.embedded.chain.LocalChain;
 import tech.aiqem.chimera.local.Chain;
-import tech.aiqem.chimera.wallet.chain.LocalChain;
 
 /**
  * The payee's side of the payments: what it held before the run, so that what arrived on chain can be

@@ -7,8 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Locale;
 
+import tech.aiqem.chimera.embedded.chain.LocalChain;
 import tech.aiqem.chimera.model.ChimeraJson;
-import tech.aiqem.chimera.wallet.chain.LocalChain;
 
 /** Reads balances the way any third party would: a raw JSON-RPC {@code eth_call} of ERC-20 {@code balanceOf}. */
 public final class Chain {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import tech.aiqem.chimera.embedded.PostgresServer;
 import tech.aiqem.chimera.embedded.RedisServer;
-import tech.aiqem.chimera.wallet.chain.LocalChain;
+import tech.aiqem.chimera.embedded.chain.LocalChain;
 
 /** The one-command launcher: {@code ./chimera}. */
 public final class ChimeraLocal implements AutoCloseable {

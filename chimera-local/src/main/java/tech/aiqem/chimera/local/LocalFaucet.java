@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import tech.aiqem.chimera.wallet.chain.LocalChain;
+import tech.aiqem.chimera.embedded.chain.LocalChain;
 
 /**
  * On the local chain only: gives every agent wallet some ETH for gas and test USDC, so that payments in

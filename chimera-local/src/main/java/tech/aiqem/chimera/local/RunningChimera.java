@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import tech.aiqem.chimera.embedded.FreePorts;
-import tech.aiqem.chimera.wallet.chain.LocalChain;
+import tech.aiqem.chimera.embedded.chain.LocalChain;
 
 /**
  * The whole system started the way {@code ./chimera} starts it, for tests outside this package (the

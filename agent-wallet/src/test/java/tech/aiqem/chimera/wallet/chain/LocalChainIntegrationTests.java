@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import tech.aiqem.chimera.embedded.chain.LocalChain;
 import tech.aiqem.chimera.wallet.SharedChain;
 import tech.aiqem.chimera.wallet.ThirdPartyRpc;
 
@@ -51,7 +52,7 @@ class LocalChainIntegrationTests {
 		assertThat(compile.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(compile.exitValue()).isZero();
 		String committed;
-		try (var in = getClass().getResourceAsStream(TestUsdcArtifact.RESOURCE)) {
+		try (var in = getClass().getResourceAsStream("/tech/aiqem/chimera/embedded/chain/TestUSDC.json")) {
 			committed = new String(in.readAllBytes());
 		}
 		assertThat(compiled).as("run `npm run compile` in agent-wallet/chain and commit the artifact")

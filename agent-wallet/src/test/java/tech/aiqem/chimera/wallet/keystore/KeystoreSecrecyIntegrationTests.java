@@ -24,9 +24,10 @@ import org.web3j.crypto.Wallet;
 import org.web3j.crypto.WalletFile;
 import org.web3j.protocol.ObjectMapperFactory;
 
-import tech.aiqem.chimera.embedded.TestServices;
 import tech.aiqem.chimera.budget.BudgetAutoConfiguration;
 import tech.aiqem.chimera.budget.BudgetProperties;
+import tech.aiqem.chimera.embedded.TestServices;
+import tech.aiqem.chimera.embedded.chain.LocalChain;
 import tech.aiqem.chimera.infra.redis.Redis;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.CampaignId;
@@ -39,7 +40,6 @@ import tech.aiqem.chimera.wallet.PaymentRecord;
 import tech.aiqem.chimera.wallet.SharedChain;
 import tech.aiqem.chimera.wallet.WalletDatabase;
 import tech.aiqem.chimera.wallet.chain.EvmNetworks;
-import tech.aiqem.chimera.wallet.chain.LocalChain;
 import tech.aiqem.chimera.wallet.config.WalletProperties;
 import tech.aiqem.chimera.wallet.payment.ChainPayments;
 import tech.aiqem.chimera.wallet.payment.ReceiptFollower;
@@ -96,7 +96,7 @@ class KeystoreSecrecyIntegrationTests {
 	void creatingSigningAndPayingLeakNeitherThePassphraseNorTheKey() throws Exception {
 		LocalChain chain = SharedChain.get();
 		MutableClock clock = new MutableClock(Instant.parse("2026-02-06T10:30:00Z"));
-		try (EvmNetworks networks = new EvmNetworks(Map.of(Network.BASE, chain.networkSettings()));
+		try (EvmNetworks networks = new EvmNetworks(Map.of(Network.BASE, SharedChain.networkSettings(chain)));
 				Redis redis = new Redis(TestServices.freshRedisUrl())) {
 			KeystoreWallets wallets = new KeystoreWallets(db.jdbc, new Passphrase(PASSPHRASE), KeystoreKdf.LIGHT,
 					networks);

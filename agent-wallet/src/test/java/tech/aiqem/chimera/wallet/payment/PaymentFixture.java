@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import tech.aiqem.chimera.embedded.TestServices;
 import tech.aiqem.chimera.budget.BudgetAutoConfiguration;
 import tech.aiqem.chimera.budget.BudgetProperties;
 import tech.aiqem.chimera.budget.SpendGuard;
+import tech.aiqem.chimera.embedded.TestServices;
+import tech.aiqem.chimera.embedded.chain.LocalChain;
 import tech.aiqem.chimera.infra.redis.Redis;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.CampaignId;
@@ -22,7 +23,6 @@ import tech.aiqem.chimera.wallet.SharedChain;
 import tech.aiqem.chimera.wallet.ThirdPartyRpc;
 import tech.aiqem.chimera.wallet.WalletDatabase;
 import tech.aiqem.chimera.wallet.chain.EvmNetworks;
-import tech.aiqem.chimera.wallet.chain.LocalChain;
 import tech.aiqem.chimera.wallet.keystore.KeystoreKdf;
 import tech.aiqem.chimera.wallet.keystore.KeystoreWallets;
 import tech.aiqem.chimera.wallet.keystore.Passphrase;
@@ -40,7 +40,7 @@ final class PaymentFixture implements AutoCloseable {
 
 	final MutableClock clock = new MutableClock(NOW);
 
-	final EvmNetworks networks = new EvmNetworks(Map.of(Network.BASE, this.chain.networkSettings()));
+	final EvmNetworks networks = new EvmNetworks(Map.of(Network.BASE, SharedChain.networkSettings(this.chain)));
 
 	final KeystoreWallets wallets = new KeystoreWallets(this.db.jdbc, new Passphrase("correct horse battery staple"),
 			KeystoreKdf.LIGHT, this.networks);

@@ -1,21 +1,14 @@
-package tech.aiqem.chimera.wallet.chain;
+package tech.aiqem.chimera.embedded.chain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -25,19 +18,19 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
 import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Convert;
-import org.web3j.utils.Numeric;
 
-import tech.aiqem.chimera.model.Network;
+import tech.aiqem.chimera.embedded.FreePorts;
 
 /**
- * A real local EVM chain: ganache (npm {@code ganache@7.9.2}, deterministic accounts, chain id 1337)
- * started from {@code agent-wallet/chain} (installed there with {@code npm ci} when
- * {@code node_modules} is missing) on a free loopback port, with the test USDC token deployed. It funds
- * wallets with ETH and USDC, and stops with {@link #close()} or, at the latest, when the JVM exits.
+ * A real local EVM chain, next to the embedded PostgreSQL and Redis: ganache (npm {@code ganache@7.9.2},
+ * deterministic accounts, chain id 1337) started from {@code agent-wallet/chain} (installed there with
+ * {@code npm ci} when {@code node_modules} is missing) on a free loopback port, with the test USDC token
+ * deployed. It funds wallets with ETH and USDC, and stops with {@link #close()} or, at the latest, when the
+ * JVM exits. For tests and the launcher only: no service ships it.
  */
 public final class LocalChain implements AutoCloseable {
 
@@ -61,7 +54,7 @@ public final class LocalChain implements AutoCloseable {
 
 	private final Path logFile;
 
-	private final EvmChain chain;
+	private final ChainRpc chain;
 
 	private final Credentials deployer = Credentials.create(DEPLOYER_KEY);
 
@@ -77,9 +70,7 @@ public final class LocalChain implements AutoCloseable {
 			stopProcess();
 		}, "stop-local-chain");
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
-		// A placeholder token address until the token is deployed; balances are read only after that.
-		this.chain = new EvmChain(Network.BASE,
-				new NetworkSettings(rpcUrl, "0x0000000000000000000000000000000000000000", CHAIN_ID, 100_000));
+		this.chain = new ChainRpc(rpcUrl, CHAIN_ID);
 	}
 
 	/** Starts a chain from the repository's {@code agent-wallet/chain} directory (see {@link #locate()}). */
@@ -89,7 +80,7 @@ public final class LocalChain implements AutoCloseable {
 
 	public static LocalChain start(Path chainDirectory) {
 		NpmInstall.ifNeeded(chainDirectory);
-		int port = freePort();
+		int port = FreePorts.next();
 		Path logFile;
 		Process process;
 		try {
@@ -156,11 +147,6 @@ public final class LocalChain implements AutoCloseable {
 		return CHAIN_ID;
 	}
 
-	/** Settings for a network served by this chain. */
-	public NetworkSettings networkSettings() {
-		return new NetworkSettings(this.rpcUrl, this.usdcAddress, CHAIN_ID, 100_000);
-	}
-
 	/** Sends ETH (for gas) and mints USDC to an address, and waits until both are mined. */
 	public synchronized void fund(String address, BigDecimal eth, BigDecimal usdc) {
 		BigInteger gasPrice = this.chain.gasPrice();
@@ -168,18 +154,18 @@ public final class LocalChain implements AutoCloseable {
 		List<String> hashes = new ArrayList<>();
 		if (eth.signum() > 0) {
 			BigInteger wei = Convert.toWei(eth, Convert.Unit.ETHER).toBigIntegerExact();
-			hashes.add(send(RawTransaction.createEtherTransaction(nonce, gasPrice, BigInteger.valueOf(21_000), address,
-					wei)));
+			hashes.add(this.chain.send(RawTransaction.createEtherTransaction(nonce, gasPrice, BigInteger.valueOf(21_000),
+					address, wei), this.deployer));
 			nonce = nonce.add(BigInteger.ONE);
 		}
 		if (usdc.signum() > 0) {
 			String mint = FunctionEncoder.encode(new Function("mint",
-					List.of(new Address(address), new Uint256(UsdcUnits.toUnits(usdc))), List.of()));
-			hashes.add(send(RawTransaction.createTransaction(nonce, gasPrice, BigInteger.valueOf(100_000),
-					this.usdcAddress, mint)));
+					List.of(new Address(address), new Uint256(usdc.movePointRight(6).toBigIntegerExact())), List.of()));
+			hashes.add(this.chain.send(RawTransaction.createTransaction(nonce, gasPrice, BigInteger.valueOf(100_000),
+					this.usdcAddress, mint), this.deployer));
 		}
 		for (String hash : hashes) {
-			TransactionReceipt receipt = awaitReceipt(hash);
+			TransactionReceipt receipt = this.chain.awaitReceipt(hash);
 			if (!receipt.isStatusOK()) {
 				throw new IllegalStateException("funding " + address + " failed on chain: " + hash);
 			}
@@ -188,60 +174,22 @@ public final class LocalChain implements AutoCloseable {
 
 	/** Stops mining: transactions stay pending until {@link #startMining()} (for receipt tests). */
 	public void stopMining() {
-		rpc("miner_stop");
+		this.chain.ganache("miner_stop");
 	}
 
 	public void startMining() {
-		rpc("miner_start");
-	}
-
-	private void rpc(String method) {
-		try {
-			String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":[]}";
-			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(this.rpcUrl))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200 || response.body().contains("\"error\"")) {
-				throw new IllegalStateException(method + " failed: " + response.body());
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		this.chain.ganache("miner_start");
 	}
 
 	private String deployToken() {
 		BigInteger nonce = this.chain.pendingNonce(this.deployer.getAddress());
-		String hash = send(RawTransaction.createContractTransaction(nonce, this.chain.gasPrice(),
-				BigInteger.valueOf(3_000_000), BigInteger.ZERO, TestUsdcArtifact.bytecode()));
-		TransactionReceipt receipt = awaitReceipt(hash);
+		String hash = this.chain.send(RawTransaction.createContractTransaction(nonce, this.chain.gasPrice(),
+				BigInteger.valueOf(3_000_000), BigInteger.ZERO, TestUsdcArtifact.bytecode()), this.deployer);
+		TransactionReceipt receipt = this.chain.awaitReceipt(hash);
 		if (!receipt.isStatusOK() || receipt.getContractAddress() == null) {
 			throw new IllegalStateException("deploying the test USDC token failed: " + receipt);
 		}
-		return org.web3j.crypto.Keys.toChecksumAddress(receipt.getContractAddress());
-	}
-
-	private String send(RawTransaction transaction) {
-		byte[] signed = TransactionEncoder.signMessage(transaction, CHAIN_ID, this.deployer);
-		return this.chain.sendRaw(Numeric.toHexString(signed));
-	}
-
-	private TransactionReceipt awaitReceipt(String hash) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (System.nanoTime() < deadline) {
-			Optional<TransactionReceipt> receipt = this.chain.receipt(hash);
-			if (receipt.isPresent()) {
-				return receipt.get();
-			}
-			pause(50);
-		}
-		throw new IllegalStateException("transaction " + hash + " not mined within 30 s (is mining stopped?)");
+		return Keys.toChecksumAddress(receipt.getContractAddress());
 	}
 
 	private void awaitRpc() {
@@ -251,7 +199,10 @@ public final class LocalChain implements AutoCloseable {
 				throw new IllegalStateException("ganache exited with " + this.process.exitValue() + ": " + logTail());
 			}
 			try {
-				this.chain.verifyChainId();
+				long served = this.chain.servedChainId();
+				if (served != CHAIN_ID) {
+					throw new IllegalStateException("ganache serves chain " + served + ", not " + CHAIN_ID);
+				}
 				return;
 			}
 			catch (UncheckedIOException notYet) {
@@ -271,16 +222,7 @@ public final class LocalChain implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("no free loopback port", ex);
-		}
-	}
-
-	private static void pause(long millis) {
+	static void pause(long millis) {
 		try {
 			Thread.sleep(millis);
 		}

@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.wallet.chain;
+package tech.aiqem.chimera.embedded.chain;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ import tech.aiqem.chimera.model.ChimeraJson;
  */
 final class TestUsdcArtifact {
 
-	static final String RESOURCE = "/tech/aiqem/chimera/wallet/chain/TestUSDC.json";
+	static final String RESOURCE = "/tech/aiqem/chimera/embedded/chain/TestUSDC.json";
 
 	private TestUsdcArtifact() {
 	}

@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.wallet.chain;
+package tech.aiqem.chimera.embedded.chain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
