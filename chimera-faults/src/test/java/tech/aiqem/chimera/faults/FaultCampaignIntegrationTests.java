@@ -127,7 +127,9 @@ class FaultCampaignIntegrationTests {
 		// The judge publishes what it is confident of; only large payments wait for a human.
 		env.put("HITL_CONFIDENCE_THRESHOLD", "0.0");
 		env.put("CHIMERA_WORKER_TASK_TIMEOUT", settings.taskTimeout().toMillis() + "ms");
-		// Fault knob: a share of the calls that work a task hang far past the task timeout (E2001).
+		// Fault knob: a share of the calls that work a task hang far past the task timeout (E2001). It is not in
+		// the services' jars: the launcher adds it to their class path.
+		env.put("CHIMERA_EXTRA_CLASSPATH", FaultKnob.classpath());
 		env.put("CHIMERA_MODELS_OFFLINE_SLOW_SHARE", String.valueOf(settings.slowShare()));
 		env.put("CHIMERA_MODELS_OFFLINE_SLOW_LATENCY", "120s");
 		return env;

@@ -22,6 +22,14 @@ final class ServiceProcess {
 
 	private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
 
+	/**
+	 * Jars or directories added to every service's class path, separated by the path separator; the fault
+	 * suite puts offline-model's test jar (the slow-model knob) there. Unset for {@code ./chimera}.
+	 */
+	static final String EXTRA_CLASSPATH = "CHIMERA_EXTRA_CLASSPATH";
+
+	private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+
 	private final Service service;
 
 	private final Path jar;
@@ -55,8 +63,18 @@ final class ServiceProcess {
 		command.add(ProcessHandle.current().info().command().orElse("java"));
 		command.addAll(this.javaOpts);
 		command.add("-Djava.awt.headless=true");
-		command.add("-jar");
-		command.add(this.jar.toString());
+		String extra = extraClasspath();
+		if (extra.isEmpty()) {
+			command.add("-jar");
+			command.add(this.jar.toString());
+		}
+		else {
+			// Boot's PropertiesLauncher runs the same jar with the extra entries in front of its own
+			command.add("-Dloader.path=" + extra);
+			command.add("-cp");
+			command.add(this.jar.toString());
+			command.add(PROPERTIES_LAUNCHER);
+		}
 		try {
 			Files.createDirectories(this.logFile.getParent());
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -71,6 +89,15 @@ final class ServiceProcess {
 		}
 		Process started = this.process;
 		started.onExit().thenAccept(this::exited);
+	}
+
+	/** {@link #EXTRA_CLASSPATH} from this service's environment or the launcher's, as {@code loader.path} takes it. */
+	private String extraClasspath() {
+		String value = this.environment.getOrDefault(EXTRA_CLASSPATH, System.getenv(EXTRA_CLASSPATH));
+		if (value == null || value.isBlank()) {
+			return "";
+		}
+		return String.join(",", value.trim().split(java.io.File.pathSeparator));
 	}
 
 	private void exited(Process exited) {

@@ -21,7 +21,7 @@ final class EnvironmentVariables {
 
 	private static final Set<String> NOT_DEPLOYED = Set.of("chimera-local", "chimera-embedded");
 
-	/** Read only by the local development chain (agent-wallet's LocalChain), which a cluster never starts. */
+	/** Read only by the local development chain (chimera-embedded's LocalChain), which a cluster never starts. */
 	private static final Map<String, String> LOCAL_ONLY = Map.of("CHIMERA_CHAIN_DIR", "local chain data directory",
 			"CHIMERA_REPO_ROOT", "finds the local chain's npm packages in a checkout", "CHIMERA_DATASETS",
 			"chimera-safety's training and evaluation programs: where the datasets are, in a checkout");
