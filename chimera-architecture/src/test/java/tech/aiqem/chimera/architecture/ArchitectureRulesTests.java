@@ -21,12 +21,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rules over the main code of every module: the task ledger is the only writer of task state, and no
- * deployable uses another's code (they talk through queues, tables and MCP).
+ * Rules over the main code of every module: the task ledger is the only writer of task state, no deployable
+ * uses another's code (they talk through queues, tables and MCP), the shared modules know no deployable, and
+ * each service reaches only the shared modules it needs (no model, tool client or queue in the orchestrator,
+ * no client of itself in the tools server, no fault knob anywhere).
  */
 class ArchitectureRulesTests {
 
@@ -36,6 +39,9 @@ class ArchitectureRulesTests {
 	 */
 	static final Pattern LIFECYCLE_SQL = Pattern.compile(
 			"(?i)UPDATE\\s+tasks\\b|INSERT\\s+INTO\\s+(task_events|publications|incidents|tasks)\\b");
+
+	/** The offline model's fault knob, as a record component, a property name or an environment variable. */
+	static final Pattern FAULT_KNOB = Pattern.compile("slowShare|slow-share|SLOW_SHARE|slowLatency|slow-latency");
 
 	private static JavaClasses main;
 
@@ -48,7 +54,8 @@ class ArchitectureRulesTests {
 
 	@Test
 	void everyModuleIsImported() {
-		for (String module : new String[] { "ledger", "orchestrator", "planner", "worker", "judge", "tools", "infra" }) {
+		for (String module : new String[] { "ledger", "orchestrator", "planner", "worker", "judge", "tools", "infra", "queue",
+				"gateway", "gateway.offline", "toolclient", "embedded" }) {
 			assertThat(main.stream().anyMatch(type -> type.getPackageName().startsWith("tech.aiqem.chimera." + module)))
 				.as("classes of %s imported", module)
 				.isTrue();
@@ -95,6 +102,70 @@ class ArchitectureRulesTests {
 			.check(main);
 	}
 
+	@Test
+	void theOrchestratorCallsNoModelNoToolAndNoQueue() {
+		noClasses().that()
+			.resideInAPackage("tech.aiqem.chimera.orchestrator..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("tech.aiqem.chimera.gateway..", "tech.aiqem.chimera.toolclient..", "tech.aiqem.chimera.queue..")
+			.because("the orchestrator records decisions through the ledger; planner, worker and judge call models, "
+					+ "tools and queues (its pom bans the modules too)")
+			.check(main);
+	}
+
+	@Test
+	void theToolsServerIsNoClientOfItself() {
+		noClasses().that()
+			.resideInAPackage("tech.aiqem.chimera.tools..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("tech.aiqem.chimera.toolclient..", "tech.aiqem.chimera.gateway..")
+			.because("mcp-tools serves MCP; only its tests call it through the tools client")
+			.check(main);
+	}
+
+	@Test
+	void sharedModulesKnowNoDeployable() {
+		noClasses().that()
+			.resideInAnyPackage("tech.aiqem.chimera.infra..", "tech.aiqem.chimera.queue..", "tech.aiqem.chimera.gateway..",
+					"tech.aiqem.chimera.toolclient..", "tech.aiqem.chimera.embedded..", "tech.aiqem.chimera.judge.core..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("tech.aiqem.chimera.orchestrator..", "tech.aiqem.chimera.planner..",
+					"tech.aiqem.chimera.worker..", "tech.aiqem.chimera.judge", "tech.aiqem.chimera.judge.commit..",
+					"tech.aiqem.chimera.judge.config..", "tech.aiqem.chimera.judge.intake..", "tech.aiqem.chimera.judge.publish..",
+					"tech.aiqem.chimera.judge.review..", "tech.aiqem.chimera.tools..", "tech.aiqem.chimera.local..")
+			.because("services depend on the shared modules, never the other way round")
+			.check(main);
+	}
+
+	@Test
+	void theModelGatewayAndCommonInfraStandAlone() {
+		noClasses().that()
+			.resideInAnyPackage("tech.aiqem.chimera.gateway..", "tech.aiqem.chimera.infra..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("tech.aiqem.chimera.queue..", "tech.aiqem.chimera.toolclient..")
+			.check(main);
+		noClasses().that()
+			.resideInAnyPackage("tech.aiqem.chimera.infra..", "tech.aiqem.chimera.queue..", "tech.aiqem.chimera.toolclient..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("tech.aiqem.chimera.gateway..")
+			.because("common-infra, the queues and the tools client are for every service; models only for those that call them")
+			.check(main);
+	}
+
+	@Test
+	void noServiceCarriesTheOfflineModelsFaultKnob() {
+		// the slow-call knob (docs/faults.md) lives in offline-model's test jar, which only the fault suite hands to
+		// the launcher; its setting names must appear in no main class
+		classes().should(notHold(FAULT_KNOB, "the fault knob's settings"))
+			.because("a service jar must not be able to hang its own model calls")
+			.check(main);
+	}
+
 	private static ArchCondition<JavaClass> notHoldLifecycleSql() {
 		return new ArchCondition<>("not hold SQL that writes tasks, task_events, publications or incidents") {
 			@Override
@@ -107,14 +178,31 @@ class ArchitectureRulesTests {
 		};
 	}
 
+	private static ArchCondition<JavaClass> notHold(Pattern pattern, String what) {
+		return new ArchCondition<>("not hold " + what) {
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				String found = constants(type, pattern);
+				if (!found.isEmpty()) {
+					events.add(SimpleConditionEvent.violated(type, type.getName() + " holds `" + found + "`"));
+				}
+			}
+		};
+	}
+
 	/** The lifecycle statements among a class's string constants (read from its class file), joined. */
 	static String lifecycleSql(JavaClass type) {
+		return constants(type, LIFECYCLE_SQL);
+	}
+
+	/** What matches {@code pattern} among a class's names and string constants (read from its class file), joined. */
+	static String constants(JavaClass type, Pattern pattern) {
 		if (type.getSource().isEmpty()) {
 			return "";
 		}
 		try (InputStream in = type.getSource().get().getUri().toURL().openStream()) {
 			// ASCII SQL is stored as itself in the constant pool's modified UTF-8
-			Matcher matcher = LIFECYCLE_SQL.matcher(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+			Matcher matcher = pattern.matcher(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
 			StringBuilder found = new StringBuilder();
 			while (matcher.find()) {
 				found.append(found.isEmpty() ? "" : ", ").append(matcher.group().replaceAll("\\s+", " "));

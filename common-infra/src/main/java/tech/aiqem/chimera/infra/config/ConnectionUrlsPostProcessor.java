@@ -14,6 +14,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePropertySource;
 
 import tech.aiqem.chimera.model.PostgresUrl;
@@ -21,9 +23,13 @@ import tech.aiqem.chimera.model.PostgresUrl;
 /**
  * Reads the shared environment (docs/architecture.md §13) into Spring's properties: {@code POSTGRES_URL}
  * ({@code postgresql://user:pass@host:5432/db}) into the datasource, {@code PROMETHEUS_PORT} into the
- * management port, and adds the defaults every service shares at the lowest precedence.
+ * management port, and adds the defaults every service shares at the lowest precedence, followed by those of
+ * the other modules on the class path ({@value #MODULE_DEFAULTS}).
  */
 class ConnectionUrlsPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	/** Where a module that comes with its own environment defaults keeps them. */
+	static final String MODULE_DEFAULTS = "META-INF/chimera-defaults.properties";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -63,6 +69,11 @@ class ConnectionUrlsPostProcessor implements EnvironmentPostProcessor, Ordered {
 		try {
 			sources.addLast(new ResourcePropertySource("chimeraInfraDefaults",
 					new ClassPathResource("chimera-infra-defaults.properties")));
+			// the defaults of the modules this service has (model gateway, tools client), each in its own jar
+			for (Resource defaults : new PathMatchingResourcePatternResolver(application.getClassLoader())
+				.getResources("classpath*:" + MODULE_DEFAULTS)) {
+				sources.addLast(new ResourcePropertySource("chimeraDefaults " + defaults.getDescription(), defaults));
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

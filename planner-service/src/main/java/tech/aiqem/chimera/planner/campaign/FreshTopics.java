@@ -10,13 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import tech.aiqem.chimera.infra.mcp.MemoryRanking;
-import tech.aiqem.chimera.infra.mcp.ToolCallContext;
-import tech.aiqem.chimera.infra.mcp.ToolResults;
-import tech.aiqem.chimera.infra.mcp.ToolsClient;
-import tech.aiqem.chimera.infra.model.ModelGateway;
-import tech.aiqem.chimera.infra.model.ModelRole;
+import tech.aiqem.chimera.gateway.ModelGateway;
+import tech.aiqem.chimera.gateway.ModelRole;
 import tech.aiqem.chimera.planner.config.PlannerProperties;
+import tech.aiqem.chimera.toolclient.MemoryRanking;
+import tech.aiqem.chimera.toolclient.ToolCallContext;
+import tech.aiqem.chimera.toolclient.ToolResults;
+import tech.aiqem.chimera.toolclient.ToolsClient;
 
 /**
  * Keeps a plan from repeating, by meaning, what the agent said recently: every planned topic is looked up

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-import tech.aiqem.chimera.infra.model.ModelPrompt;
-import tech.aiqem.chimera.infra.model.offline.Purpose;
+import tech.aiqem.chimera.gateway.ModelPrompt;
+import tech.aiqem.chimera.gateway.Purpose;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.MessageFormatException;
 import tech.aiqem.chimera.model.Platform;

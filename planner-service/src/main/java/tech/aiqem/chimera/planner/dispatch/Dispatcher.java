@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tech.aiqem.chimera.infra.queue.ReliableQueue;
 import tech.aiqem.chimera.ledger.TaskLedger;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.CampaignId;
@@ -30,6 +29,7 @@ import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.model.message.TaskContext;
 import tech.aiqem.chimera.model.message.TaskMessage;
 import tech.aiqem.chimera.planner.config.PlannerProperties;
+import tech.aiqem.chimera.queue.ReliableQueue;
 
 /**
  * Pushes tasks that are due to {@code chimera:tasks:{priority}}: claims a batch of committed pending

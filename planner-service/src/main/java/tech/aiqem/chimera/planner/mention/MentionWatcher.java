@@ -13,9 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tech.aiqem.chimera.infra.mcp.ToolCallContext;
-import tech.aiqem.chimera.infra.mcp.ToolResults;
-import tech.aiqem.chimera.infra.mcp.ToolsClient;
 import tech.aiqem.chimera.ledger.Incident;
 import tech.aiqem.chimera.ledger.Incidents;
 import tech.aiqem.chimera.model.ChimeraJson;
@@ -31,6 +28,9 @@ import tech.aiqem.chimera.planner.campaign.TaskWriter;
 import tech.aiqem.chimera.planner.config.PlannerProperties;
 import tech.aiqem.chimera.safety.InjectionDetector;
 import tech.aiqem.chimera.safety.InjectionScan;
+import tech.aiqem.chimera.toolclient.ToolCallContext;
+import tech.aiqem.chimera.toolclient.ToolResults;
+import tech.aiqem.chimera.toolclient.ToolsClient;
 
 /**
  * One step: claim the agent whose mentions were checked longest ago, read its recent mentions on each

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tech.aiqem.chimera.infra.model.ModelGateway;
-import tech.aiqem.chimera.infra.model.ModelReply;
-import tech.aiqem.chimera.infra.model.ModelRole;
+import tech.aiqem.chimera.gateway.ModelGateway;
+import tech.aiqem.chimera.gateway.ModelReply;
+import tech.aiqem.chimera.gateway.ModelRole;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.Priority;
 import tech.aiqem.chimera.model.TaskId;

@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import tech.aiqem.chimera.infra.mcp.McpClientProperties;
-import tech.aiqem.chimera.infra.mcp.MemoryRanking;
-import tech.aiqem.chimera.infra.mcp.ToolCallContext;
-import tech.aiqem.chimera.infra.mcp.ToolResults;
-import tech.aiqem.chimera.infra.mcp.ToolsClient;
-import tech.aiqem.chimera.infra.model.ModelGateway;
-import tech.aiqem.chimera.infra.model.ModelPrompt;
-import tech.aiqem.chimera.infra.model.ModelReply;
-import tech.aiqem.chimera.infra.model.ModelRole;
-import tech.aiqem.chimera.infra.model.offline.OfflineModel;
+import tech.aiqem.chimera.gateway.ModelGateway;
+import tech.aiqem.chimera.gateway.ModelPrompt;
+import tech.aiqem.chimera.gateway.ModelReply;
+import tech.aiqem.chimera.gateway.ModelRole;
+import tech.aiqem.chimera.gateway.offline.OfflineModel;
 import tech.aiqem.chimera.model.MemoryType;
 import tech.aiqem.chimera.planner.config.PlannerProperties;
+import tech.aiqem.chimera.toolclient.McpClientProperties;
+import tech.aiqem.chimera.toolclient.MemoryRanking;
+import tech.aiqem.chimera.toolclient.ToolCallContext;
+import tech.aiqem.chimera.toolclient.ToolResults;
+import tech.aiqem.chimera.toolclient.ToolsClient;
 
 /** Small fakes for the planner's memory check: what memory "remembers" and the offline model, counted. */
 final class PlannerFakes {

@@ -11,10 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 
-import tech.aiqem.chimera.infra.mcp.ToolsClient;
+import tech.aiqem.chimera.gateway.ModelGateway;
 import tech.aiqem.chimera.infra.memory.ShortTermMemory;
-import tech.aiqem.chimera.infra.model.ModelGateway;
-import tech.aiqem.chimera.infra.queue.ReliableQueue;
+import tech.aiqem.chimera.queue.ReliableQueue;
+import tech.aiqem.chimera.toolclient.ToolsClient;
 import tech.aiqem.chimera.worker.task.TaskRunner;
 import tech.aiqem.chimera.worker.task.Workers;
 

@@ -23,8 +23,6 @@ import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 
 import tech.aiqem.chimera.infra.observability.ErrorMeters;
-import tech.aiqem.chimera.infra.queue.Delivery;
-import tech.aiqem.chimera.infra.queue.ReliableQueue;
 import tech.aiqem.chimera.model.ChimeraException;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.ErrorCode;
@@ -32,6 +30,8 @@ import tech.aiqem.chimera.model.MessageFormatException;
 import tech.aiqem.chimera.model.RedisKeys;
 import tech.aiqem.chimera.model.message.ResultMessage;
 import tech.aiqem.chimera.model.message.TaskMessage;
+import tech.aiqem.chimera.queue.Delivery;
+import tech.aiqem.chimera.queue.ReliableQueue;
 import tech.aiqem.chimera.worker.config.WorkerProperties;
 
 /**

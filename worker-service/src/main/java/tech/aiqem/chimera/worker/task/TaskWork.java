@@ -13,15 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import tech.aiqem.chimera.infra.mcp.ToolCallContext;
-import tech.aiqem.chimera.infra.mcp.ToolResults;
-import tech.aiqem.chimera.infra.mcp.ToolsClient;
+import tech.aiqem.chimera.gateway.ModelGateway;
+import tech.aiqem.chimera.gateway.ModelPrompt;
+import tech.aiqem.chimera.gateway.ModelReply;
+import tech.aiqem.chimera.gateway.ModelRole;
 import tech.aiqem.chimera.infra.memory.ShortTermItem;
 import tech.aiqem.chimera.infra.memory.ShortTermMemory;
-import tech.aiqem.chimera.infra.model.ModelGateway;
-import tech.aiqem.chimera.infra.model.ModelPrompt;
-import tech.aiqem.chimera.infra.model.ModelReply;
-import tech.aiqem.chimera.infra.model.ModelRole;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.MessageFormatException;
 import tech.aiqem.chimera.model.Platform;
@@ -29,6 +26,9 @@ import tech.aiqem.chimera.model.message.ResultMessage;
 import tech.aiqem.chimera.model.message.TaskMessage;
 import tech.aiqem.chimera.model.message.TaskOutput;
 import tech.aiqem.chimera.model.message.ToolCall;
+import tech.aiqem.chimera.toolclient.ToolCallContext;
+import tech.aiqem.chimera.toolclient.ToolResults;
+import tech.aiqem.chimera.toolclient.ToolsClient;
 
 /**
  * Does one task: asks the worker model for the content, calls the tools the content needs (an image

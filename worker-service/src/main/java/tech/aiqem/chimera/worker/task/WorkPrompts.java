@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tech.aiqem.chimera.infra.model.ModelPrompt;
-import tech.aiqem.chimera.infra.model.offline.Purpose;
+import tech.aiqem.chimera.gateway.ModelPrompt;
+import tech.aiqem.chimera.gateway.Purpose;
 import tech.aiqem.chimera.model.message.Mention;
 import tech.aiqem.chimera.model.message.Payment;
 import tech.aiqem.chimera.model.message.TaskMessage;

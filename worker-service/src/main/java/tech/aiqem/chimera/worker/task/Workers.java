@@ -2,9 +2,9 @@ package tech.aiqem.chimera.worker.task;
 
 import java.time.Clock;
 
-import tech.aiqem.chimera.infra.mcp.ToolsClient;
+import tech.aiqem.chimera.gateway.ModelGateway;
 import tech.aiqem.chimera.infra.memory.ShortTermMemory;
-import tech.aiqem.chimera.infra.model.ModelGateway;
+import tech.aiqem.chimera.toolclient.ToolsClient;
 
 /** Builds the worker's task work for the configuration package. */
 public final class Workers {

@@ -15,9 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tech.aiqem.chimera.embedded.FreePorts;
 import tech.aiqem.chimera.embedded.RedisServer;
+import tech.aiqem.chimera.gateway.ModelReply;
 import tech.aiqem.chimera.infra.memory.ShortTermMemory;
-import tech.aiqem.chimera.infra.model.ModelReply;
-import tech.aiqem.chimera.infra.queue.ReliableQueue;
 import tech.aiqem.chimera.infra.redis.Redis;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.CampaignId;
@@ -31,6 +30,7 @@ import tech.aiqem.chimera.model.TaskType;
 import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.model.message.TaskContext;
 import tech.aiqem.chimera.model.message.TaskMessage;
+import tech.aiqem.chimera.queue.ReliableQueue;
 import tech.aiqem.chimera.worker.config.WorkerProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,14 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import tech.aiqem.chimera.embedded.TestServices;
-import tech.aiqem.chimera.infra.mcp.McpClientProperties;
-import tech.aiqem.chimera.infra.mcp.ToolCallContext;
-import tech.aiqem.chimera.infra.mcp.ToolResults;
-import tech.aiqem.chimera.infra.mcp.ToolsClient;
+import tech.aiqem.chimera.gateway.ModelPrompt;
+import tech.aiqem.chimera.gateway.ModelReply;
 import tech.aiqem.chimera.infra.memory.ShortTermItem;
 import tech.aiqem.chimera.infra.memory.ShortTermMemory;
-import tech.aiqem.chimera.infra.model.ModelPrompt;
-import tech.aiqem.chimera.infra.model.ModelReply;
 import tech.aiqem.chimera.infra.redis.Redis;
 import tech.aiqem.chimera.model.AgentId;
 import tech.aiqem.chimera.model.CampaignId;
@@ -38,6 +34,10 @@ import tech.aiqem.chimera.model.message.ResultMessage;
 import tech.aiqem.chimera.model.message.TaskContext;
 import tech.aiqem.chimera.model.message.TaskMessage;
 import tech.aiqem.chimera.model.message.ToolCall;
+import tech.aiqem.chimera.toolclient.McpClientProperties;
+import tech.aiqem.chimera.toolclient.ToolCallContext;
+import tech.aiqem.chimera.toolclient.ToolResults;
+import tech.aiqem.chimera.toolclient.ToolsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
