@@ -1,11 +1,13 @@
 // The HITL review queue: oldest first, live, decided from the keyboard.
 //   j / k  move   a approve   r reject   e edit   Enter confirm   Esc cancel
+// The list (review-queue.js), the detail pane (review-detail.js) and the keys (review-keys.js) are modules of
+// their own; this one holds the page's state and the decisions.
 import { api } from '../api.js';
-import { h, clear, fmt, toast, empty, offlineBadge, showErrors, clearErrors } from '../ui.js';
+import { h, clear, toast, empty, showErrors } from '../ui.js';
 import * as live from '../live.js';
-import { highlighted, findingList } from '../findings.js';
-
-const KEYS = [['j', 'next'], ['k', 'previous'], ['a', 'approve'], ['r', 'reject'], ['e', 'edit'], ['Enter', 'confirm'], ['Esc', 'cancel']];
+import { queueItem } from './review-queue.js';
+import { renderDetail as detailPane } from './review-detail.js';
+import { legend as shortcuts, keyHandler } from './review-keys.js';
 
 export function mount(root) {
   let items = [];
@@ -17,8 +19,7 @@ export function mount(root) {
   const liveBadge = h('span', { class: 'live-dot', id: 'live-status' }, 'connecting');
   const list = h('ul', { class: 'queue', id: 'queue', role: 'listbox', 'aria-label': 'Pending reviews, oldest first' });
   const detail = h('section', { class: 'card review-detail', id: 'review-detail', 'aria-live': 'polite' });
-  const legend = h('p', { class: 'shortcuts', id: 'shortcuts', 'aria-label': 'Keyboard shortcuts' },
-    KEYS.map(([key, what]) => h('span', {}, h('kbd', {}, key), ' ', what)));
+  const legend = shortcuts();
 
   root.append(
     h('div', { class: 'page-head' },
@@ -43,97 +44,12 @@ export function mount(root) {
   }
 
   function renderList() {
-    clear(list, items.length ? items.map((item) => {
-      const li = h('li', {
-        role: 'option', class: 'queue-item', tabindex: '-1', 'aria-selected': String(item.review_id === selected),
-        dataset: { reviewId: item.review_id },
-      },
-      h('div', { class: 'queue-item-top' },
-        h('strong', {}, item.agent_name),
-        h('span', { class: `confidence ${confidenceClass(item.confidence_score)}` }, fmt.pct(item.confidence_score))),
-      h('p', { class: 'snippet' }, item.content?.text || describe(item)),
-      h('p', { class: 'muted small' }, `${item.campaign_name} · ${fmt.ago(item.created_at)}`, item.overdue ? h('span', { class: 'badge badge-warn' }, 'overdue') : null));
-      li.addEventListener('click', () => select(item.review_id));
-      return li;
-    }) : h('li', { class: 'queue-empty' }, empty('Nothing to review. New items appear here as they arrive.')));
+    clear(list, items.length ? items.map((item) => queueItem(item, selected, select))
+      : h('li', { class: 'queue-empty' }, empty('Nothing to review. New items appear here as they arrive.')));
   }
 
   function renderDetail() {
-    const item = current();
-    if (!item) {
-      clear(detail, h('p', { class: 'muted' }, items.length ? 'Select an item.' : 'The queue is empty.'));
-      return;
-    }
-    const content = item.content || {};
-    const payment = content.payment;
-    const approve = h('button', { class: 'btn btn-ok', type: 'button', id: 'approve' }, h('kbd', {}, 'a'), ' Approve');
-    const reject = h('button', { class: 'btn btn-danger', type: 'button', id: 'reject' }, h('kbd', {}, 'r'), ' Reject');
-    const edit = h('button', { class: 'btn', type: 'button', id: 'edit', disabled: item.task_type === 'execute_transaction' }, h('kbd', {}, 'e'), ' Edit');
-    approve.addEventListener('click', () => ask('approve'));
-    reject.addEventListener('click', () => ask('reject'));
-    edit.addEventListener('click', () => ask('edit'));
-
-    let action;
-    if (mode === 'approve' || mode === 'reject') {
-      const yes = h('button', { class: `btn ${mode === 'approve' ? 'btn-ok' : 'btn-danger'}`, type: 'button', id: 'confirm' }, h('kbd', {}, 'Enter'), ` ${mode === 'approve' ? 'Approve' : 'Reject'}`);
-      const no = h('button', { class: 'btn btn-ghost', type: 'button', id: 'cancel' }, h('kbd', {}, 'Esc'), ' Cancel');
-      yes.addEventListener('click', confirm);
-      no.addEventListener('click', cancel);
-      action = h('div', { class: `confirm confirm-${mode}`, role: 'alertdialog', 'aria-label': 'Confirm the decision' },
-        h('p', {}, mode === 'approve' ? (payment ? 'Approve this payment? It will be sent.' : 'Approve? It will be published.') : 'Reject? It will not be published.'),
-        h('div', { class: 'actions' }, no, yes));
-    } else if (mode === 'edit') {
-      const text = h('textarea', { id: 'edit-text', rows: 5, 'data-field': 'edited_content.text', 'aria-describedby': 'edit-error', 'aria-label': 'Edited text' }, content.text || '');
-      const save = h('button', { class: 'btn btn-ok', type: 'submit', id: 'confirm' }, h('kbd', {}, 'Enter'), ' Approve edited');
-      const no = h('button', { class: 'btn btn-ghost', type: 'button', id: 'cancel' }, h('kbd', {}, 'Esc'), ' Cancel');
-      no.addEventListener('click', cancel);
-      action = h('form', { class: 'editor', id: 'edit-form', novalidate: true },
-        text,
-        h('p', { class: 'field-error', id: 'edit-error', 'data-for': 'edited_content.text', hidden: true, role: 'alert' }),
-        h('p', { class: 'form-error', role: 'alert', hidden: true }),
-        h('p', { class: 'muted small' }, h('kbd', {}, 'Shift'), '+', h('kbd', {}, 'Enter'), ' new line'),
-        h('div', { class: 'actions' }, no, save));
-      action.addEventListener('submit', (event) => {
-        event.preventDefault();
-        confirm();
-      });
-    } else {
-      action = h('div', { class: 'actions decision-bar' }, reject, edit, approve);
-    }
-
-    clear(detail,
-      h('header', { class: 'detail-head' },
-        h('div', {},
-          h('h2', {}, item.agent_name),
-          h('p', { class: 'muted small' }, `${item.campaign_name} · ${item.task_type.replace('_', ' ')}${content.platform ? ` · ${content.platform}` : ''} · queued ${fmt.ago(item.created_at)}`)),
-        h('div', { class: 'badges' },
-          item.offline ? offlineBadge() : null,
-          item.reason_code ? h('span', { class: 'badge badge-warn', title: 'Why it was escalated' }, item.reason_code) : null,
-          item.overdue ? h('span', { class: 'badge badge-warn' }, 'overdue') : null)),
-      h('div', { class: 'confidence-meter' },
-        h('span', { class: 'stat-label' }, 'Judge confidence'),
-        h('div', { class: 'meter', role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 1, 'aria-valuenow': item.confidence_score, 'aria-label': 'Judge confidence' },
-          h('div', { class: `meter-fill ${confidenceClass(item.confidence_score)}`, style: `width:${Number(item.confidence_score) * 100}%` })),
-        h('strong', { id: 'confidence' }, fmt.pct(item.confidence_score))),
-      content.text ? highlighted(content.text, item.findings, { class: 'review-text', id: 'review-text' }) : null,
-      content.image_url ? h('img', { class: 'review-image', src: content.image_url, alt: 'Image proposed with the post' }) : null,
-      payment ? h('dl', { class: 'facts' },
-        h('div', {}, h('dt', {}, 'Pay'), h('dd', {}, `${payment.amount_usdc} USDC${payment.network ? ` on ${payment.network}` : ""}`)),
-        h('div', {}, h('dt', {}, 'To'), h('dd', { class: 'mono' }, payment.to_address || '—')),
-        h('div', {}, h('dt', {}, 'Why'), h('dd', {}, payment.purpose || '—'))) : null,
-      content.in_reply_to ? h('p', { class: 'muted small' }, 'In reply to: ', h('q', {}, content.in_reply_to.text || '')) : null,
-      h('h3', {}, 'Why it is here'),
-      findingList(item.findings, { id: 'review-findings' }),
-      h('h3', {}, 'Judge\u2019s reasoning'),
-      h('p', { class: 'reasoning', id: 'reasoning' }, item.reasoning || '—'),
-      action);
-    if (mode === 'edit') {
-      const area = detail.querySelector('#edit-text');
-      area.focus();
-      area.setSelectionRange(area.value.length, area.value.length);
-    } else if (mode !== 'idle') {
-      detail.querySelector('#confirm')?.focus();
-    }
+    detailPane(detail, current(), items.length, mode, { ask, confirm, cancel });
   }
 
   function render() {
@@ -186,32 +102,7 @@ export function mount(root) {
     }
   }
 
-  function onKey(event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const typing = event.target.closest('input, textarea, select');
-    if (event.key === 'Escape') {
-      if (mode !== 'idle') {
-        event.preventDefault();
-        cancel();
-      }
-      return;
-    }
-    if (event.key === 'Enter') {
-      if (mode === 'edit' && event.shiftKey) return;
-      if (mode !== 'idle') {
-        event.preventDefault();
-        confirm();
-      }
-      return;
-    }
-    if (typing || mode === 'edit' || event.shiftKey) return;
-    const action = { j: () => move(1), k: () => move(-1), ArrowDown: () => move(1), ArrowUp: () => move(-1),
-      a: () => ask('approve'), r: () => ask('reject'), e: () => ask('edit') }[event.key];
-    if (action) {
-      event.preventDefault();
-      action();
-    }
-  }
+  const onKey = keyHandler(() => mode, { move, ask, confirm, cancel });
 
   let loading = null;
   async function refresh() {
@@ -254,12 +145,3 @@ export function mount(root) {
   };
 }
 
-function confidenceClass(score) {
-  const v = Number(score);
-  return v >= 0.9 ? 'high' : v >= 0.7 ? 'mid' : 'low';
-}
-
-function describe(item) {
-  const payment = item.content?.payment;
-  return payment ? `Payment of ${payment.amount_usdc ?? ''} USDC` : item.task_type;
-}

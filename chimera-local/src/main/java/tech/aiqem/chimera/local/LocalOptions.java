@@ -33,6 +33,16 @@ record LocalOptions(Path home, Path dataDir, Map<Service, Integer> ports, double
 		return withEnv(variables);
 	}
 
+	/** A service's base URL on this machine. */
+	String url(Service service) {
+		return "http://localhost:" + this.ports.get(service);
+	}
+
+	/** Where a service's output goes. */
+	Path logFile(Service service) {
+		return this.dataDir.resolve("logs").resolve(service.module() + ".log");
+	}
+
 	/** The JVM options every service gets unless CHIMERA_JAVA_OPTS says otherwise; heaps are per service ({@link Service}). */
 	static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=192m";
 

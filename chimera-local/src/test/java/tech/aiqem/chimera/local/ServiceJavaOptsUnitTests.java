@@ -8,15 +8,15 @@ class ServiceJavaOptsUnitTests {
 
 	@Test
 	void eachServiceGetsItsOwnHeapBeforeTheSharedOptions() {
-		assertThat(ChimeraLocal.javaOpts(Service.WORKER, LocalOptions.DEFAULT_JAVA_OPTS))
+		assertThat(ServiceProcesses.javaOpts(Service.WORKER, LocalOptions.DEFAULT_JAVA_OPTS))
 			.containsExactly("-Xmx128m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=192m");
-		assertThat(ChimeraLocal.javaOpts(Service.ORCHESTRATOR, "")).containsExactly("-Xmx384m");
+		assertThat(ServiceProcesses.javaOpts(Service.ORCHESTRATOR, "")).containsExactly("-Xmx384m");
 	}
 
 	/** The JVM takes the last -Xmx: one in CHIMERA_JAVA_OPTS overrides the service's default. */
 	@Test
 	void anXmxInTheSharedOptionsComesLastAndWins() {
-		assertThat(ChimeraLocal.javaOpts(Service.WORKER, "  -Xmx1g   -XX:+UseG1GC ")).containsExactly("-Xmx128m", "-Xmx1g",
+		assertThat(ServiceProcesses.javaOpts(Service.WORKER, "  -Xmx1g   -XX:+UseG1GC ")).containsExactly("-Xmx128m", "-Xmx1g",
 				"-XX:+UseG1GC");
 	}
 }

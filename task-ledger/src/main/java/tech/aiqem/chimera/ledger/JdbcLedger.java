@@ -31,29 +31,28 @@ final class JdbcLedger implements TaskLedger, TaskEvents, Incidents, CampaignVer
 
 	@Override
 	public boolean planned(PlannedTask task) {
-		boolean inserted = this.jdbc.sql(LedgerSql.INSERT_TASK)
-			.param("id", task.id())
-			.param("campaign", task.campaign())
-			.param("agent", task.agent())
-			.param("tenant", task.tenant())
-			.param("type", task.type().wire())
-			.param("priority", task.priority().wire())
-			.param("context", ChimeraJson.write(task.context()))
-			.param("version", task.stateVersion())
-			.param("revision", task.goalsRevision())
-			.param("slot", task.slot())
-			.param("mention", task.sourceMentionId())
-			.param("replanOf", task.replanOf())
-			.param("planKey", task.planKey())
-			.param("scheduled", Timestamp.from(task.scheduledAt()))
-			.param("deadline", Timestamp.from(task.deadline()))
-			.param("now", Timestamp.from(task.now()))
-			.update() == 1;
-		if (inserted) {
-			record(task.id(), "planned", "planner",
-					Map.of("task_type", task.type().wire(), "scheduled_at", task.scheduledAt().toString()), task.now());
+		return planned(List.of(task))[0];
+	}
+
+	@Override
+	public boolean[] planned(List<PlannedTask> tasks) {
+		boolean[] written = new boolean[tasks.size()];
+		if (tasks.isEmpty()) {
+			return written;
 		}
-		return inserted;
+		int[] inserted = this.batch.batchUpdate(LedgerSql.INSERT_TASK,
+				tasks.stream().map(PlannedRows::task).toArray(SqlParameterSource[]::new));
+		List<SqlParameterSource> events = new ArrayList<>();
+		for (int i = 0; i < tasks.size(); i++) {
+			if (inserted[i] == 1) {
+				written[i] = true;
+				PlannedTask task = tasks.get(i);
+				events.add(event(task.id(), "planned", "planner",
+						Map.of("task_type", task.type().wire(), "scheduled_at", task.scheduledAt().toString()), task.now()));
+			}
+		}
+		batch(LedgerSql.INSERT_EVENT, events);
+		return written;
 	}
 
 	@Override

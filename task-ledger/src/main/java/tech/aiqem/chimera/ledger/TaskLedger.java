@@ -24,6 +24,12 @@ public interface TaskLedger {
 	/** Inserts a planned task ({@code pending}) unless its origin was planned already; true when inserted. */
 	boolean planned(PlannedTask task);
 
+	/**
+	 * {@link #planned(PlannedTask)} for many tasks at once, one JDBC batch per statement (a planner far ahead,
+	 * the benchmark's load); per task, whether it was inserted.
+	 */
+	boolean[] planned(List<PlannedTask> tasks);
+
 	/** {@code pending → in_progress}: the tasks were pushed to their queues. */
 	void queued(List<UUID> tasks, Instant now);
 

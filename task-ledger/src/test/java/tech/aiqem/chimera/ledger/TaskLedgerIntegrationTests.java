@@ -76,6 +76,21 @@ class TaskLedgerIntegrationTests {
 	}
 
 	@Test
+	void aBatchIsPlannedOncePerOriginWithAnEventForEachTaskInserted() {
+		UUID known = plan("slot-1");
+		UUID fresh = UUID.randomUUID();
+		UUID repeated = UUID.randomUUID();
+		boolean[] inserted = this.ledger.tasks()
+			.planned(List.of(planned(fresh, "slot-2"), planned(repeated, "slot-1"), planned(UUID.randomUUID(), "slot-3")));
+		assertThat(inserted).containsExactly(true, false, true);
+		assertThat(status(fresh)).isEqualTo("pending");
+		assertThat(events(fresh)).containsExactly("planned");
+		assertThat(events(known)).containsExactly("planned");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM tasks WHERE id = ?").param(repeated).query(Integer.class).single()).isZero();
+		assertThat(this.ledger.tasks().planned(List.of())).isEmpty();
+	}
+
+	@Test
 	void aJudgementIsWrittenOnceWithItsOutboxRowAndALateDuplicateChangesNothing() {
 		UUID task = plan("slot-1");
 		this.ledger.tasks().queued(List.of(task), NOW);
