@@ -113,9 +113,10 @@ public class PostContentTool {
 		if (claim != null && claim.published()) {
 			return result(claim, claim.postId(), claim.publishedAt(), true);
 		}
+		// checked again on every call that may still post: the approval stands and the agent is still active
+		this.approved.requirePost(NAME, context.requireTask(), agent.id(),
+				new OutboxMatch.PostCall(platform, text, mediaUrls, inReplyTo));
 		if (claim == null) {
-			this.approved.requirePost(NAME, context.requireTask(), agent.id(),
-					new OutboxMatch.PostCall(platform, text, mediaUrls, inReplyTo));
 			try {
 				claim = this.claims.reserve(new PostClaims.NewClaim(key, account, adapter.adapter(), sha256(text), posted,
 						mediaUrls, level, inReplyTo), this.pacing, this.clock.instant(),
@@ -132,6 +133,17 @@ public class PostContentTool {
 		OutgoingPost post = new OutgoingPost(account, claim.postedText(), claim.mediaUrls(), claim.disclosure(),
 				claim.disclosure() != DisclosureLevel.NONE, claim.inReplyTo(), key);
 		try {
+			if (claim.publishing()) {
+				// an earlier attempt reached the platform and its answer was lost: it may be out already
+				PublishedPost earlier = lookUp(adapter, post, claim, account);
+				if (earlier != null) {
+					this.claims.published(key, earlier.postId(), earlier.postedAt());
+					log.info("Found {} post {} of task {} published by an earlier attempt; not posting again", platform.wire(),
+							earlier.postId(), key);
+					return result(claim, earlier.postId(), earlier.postedAt(), true);
+				}
+			}
+			this.claims.publishing(key, this.clock.instant());
 			PublishedPost published = adapter.publish(post);
 			this.claims.published(key, published.postId(), published.postedAt());
 			log.info("Published {} post {} for agent {} on @{}", platform.wire(), published.postId(), agent.id(),
@@ -140,6 +152,25 @@ public class PostContentTool {
 		}
 		catch (PlatformException ex) {
 			throw afterPlatformFailure(claim, account, ex);
+		}
+	}
+
+	/** The earlier attempt's post if the platform has it; a failure to look is never taken for "not posted". */
+	private PublishedPost lookUp(SocialPlatform adapter, OutgoingPost post, PostClaim claim, AccountRef account) {
+		try {
+			return adapter.find(post, claim.attemptedAt()).orElse(null);
+		}
+		catch (PlatformException ex) {
+			if (ex.kind() == PlatformException.Kind.RATE_LIMITED) {
+				Instant retryAt = ex.retryAt() != null ? ex.retryAt() : this.clock.instant().plus(Duration.ofMinutes(15));
+				this.blocks.blockUntil(account.key(), retryAt);
+				this.claims.reschedule(claim.key(), retryAt, ex.getMessage());
+				throw retryLater(retryAt, "checking whether an earlier attempt posted hit " + account.platform().wire()
+						+ "'s rate limit: " + ex.getMessage());
+			}
+			throw new ToolError(Reason.PLATFORM_UNAVAILABLE, NAME + ": an earlier attempt may have posted and "
+					+ account.platform().wire() + " could not be asked (" + ex.getMessage()
+					+ "); nothing was posted again; call again with the same task id");
 		}
 	}
 
@@ -156,6 +187,7 @@ public class PostContentTool {
 				Instant retryAt = ex.retryAt() != null ? ex.retryAt() : this.clock.instant().plus(Duration.ofMinutes(15));
 				this.blocks.blockUntil(account.key(), retryAt);
 				this.claims.reschedule(claim.key(), retryAt, ex.getMessage());
+				this.claims.notPosted(claim.key(), retryAt, ex.getMessage());
 				return retryLater(retryAt, account.platform().wire() + " rate limit: " + ex.getMessage());
 			}
 			case DUPLICATE -> {
@@ -164,7 +196,8 @@ public class PostContentTool {
 						+ "earlier post of @" + account.username() + ": " + ex.getMessage());
 			}
 			case UNAVAILABLE -> {
-				// the slot stays reserved: the post may or may not be out; the same task id retries safely
+				// the claim stays "publishing": the post may or may not be out, and the next call with the same
+				// task id looks it up on the platform before posting again
 				this.claims.reschedule(claim.key(), claim.slotAt(), ex.getMessage());
 				return new ToolError(Reason.PLATFORM_UNAVAILABLE, NAME + ": " + ex.getMessage()
 						+ "; call again with the same task id");

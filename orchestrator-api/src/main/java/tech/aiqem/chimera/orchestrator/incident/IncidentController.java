@@ -91,11 +91,20 @@ class IncidentController {
 	}
 
 	private static String title(String kind) {
-		return "review_overdue".equals(kind) ? "Human review overdue" : kind.replace('_', ' ');
+		return switch (kind) {
+			case "review_overdue" -> "Human review overdue";
+			case "task_stuck" -> "Task stuck past its deadline";
+			case "payment_withdrawn" -> "Payment withdrawn from the goals";
+			default -> kind.replace('_', ' ');
+		};
 	}
 
 	private static String action(String kind) {
-		return "review_overdue".equals(kind) ? "Decide it in the review queue; until then the result is not published"
-				: "See the message";
+		return switch (kind) {
+			case "review_overdue" -> "Decide it in the review queue; until then the result is not published";
+			case "task_stuck" -> "It was failed (E2001) so its campaign can finish; see the pipeline page and the service logs";
+			case "payment_withdrawn" -> "Nothing was paid; add the payment to the goals again if it is still owed";
+			default -> "See the message";
+		};
 	}
 }
