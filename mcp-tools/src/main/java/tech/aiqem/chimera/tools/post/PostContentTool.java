@@ -68,6 +68,8 @@ public class PostContentTool {
 
 	private final ApprovedActions approved;
 
+	private final PlatformFailures failures;
+
 	PostContentTool(AgentDirectory agents, SocialPlatforms platforms, PostClaims claims, RateLimitBlocks blocks,
 			SlotWaiter waiter, ToolsProperties properties, Clock clock, ApprovedActions approved) {
 		this.agents = agents;
@@ -80,6 +82,7 @@ public class PostContentTool {
 		this.pacing = new PacingPolicy(p.postsPerHour(), p.postsPerDay(), p.minSpacing(), p.jitter());
 		this.maxWait = p.maxWait();
 		this.clock = clock;
+		this.failures = new PlatformFailures(claims, blocks, clock);
 	}
 
 	public Map<String, Object> call(CallContext context, Map<String, Object> arguments) {
@@ -135,7 +138,7 @@ public class PostContentTool {
 		try {
 			if (claim.publishing()) {
 				// an earlier attempt reached the platform and its answer was lost: it may be out already
-				PublishedPost earlier = lookUp(adapter, post, claim, account);
+				PublishedPost earlier = this.failures.lookUp(adapter, post, claim, account);
 				if (earlier != null) {
 					this.claims.published(key, earlier.postId(), earlier.postedAt());
 					log.info("Found {} post {} of task {} published by an earlier attempt; not posting again", platform.wire(),
@@ -151,71 +154,19 @@ public class PostContentTool {
 			return result(claim, published.postId(), published.postedAt(), false);
 		}
 		catch (PlatformException ex) {
-			throw afterPlatformFailure(claim, account, ex);
+			throw this.failures.afterPlatformFailure(claim, account, ex);
 		}
 	}
 
-	/** The earlier attempt's post if the platform has it; a failure to look is never taken for "not posted". */
-	private PublishedPost lookUp(SocialPlatform adapter, OutgoingPost post, PostClaim claim, AccountRef account) {
-		try {
-			return adapter.find(post, claim.attemptedAt()).orElse(null);
-		}
-		catch (PlatformException ex) {
-			if (ex.kind() == PlatformException.Kind.RATE_LIMITED) {
-				Instant retryAt = ex.retryAt() != null ? ex.retryAt() : this.clock.instant().plus(Duration.ofMinutes(15));
-				this.blocks.blockUntil(account.key(), retryAt);
-				this.claims.reschedule(claim.key(), retryAt, ex.getMessage());
-				throw retryLater(retryAt, "checking whether an earlier attempt posted hit " + account.platform().wire()
-						+ "'s rate limit: " + ex.getMessage());
-			}
-			throw new ToolError(Reason.PLATFORM_UNAVAILABLE, NAME + ": an earlier attempt may have posted and "
-					+ account.platform().wire() + " could not be asked (" + ex.getMessage()
-					+ "); nothing was posted again; call again with the same task id");
-		}
-	}
 
 	private void awaitSlot(PostClaim claim) {
 		Duration wait = this.waiter.realTimeUntil(claim.slotAt());
 		if (wait.compareTo(this.maxWait) > 0 || !this.waiter.awaitSlot(claim.slotAt(), this.maxWait)) {
-			throw retryLater(claim.slotAt(), "the account's posting quota or spacing puts this post at " + claim.slotAt());
+			throw this.failures.retryLater(claim.slotAt(), "the account's posting quota or spacing puts this post at " + claim.slotAt());
 		}
 	}
 
-	private ToolError afterPlatformFailure(PostClaim claim, AccountRef account, PlatformException ex) {
-		switch (ex.kind()) {
-			case RATE_LIMITED -> {
-				Instant retryAt = ex.retryAt() != null ? ex.retryAt() : this.clock.instant().plus(Duration.ofMinutes(15));
-				this.blocks.blockUntil(account.key(), retryAt);
-				this.claims.reschedule(claim.key(), retryAt, ex.getMessage());
-				this.claims.notPosted(claim.key(), retryAt, ex.getMessage());
-				return retryLater(retryAt, account.platform().wire() + " rate limit: " + ex.getMessage());
-			}
-			case DUPLICATE -> {
-				this.claims.failed(claim.key(), ex.getMessage());
-				return new ToolError(Reason.DUPLICATE_CONTENT, NAME + ": " + account.platform().wire() + " refused the text as a duplicate of an "
-						+ "earlier post of @" + account.username() + ": " + ex.getMessage());
-			}
-			case UNAVAILABLE -> {
-				// the claim stays "publishing": the post may or may not be out, and the next call with the same
-				// task id looks it up on the platform before posting again
-				this.claims.reschedule(claim.key(), claim.slotAt(), ex.getMessage());
-				return new ToolError(Reason.PLATFORM_UNAVAILABLE, NAME + ": " + ex.getMessage()
-						+ "; call again with the same task id");
-			}
-			default -> {
-				this.claims.failed(claim.key(), ex.getMessage());
-				return new ToolError(ex.kind() == PlatformException.Kind.AUTH ? Reason.PLATFORM_AUTH : Reason.PLATFORM_REJECTED,
-						NAME + ": " + ex.getMessage());
-			}
-		}
-	}
 
-	private ToolError retryLater(Instant retryAt, String why) {
-		long seconds = Math.max(1, Duration.between(this.clock.instant(), retryAt).toSeconds());
-		return new ToolError(Reason.RETRY_LATER, NAME + ": not posted yet, " + why + "; call again with the same task id at "
-				+ retryAt + " (in " + seconds + " s on the shared clock). The post is queued, not dropped.", retryAt,
-				Map.of("retry_after_seconds", seconds));
-	}
 
 	private ToolError duplicate(AccountRef account, String otherTask, String postId) {
 		return new ToolError(Reason.DUPLICATE_CONTENT, NAME + ": @" + account.username() + " on " + account.platform().wire()
