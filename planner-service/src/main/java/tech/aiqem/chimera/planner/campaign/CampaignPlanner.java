@@ -57,7 +57,7 @@ public class CampaignPlanner {
 	/** Moves the cursor; an edit of the goals while planning asks for another look at once. */
 	private static final String RESCHEDULE = """
 			UPDATE campaigns SET next_slot = :slot, updated_at = :now,
-			       next_plan_at = CASE WHEN goals_revision <> :revision THEN :now ELSE :next END
+			       next_plan_at = CASE WHEN goals_revision <> :revision THEN CAST(:now AS timestamptz) ELSE CAST(:next AS timestamptz) END
 			 WHERE id = :id
 			""";
 

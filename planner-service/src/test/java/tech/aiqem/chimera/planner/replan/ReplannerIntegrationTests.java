@@ -86,9 +86,9 @@ class ReplannerIntegrationTests {
 		TaskContext context = new TaskContext("Pay the photographer", List.of(), List.of(), null, null, null, null,
 				new Payment(PAYEE, new BigDecimal("25"), "the lookbook photos", Network.BASE));
 		this.jdbc.sql("""
-				INSERT INTO tasks (id, campaign_id, agent_id, tenant_id, task_type, priority, status, context, goals_revision,
-				                   error_code, error_message, completed_at, scheduled_at, deadline, created_at)
-				VALUES (?, ?, ?, ?, 'execute_transaction', 'high', 'failed', CAST(? AS jsonb), 1, 'E1004',
+				INSERT INTO tasks (id, campaign_id, agent_id, tenant_id, task_type, priority, status, context, state_version,
+				                   goals_revision, error_code, error_message, completed_at, scheduled_at, deadline, created_at)
+				VALUES (?, ?, ?, ?, 'execute_transaction', 'high', 'failed', CAST(? AS jsonb), 0, 1, 'E1004',
 				        'invalidated: goals changed', ?, ?, ?, ?)
 				""").params(this.task, this.campaign, agent, tenant, ChimeraJson.write(context), Timestamp.from(NOW),
 				Timestamp.from(NOW), Timestamp.from(NOW.plusSeconds(7200)), Timestamp.from(NOW)).update();
