@@ -283,7 +283,7 @@ class McpServerIntegrationTests {
 		Map<String, Object> payArgs = Map.of("to_address", "0x742d35Cc6634C0532925a3b844Bc9e7595f0bEb0", "amount_usdc", 5,
 				"purpose", "designer fee");
 		int before = this.gateway.commands.size();
-		this.jdbc.update("UPDATE agents SET status = 'paused' WHERE id = ?", agent.agent());
+		this.jdbc.update("UPDATE agents SET status = 'paused' WHERE id = ?", agent.agent().value());
 		for (McpSchema.CallToolResult result : List.of(call(client(), "post_content", postArgs, meta(agent, post)),
 				call(client(), "send_payment", payArgs, meta(agent, payment)))) {
 			assertThat(result.isError()).isTrue();
@@ -296,7 +296,7 @@ class McpServerIntegrationTests {
 		assertThat(count("post_claims", agent)).isZero();
 		assertThat(this.gateway.commands).as("the gateway was never called").hasSize(before);
 
-		this.jdbc.update("UPDATE agents SET status = 'active' WHERE id = ?", agent.agent());
+		this.jdbc.update("UPDATE agents SET status = 'active' WHERE id = ?", agent.agent().value());
 		assertThat(call(client(), "post_content", postArgs, meta(agent, post)).isError()).isFalse();
 		assertThat(call(client(), "send_payment", payArgs, meta(agent, payment)).isError()).isFalse();
 		assertThat(count("sandbox_posts", agent)).isEqualTo(1);

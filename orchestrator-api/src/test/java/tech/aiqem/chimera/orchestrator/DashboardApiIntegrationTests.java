@@ -263,7 +263,7 @@ class DashboardApiIntegrationTests {
 		JsonNode after = get("/v1/pipeline", 200).get("stuck");
 		assertThat(after.get("past_deadline").asLong()).isEqualTo(before.get("past_deadline").asLong() + 1);
 		assertThat(after.get("swept_last_24h").asLong()).isEqualTo(before.get("swept_last_24h").asLong() + 1);
-		assertThat(get("/v1/incidents?limit=1", 200).get("items").get(0).get("title").asString())
+		assertThat(get("/v1/incidents?agent_id=" + agent, 200).get("items").get(0).get("title").asString())
 			.isEqualTo("Task stuck past its deadline");
 	}
 

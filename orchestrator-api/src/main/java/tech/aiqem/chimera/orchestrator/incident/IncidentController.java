@@ -66,6 +66,8 @@ class IncidentController {
 		return Map.of("items", items, "count", items.size());
 	}
 
+	private static final java.util.Set<String> OWN_WORDING = java.util.Set.of("review_overdue", "task_stuck", "payment_withdrawn");
+
 	private static Map<String, Object> incident(ResultSet rs, int row) throws SQLException {
 		// not every incident has an error code: an overdue human review is an escalation (kind review_overdue)
 		String codeName = rs.getString("code");
@@ -75,8 +77,10 @@ class IncidentController {
 		incident.put("incident_id", rs.getObject("id", UUID.class));
 		incident.put("kind", kind);
 		incident.put("code", code == null ? null : code.name());
-		incident.put("title", code != null ? code.description() : title(kind));
-		incident.put("action", code != null ? code.action() : action(kind));
+		// a kind with its own wording says more than its code (a task swept with E2001 is no worker timeout)
+		boolean byCode = code != null && !OWN_WORDING.contains(kind);
+		incident.put("title", byCode ? code.description() : title(kind));
+		incident.put("action", byCode ? code.action() : action(kind));
 		incident.put("message", rs.getString("message"));
 		String detail = rs.getString("detail");
 		incident.put("detail", detail == null ? null : ChimeraJson.tree(detail));
