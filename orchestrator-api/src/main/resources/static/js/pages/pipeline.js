@@ -55,7 +55,9 @@ export function mount(root) {
         withSpark(stat('Queued', fmt.num(queued)), history.queued, 'var(--c1)'),
         withSpark(stat('Completed', fmt.num(p.tasks_by_status.complete)), history.complete, 'var(--c4)'),
         stat('Awaiting review', fmt.num(p.hitl_pending), '#/review'),
-        stat('Agents with results', fmt.num(p.review_ready_agents)));
+        stat('Agents with results', fmt.num(p.review_ready_agents)),
+        stuckStat('Past deadline', p.stuck?.past_deadline, 'Open tasks past their deadline (not waiting for a human); the sweeper fails them after a grace'),
+        stuckStat('Swept, 24 h', p.stuck?.swept_last_24h, 'Tasks failed with E2001 because nothing finished them by their deadline plus grace'));
       const qmax = Math.max(1, ...Object.values(p.queues));
       clear(queues, bars('Queue depth by priority', 'queue-depths', ['high', 'medium', 'low'].map((k) => [k, p.queues[k] ?? 0, `prio-${k}`]), qmax));
       const smax = Math.max(1, ...STATUSES.map((s) => p.tasks_by_status[s] ?? 0));
@@ -83,6 +85,14 @@ export function mount(root) {
   refresh();
   const timer = setInterval(refresh, REFRESH_MS);
   return () => clearInterval(timer);
+}
+
+function stuckStat(label, value, title) {
+  const card = stat(label, fmt.num(value ?? 0));
+  card.title = title;
+  card.dataset.stuck = label;
+  if (value) card.classList.add('warn');
+  return card;
 }
 
 function withSpark(card, values, color) {

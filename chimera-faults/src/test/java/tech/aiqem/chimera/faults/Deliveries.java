@@ -53,6 +53,24 @@ final class Deliveries implements AutoCloseable {
 	}
 
 	/**
+	 * Removes a queued task message (one nobody took yet), as a Redis that lost its data would; returns its
+	 * task id, or null when no task was queued this time. Its task stays in progress in the database with
+	 * nothing left to finish it.
+	 */
+	String dropTask() {
+		try (StatefulRedisConnection<String, String> connection = this.client.connect()) {
+			RedisCommands<String, String> redis = connection.sync();
+			for (String key : lists(redis, "chimera:tasks:*")) {
+				String message = redis.rpop(key);
+				if (message != null && taskId(message) != null) {
+					return taskId(message);
+				}
+			}
+			return null;
+		}
+	}
+
+	/**
 	 * Duplicates a result waiting for the judge or being judged right now (a copy goes back on its review
 	 * list, as a redelivery would put it); returns its task id, or null when none was found this time.
 	 */

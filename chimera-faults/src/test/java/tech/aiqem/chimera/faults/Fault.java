@@ -20,7 +20,13 @@ enum Fault {
 	/** A task message delivered twice on purpose. */
 	DUPLICATE_TASK("duplicate task delivery"),
 	/** A worker's result delivered to the judge twice on purpose. */
-	DUPLICATE_RESULT("duplicate result delivery");
+	DUPLICATE_RESULT("duplicate result delivery"),
+	/** A content agent and the payer paused by the operator for a while: nothing of theirs may go out. */
+	PAUSE_AGENTS("agents paused"),
+	/** A payment added to the goals, then taken out again while in flight: it may not be sent. */
+	WITHDRAW_PAYMENT("payment taken out of the goals"),
+	/** A queued task message lost from Redis: the sweeper must end its task with a code. */
+	LOSE_TASK("task message lost");
 
 	private final String label;
 

@@ -37,6 +37,9 @@ class FaultCampaignIntegrationTests {
 
 	private static final String PASSWORD = "faults-admin-password-not-secret";
 
+	/** Real time a task may stay open past its deadline before the sweeper fails it. */
+	private static final Duration SWEEPER_GRACE = Duration.ofSeconds(20);
+
 	@Test
 	void nothingIsLostNorDoneTwiceWhileProcessesDieAndDependenciesFail() throws Exception {
 		FaultSettings settings = FaultSettings.fromSystemProperties();
@@ -51,24 +54,32 @@ class FaultCampaignIntegrationTests {
 
 			String payer = Workload.agent(api, "Fault Payer", Map.of("daily_usd", Workload.PAYER_DAILY_BUDGET_USD));
 			String payee = Workload.agent(api, "Fault Payee", Map.of("daily_usd", 10));
+			String editor = Workload.agent(api, "Fault Editor", Map.of("daily_usd", 10));
 			String payerWallet = db.column("SELECT wallet_address FROM agents WHERE id = '" + payer + "'").get(0);
 			String payeeWallet = db.column("SELECT wallet_address FROM agents WHERE id = '" + payee + "'").get(0);
+			String editorWallet = db.column("SELECT wallet_address FROM agents WHERE id = '" + editor + "'").get(0);
 			// The launcher's faucet funds new wallets; the payee's balance is read before any payment.
 			await().atMost(Duration.ofSeconds(90)).until(() -> Chain.usdc(chimera.chain(), payerWallet) >= 100_000000L
-					&& Chain.usdc(chimera.chain(), payeeWallet) > 0);
+					&& Chain.usdc(chimera.chain(), payeeWallet) > 0 && Chain.usdc(chimera.chain(), editorWallet) > 0);
 			ChainLedger ledger = new ChainLedger(chimera.chain(), payeeWallet);
 
 			List<String> campaigns = Workload.contentCampaigns(api, settings);
 			String payments = Workload.paymentCampaign(api, payer, payeeWallet);
+			String edited = Workload.editedCampaign(api, editor, settings);
+			List<String> contentAgents = db.column("SELECT agent_id::text FROM campaigns WHERE id IN ('"
+					+ String.join("', '", campaigns) + "') ORDER BY agent_id");
+			LifecycleFaults lifecycle = new LifecycleFaults(api, db, deliveries,
+					new LifecycleFaults.Subjects(contentAgents, payer, editor, edited, payeeWallet));
 			long started = System.nanoTime();
-			FaultInjector injector = new FaultInjector(chimera, servers, db, deliveries, settings, started);
+			FaultInjector injector = new FaultInjector(chimera, servers, db, deliveries, settings, lifecycle, started);
 			List<Injection> injections = injector.run();
 
 			String content = "'" + String.join("', '", campaigns) + "'";
 			boolean drained = drained(db, content, settings);
 			// A last look for stragglers: anything still moving settles before the audit.
 			FaultInjector.pause(Duration.ofSeconds(3));
-			Invariants invariants = Invariants.check(db, deliveries, ledger);
+			Invariants invariants = Invariants.check(db, deliveries, ledger, lifecycle,
+					Duration.ofMillis((long) (SWEEPER_GRACE.plusSeconds(10).toMillis() * settings.timeScale())));
 			long slowCalls = countInLogs(chimera, Service.WORKER, "TaskRunner", "worker timeout");
 			long escalations = Stream.of(Service.values()).mapToLong(s -> countInLogs(chimera, s, "E1002", "after 5 attempts")).sum();
 			long threadDeaths = Stream.of(Service.values()).mapToLong(s -> countInLogs(chimera, s, "Exception in thread", "")).sum();
@@ -94,6 +105,11 @@ class FaultCampaignIntegrationTests {
 			assertThat(invariants.overBudget()).as("budgets passed").isZero();
 			assertThat(invariants.failedWithoutCode()).as("failed tasks without an error code").isZero();
 			assertThat(threadDeaths).as("threads that died").isZero();
+			assertThat(invariants.stuck()).as("tasks in progress past their deadline plus grace").isZero();
+			assertThat(invariants.paidAfterWithdrawal()).as("payments sent after their goal was withdrawn").isZero();
+			assertThat(invariants.lifecycleViolations()).as("paused agents that posted or paid").isEmpty();
+			assertThat(db.count("SELECT COUNT(*) FROM incidents WHERE kind = 'task_stuck'"))
+				.as("the lost task message's task swept with an incident").isPositive();
 			assertThat(slowCalls).as("tasks abandoned after the task timeout (E2001)").isPositive();
 			assertThat(escalations).as("MCP calls escalated after 5 attempts (E1002)").isPositive();
 			assertThat(db.count("SELECT COUNT(*) FROM transactions WHERE task_id IN (SELECT id FROM tasks WHERE campaign_id = '"
@@ -132,6 +148,10 @@ class FaultCampaignIntegrationTests {
 		env.put("CHIMERA_EXTRA_CLASSPATH", FaultKnob.classpath());
 		env.put("CHIMERA_MODELS_OFFLINE_SLOW_SHARE", String.valueOf(settings.slowShare()));
 		env.put("CHIMERA_MODELS_OFFLINE_SLOW_LATENCY", "120s");
+		// A lost task is failed soon after its deadline; a dead publisher's claimed action comes back soon.
+		env.put("CHIMERA_SWEEPER_GRACE", SWEEPER_GRACE.toSeconds() + "s");
+		env.put("CHIMERA_SWEEPER_INTERVAL", "2s");
+		env.put("CHIMERA_JUDGE_PUBLISH_LEASE", "30s");
 		return env;
 	}
 

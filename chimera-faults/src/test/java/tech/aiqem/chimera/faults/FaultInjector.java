@@ -47,6 +47,8 @@ final class FaultInjector {
 
 	private final FaultSettings settings;
 
+	private final LifecycleFaults lifecycle;
+
 	private final long started;
 
 	private final List<Injection> injections = new CopyOnWriteArrayList<>();
@@ -59,7 +61,8 @@ final class FaultInjector {
 	private final java.util.concurrent.locks.ReentrantReadWriteLock outages = new java.util.concurrent.locks.ReentrantReadWriteLock(true);
 
 	FaultInjector(RunningChimera chimera, Servers servers, Database database, Deliveries deliveries,
-			FaultSettings settings, long started) {
+			FaultSettings settings, LifecycleFaults lifecycle, long started) {
+		this.lifecycle = lifecycle;
 		this.chimera = chimera;
 		this.servers = servers;
 		this.database = database;
@@ -116,8 +119,11 @@ final class FaultInjector {
 				case RESTART_POSTGRES -> outage("PostgreSQL", this.servers::stopPostgres, this.servers::startPostgres);
 				case DUPLICATE_TASK -> duplicate("task", this.deliveries::duplicateTask);
 				case DUPLICATE_RESULT -> duplicate("result", this.deliveries::duplicateResult);
+				case PAUSE_AGENTS -> this.lifecycle.pauseAgents();
+				case WITHDRAW_PAYMENT -> this.lifecycle.withdrawPayment();
+				case LOSE_TASK -> this.lifecycle.loseTaskMessage();
 			};
-			Duration recovery = fault == Fault.DUPLICATE_TASK || fault == Fault.DUPLICATE_RESULT ? Duration.ZERO
+			Duration recovery = Target.of(fault).services().isEmpty() ? Duration.ZERO
 					: awaitRecovery(at, Target.of(fault).services());
 			Injection injection = new Injection(fault, Duration.ofNanos(at - this.started), recovery, note);
 			log.info("Fault {}: {} (recovered in {})", fault.label(), note, recovery);
@@ -248,7 +254,7 @@ final class FaultInjector {
 	enum Target {
 
 		WORKER(List.of(Service.WORKER)), JUDGE(List.of(Service.JUDGE)), PLANNER(List.of(Service.PLANNER)),
-		MCP(List.of(Service.MCP_TOOLS)), SERVERS(List.of(Service.values())), QUEUES(List.of());
+		MCP(List.of(Service.MCP_TOOLS)), SERVERS(List.of(Service.values())), QUEUES(List.of()), LIFECYCLE(List.of());
 
 		private final List<Service> services;
 
@@ -268,6 +274,7 @@ final class FaultInjector {
 				case MCP_DOWN -> MCP;
 				case RESTART_REDIS, RESTART_POSTGRES -> SERVERS;
 				case DUPLICATE_TASK, DUPLICATE_RESULT -> QUEUES;
+				case PAUSE_AGENTS, WITHDRAW_PAYMENT, LOSE_TASK -> LIFECYCLE;
 			};
 		}
 	}

@@ -40,12 +40,13 @@ final class FaultReport {
 				row[1] == 0 ? "-" : String.format("%.1f", row[1] / 1000.0))));
 		out.append(String.format("| task over the %d s timeout (E2001: slow model share %.0f %%, or tools stalled) | %d | - | - |%n",
 				settings.taskTimeout().toSeconds(), settings.slowShare() * 100, slowCalls));
-		out.append("\n| faults injected | tasks | complete | failed | still waiting | lost | duplicated posts | duplicated payments | over budget | failed without code | threads died |\n");
-		out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-		out.append(String.format("| %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n", injections.size() + slowCalls,
+		out.append("\n| faults injected | tasks | complete | failed | still waiting | lost | duplicated posts | duplicated payments | over budget | failed without code | threads died | stuck past deadline | paid after withdrawal | acted while paused |\n");
+		out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+		out.append(String.format("| %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n", injections.size() + slowCalls,
 				invariants.tasks(), invariants.complete(), invariants.failed(), invariants.waiting(), invariants.lost(),
 				invariants.duplicatePosts(), invariants.duplicatePayments(), invariants.overBudget(),
-				invariants.failedWithoutCode(), threadDeaths));
+				invariants.failedWithoutCode(), threadDeaths, invariants.stuck(), invariants.paidAfterWithdrawal(),
+				invariants.lifecycleViolations().size()));
 		out.append("\nFailed tasks by error code: ").append(invariants.errorCodes()).append(" (\"none\": ")
 			.append(invariants.refused()).append(" refused with a recorded reason that is no fault, e.g. the platform's duplicate-text guard)")
 			.append("; MCP calls escalated as E1002 after 5 attempts with backoff: ").append(e1002Escalations)

@@ -24,12 +24,20 @@ import java.util.Set;
  * refusing a text the account already posted, the judge rejecting a result
  * @param errorCodes failed tasks by error code
  * @param lostIds the lost tasks' ids, for whoever reads a failure
+ * @param stuck tasks still in progress past their deadline plus the sweeper's grace
+ * @param paidAfterWithdrawal payments sent for a goal the operator had taken out of the campaign's goals
+ * @param lifecycleViolations what the lifecycle faults saw that must not happen (a paused agent acting)
  */
 record Invariants(long tasks, long complete, long failed, long waiting, long lost, long duplicatePosts,
 		long duplicatePayments, long overBudget, long failedWithoutCode, long refused, String errorCodes,
-		List<String> lostIds) {
+		List<String> lostIds, long stuck, long paidAfterWithdrawal, List<String> lifecycleViolations) {
 
-	static Invariants check(Database db, Deliveries redis, ChainLedger chain) {
+	/**
+	 * @param grace the sweeper's grace in campaign time: a task in progress past its deadline plus it is stuck
+	 * (measured against the latest event the system recorded, its own clock)
+	 */
+	static Invariants check(Database db, Deliveries redis, ChainLedger chain, LifecycleFaults lifecycle,
+			java.time.Duration grace) {
 		long tasks = db.count("SELECT COUNT(*) FROM tasks");
 		long complete = db.count("SELECT COUNT(*) FROM tasks WHERE status = 'complete'");
 		long failed = db.count("SELECT COUNT(*) FROM tasks WHERE status = 'failed'");
@@ -74,7 +82,11 @@ record Invariants(long tasks, long complete, long failed, long waiting, long los
 		String codes = String.join(", ", db.column("""
 				SELECT code || ': ' || n FROM (SELECT COALESCE(error_code, 'none') AS code, COUNT(*) AS n FROM tasks
 				 WHERE status = 'failed' GROUP BY 1) d ORDER BY 1"""));
+		long stuck = db.count("""
+				SELECT COUNT(*) FROM tasks WHERE status = 'in_progress'
+				   AND deadline + make_interval(secs => %d) < (SELECT MAX(at) FROM task_events)""".formatted(grace.toSeconds()));
 		return new Invariants(tasks, complete, failed, pending + (open.size() - lost.size()), lost.size(), duplicatePosts,
-				duplicatePayments, overBudget, withoutCode, refused, codes.isEmpty() ? "none" : codes, lost);
+				duplicatePayments, overBudget, withoutCode, refused, codes.isEmpty() ? "none" : codes, lost, stuck,
+				lifecycle.paidAfterWithdrawal(), lifecycle.violations());
 	}
 }

@@ -83,4 +83,14 @@ final class Workload {
 		return api.post("/v1/campaigns", Map.of("agent_id", payer, "name", "Photographers", "goals", goals.toString(),
 				"duration_days", 1)).expect(201).json().get("campaign_id").asString();
 	}
+
+	/** A campaign of the editor whose goals the payment-withdrawal fault edits; it posts a little meanwhile. */
+	static String editedCampaign(Api api, String editor, FaultSettings settings) {
+		return api.post("/v1/campaigns", Map.of("agent_id", editor, "name", "Edited goals",
+				"goals", "Thank the photographers, 4 posts a day", "duration_days", settings.days()))
+			.expect(201)
+			.json()
+			.get("campaign_id")
+			.asString();
+	}
 }

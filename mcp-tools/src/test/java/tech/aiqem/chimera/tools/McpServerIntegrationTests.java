@@ -274,6 +274,36 @@ class McpServerIntegrationTests {
 	}
 
 	@Test
+	void aPausedAgentNeitherPostsNorPaysItsApprovedActionsUntilResumed() {
+		TestAgents.Created agent = TestAgents.create(this.jdbc, "automated");
+		UUID post = TestAgents.approvePost(this.jdbc, agent, "twitter", "Injera workshop on Saturday", List.of());
+		UUID payment = TestAgents.approve(this.jdbc, agent,
+				Publication.pay(new Payment("0x742d35Cc6634C0532925a3b844Bc9e7595f0bEb0", new BigDecimal("5"), "designer fee", Network.BASE)));
+		Map<String, Object> postArgs = Map.of("platform", "twitter", "text_content", "Injera workshop on Saturday");
+		Map<String, Object> payArgs = Map.of("to_address", "0x742d35Cc6634C0532925a3b844Bc9e7595f0bEb0", "amount_usdc", 5,
+				"purpose", "designer fee");
+		int before = this.gateway.commands.size();
+		this.jdbc.update("UPDATE agents SET status = 'paused' WHERE id = ?", agent.agent().value());
+		for (McpSchema.CallToolResult result : List.of(call(client(), "post_content", postArgs, meta(agent, post)),
+				call(client(), "send_payment", payArgs, meta(agent, payment)))) {
+			assertThat(result.isError()).isTrue();
+			Map<?, ?> failure = (Map<?, ?>) result.structuredContent();
+			assertThat(failure.get("error")).as("a wait, not a refusal: the action stays approved").isEqualTo("retry_later");
+			assertThat(failure.get("retry_at")).isNotNull();
+			assertThat(text(result)).contains("is paused");
+		}
+		assertThat(count("sandbox_posts", agent)).isZero();
+		assertThat(count("post_claims", agent)).isZero();
+		assertThat(this.gateway.commands).as("the gateway was never called").hasSize(before);
+
+		this.jdbc.update("UPDATE agents SET status = 'active' WHERE id = ?", agent.agent().value());
+		assertThat(call(client(), "post_content", postArgs, meta(agent, post)).isError()).isFalse();
+		assertThat(call(client(), "send_payment", payArgs, meta(agent, payment)).isError()).isFalse();
+		assertThat(count("sandbox_posts", agent)).isEqualTo(1);
+		assertThat(this.gateway.commands).hasSize(before + 1);
+	}
+
+	@Test
 	void aSecondPostInsideTheSpacingIsQueuedWithARetryTimeNotDropped() {
 		TestAgents.Created agent = TestAgents.create(this.jdbc, "assisted");
 		McpSchema.CallToolResult first = call(client(), "post_content",

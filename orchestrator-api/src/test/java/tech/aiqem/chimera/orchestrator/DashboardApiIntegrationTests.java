@@ -243,6 +243,30 @@ class DashboardApiIntegrationTests {
 		assertThat(errors.size()).as("only the specification's codes").isEqualTo(8);
 	}
 
+	/** Tasks nothing finished by their deadline show on the pipeline, open ones and those the sweeper failed. */
+	@Test
+	void thePipelineShowsTasksStuckPastTheirDeadline() {
+		UUID tenant = defaultTenant();
+		UUID agent = this.seed.agent(tenant, "Stuck " + UUID.randomUUID(), null);
+		UUID campaign = this.seed.campaign(tenant, agent);
+		JsonNode before = get("/v1/pipeline", 200).get("stuck");
+		UUID task = this.seed.task(tenant, agent, campaign, "in_progress", null, this.clock.instant().minusSeconds(7200));
+		this.jdbc.sql("UPDATE tasks SET deadline = ? WHERE id = ?")
+			.params(java.sql.Timestamp.from(this.clock.instant().minusSeconds(60)), task)
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO incidents (tenant_id, agent_id, task_id, code, kind, message, created_at)
+				VALUES (?, ?, ?, 'E2001', 'task_stuck', 'still in progress past its deadline plus grace', ?)
+				""").params(tenant, agent, task, java.sql.Timestamp.from(this.clock.instant()))
+			.update();
+
+		JsonNode after = get("/v1/pipeline", 200).get("stuck");
+		assertThat(after.get("past_deadline").asLong()).isEqualTo(before.get("past_deadline").asLong() + 1);
+		assertThat(after.get("swept_last_24h").asLong()).isEqualTo(before.get("swept_last_24h").asLong() + 1);
+		assertThat(get("/v1/incidents?agent_id=" + agent, 200).get("items").get(0).get("title").asString())
+			.isEqualTo("Task stuck past its deadline");
+	}
+
 	@Test
 	void walletShowsTheAddressAndWhatTheBalancesPortReads() {
 		UUID tenant = defaultTenant();

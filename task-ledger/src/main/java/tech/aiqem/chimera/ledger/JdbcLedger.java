@@ -164,6 +164,15 @@ final class JdbcLedger implements TaskLedger, TaskEvents, Incidents, CampaignVer
 	}
 
 	@Override
+	public int swept(Instant cutoff, int limit, Instant now) {
+		return this.jdbc.sql(LedgerSql.SWEEP_STUCK)
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("limit", limit)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	@Override
 	public int settlePayments(Instant now) {
 		Timestamp at = Timestamp.from(now);
 		return this.jdbc.sql(LedgerSql.PAYMENTS_CONFIRMED).param("now", at).update()

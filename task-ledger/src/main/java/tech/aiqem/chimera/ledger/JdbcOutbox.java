@@ -22,9 +22,10 @@ final class JdbcOutbox implements Outbox {
 	}
 
 	@Override
-	public Optional<OutboxItem> claimNext(Instant now) {
+	public Optional<OutboxItem> claimNext(Instant now, Instant leaseUntil) {
 		return this.jdbc.sql(LedgerSql.CLAIM_PUBLICATION)
 			.param("now", Timestamp.from(now))
+			.param("leaseUntil", Timestamp.from(leaseUntil))
 			.query((rs, row) -> new OutboxItem(rs.getObject("task_id", UUID.class), rs.getObject("tenant_id", UUID.class),
 					rs.getObject("agent_id", UUID.class), ChimeraJson.read(rs.getString("payload"), Publication.class),
 					rs.getInt("attempts"), TaskStatus.of(rs.getString("task_status")), rs.getInt("planned_revision"),

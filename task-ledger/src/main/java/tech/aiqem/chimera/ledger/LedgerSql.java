@@ -64,6 +64,38 @@ final class LedgerSql {
 			 WHERE x.task_id = t.id AND x.status = 'failed' AND t.status = 'review' AND t.task_type = 'execute_transaction'
 			""";
 
+	/**
+	 * Fails (E2001) tasks left in progress, or in review with nothing that will move them on (no open
+	 * human review, outbox row or pending transaction), past their deadline: each with a {@code swept}
+	 * event and a {@code task_stuck} incident. Returns one row per task swept.
+	 */
+	static final String SWEEP_STUCK = """
+			WITH stuck AS (
+			  SELECT t.id, t.status AS was FROM tasks t
+			   WHERE t.status IN ('in_progress', 'review') AND t.deadline < :cutoff
+			     AND (t.status = 'in_progress'
+			          OR (NOT EXISTS (SELECT 1 FROM hitl_reviews h WHERE h.task_id = t.id AND h.decision IS NULL)
+			              AND NOT EXISTS (SELECT 1 FROM publications p WHERE p.task_id = t.id AND p.status = 'pending')
+			              AND NOT EXISTS (SELECT 1 FROM transactions x WHERE x.task_id = t.id AND x.status = 'pending')))
+			   ORDER BY t.deadline
+			   LIMIT :limit
+			   FOR NO KEY UPDATE OF t SKIP LOCKED),
+			swept AS (
+			  UPDATE tasks t SET status = 'failed', completed_at = :now, error_code = 'E2001',
+			         error_message = 'not finished by its deadline plus grace: left ' || s.was || ' and held nowhere that would finish it'
+			    FROM stuck s WHERE t.id = s.id AND t.status = s.was
+			  RETURNING t.id, t.tenant_id, t.agent_id, t.campaign_id, t.deadline, s.was),
+			events AS (
+			  INSERT INTO task_events (task_id, at, event, actor, detail)
+			  SELECT id, :now, 'swept', 'sweeper', jsonb_build_object('was', was, 'deadline', deadline) FROM swept)
+			INSERT INTO incidents (tenant_id, agent_id, campaign_id, task_id, code, kind, message, detail, created_at)
+			SELECT tenant_id, agent_id, campaign_id, id, 'E2001', 'task_stuck',
+			       'Task ' || id || ' was still ' || was || ' past its deadline plus grace; it was failed (E2001)',
+			       jsonb_build_object('was', was, 'deadline', deadline), :now
+			  FROM swept
+			ON CONFLICT DO NOTHING
+			""";
+
 	static final String INSERT_EVENT = """
 			INSERT INTO task_events (task_id, at, event, actor, detail) VALUES (:task, :at, :event, :actor, CAST(:detail AS jsonb))
 			""";
@@ -97,14 +129,23 @@ final class LedgerSql {
 			UPDATE campaigns SET state_version = state_version + 1, updated_at = :now WHERE id = :id
 			""";
 
+	/**
+	 * Takes the next due item of an active agent and moves it out of reach until the lease ends, in one
+	 * statement: the row lock lasts only for it, never across the tool call. An agent that is not active
+	 * has its items left where they are, due, until it is resumed.
+	 */
 	static final String CLAIM_PUBLICATION = """
-			SELECT p.task_id, p.tenant_id, p.agent_id, p.payload, p.attempts, t.status AS task_status,
-			       t.goals_revision AS planned_revision, c.goals_revision AS campaign_revision, c.status AS campaign_status
-			  FROM publications p JOIN tasks t ON t.id = p.task_id JOIN campaigns c ON c.id = t.campaign_id
-			 WHERE p.status = 'pending' AND p.next_attempt_at <= :now
-			 ORDER BY p.next_attempt_at
-			 LIMIT 1
-			 FOR NO KEY UPDATE OF p SKIP LOCKED
+			WITH due AS (
+			  SELECT p.task_id FROM publications p JOIN agents a ON a.id = p.agent_id
+			   WHERE p.status = 'pending' AND p.next_attempt_at <= :now AND a.status = 'active'
+			   ORDER BY p.next_attempt_at
+			   LIMIT 1
+			   FOR NO KEY UPDATE OF p SKIP LOCKED)
+			UPDATE publications p SET next_attempt_at = :leaseUntil
+			  FROM due, tasks t, campaigns c
+			 WHERE p.task_id = due.task_id AND t.id = p.task_id AND c.id = t.campaign_id
+			RETURNING p.task_id, p.tenant_id, p.agent_id, p.payload, p.attempts, t.status AS task_status,
+			          t.goals_revision AS planned_revision, c.goals_revision AS campaign_revision, c.status AS campaign_status
 			""";
 
 	static final String PUBLICATION_DONE = """

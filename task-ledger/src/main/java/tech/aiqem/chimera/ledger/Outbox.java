@@ -12,10 +12,13 @@ import java.util.UUID;
 public interface Outbox {
 
 	/**
-	 * The next due item, locked for this transaction ({@code FOR NO KEY UPDATE SKIP LOCKED}: replicas never
-	 * take the same one); empty when nothing is due.
+	 * The next due item of an active agent, leased until {@code leaseUntil}: no replica takes it again
+	 * before then, and if its claimer dies it is due again then. The row is locked only while claiming
+	 * ({@code SKIP LOCKED}), so the action is performed outside any transaction. Items of an agent that is
+	 * paused (or otherwise not active) are not taken: they wait, due, until the agent is resumed. Empty
+	 * when nothing is due.
 	 */
-	Optional<OutboxItem> claimNext(Instant now);
+	Optional<OutboxItem> claimNext(Instant now, Instant leaseUntil);
 
 	/** Not now (a paused campaign, a platform's quota): tried again at {@code next}; attempts unchanged. */
 	void defer(UUID task, Instant next, String reason);

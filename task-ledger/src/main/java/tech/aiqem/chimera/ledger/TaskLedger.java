@@ -59,6 +59,14 @@ public interface TaskLedger {
 	/** {@code review → failed}: the action was refused, invalidated or gave up; the outbox row fails with it. */
 	void publishFailed(UUID task, ErrorCode code, String message, Instant now);
 
+	/**
+	 * {@code in_progress|review → failed} (E2001) for tasks whose deadline passed before {@code cutoff} and
+	 * that are in progress, or in review with nothing that will move them on (no open human review, outbox
+	 * row or pending transaction); each gets a {@code swept} event and a {@code task_stuck} incident.
+	 * At most {@code limit} per call; returns how many were swept.
+	 */
+	int swept(Instant cutoff, int limit, Instant now);
+
 	/** Payment tasks in review whose transaction the chain confirmed or failed: complete or failed. */
 	int settlePayments(Instant now);
 }

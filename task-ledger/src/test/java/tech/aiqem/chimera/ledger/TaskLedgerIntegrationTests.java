@@ -126,7 +126,7 @@ class TaskLedgerIntegrationTests {
 		UUID refused = plan("slot-2");
 		this.ledger.tasks().judged(List.of(judgement(posted, Judgement.Outcome.APPROVED, null),
 				judgement(refused, Judgement.Outcome.APPROVED, null)), NOW);
-		OutboxItem item = this.ledger.outbox().claimNext(NOW).orElseThrow();
+		OutboxItem item = this.ledger.outbox().claimNext(NOW, NOW.plusSeconds(120)).orElseThrow();
 		assertThat(item.taskStatus()).isEqualTo(TaskStatus.REVIEW);
 		assertThat(item.campaignStatus()).isEqualTo(CampaignStatus.ACTIVE);
 		assertThat(item.stale()).isFalse();
@@ -140,7 +140,7 @@ class TaskLedgerIntegrationTests {
 		assertThat(status(refused)).isEqualTo("failed");
 		assertThat(this.jdbc.sql("SELECT error_code FROM tasks WHERE id = ?").param(refused).query(String.class).single())
 			.isEqualTo("E1001");
-		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(60))).isEmpty();
+		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(60), NOW.plusSeconds(180))).isEmpty();
 	}
 
 	@Test
@@ -148,9 +148,71 @@ class TaskLedgerIntegrationTests {
 		UUID task = plan("slot-1");
 		this.ledger.tasks().judged(List.of(judgement(task, Judgement.Outcome.APPROVED, null)), NOW);
 		this.ledger.outbox().defer(task, NOW.plus(Duration.ofMinutes(1)), "paused");
-		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(30))).isEmpty();
+		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(30), NOW.plusSeconds(150))).isEmpty();
 		this.ledger.outbox().retry(task, 2, "timeout", NOW.plusSeconds(90));
-		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(91))).get().extracting(OutboxItem::attempts).isEqualTo(2);
+		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(91), NOW.plusSeconds(211))).get().extracting(OutboxItem::attempts).isEqualTo(2);
+	}
+
+	@Test
+	void aClaimedItemIsLeasedAndComesBackWhenItsClaimerDies() {
+		UUID task = plan("slot-1");
+		this.ledger.tasks().judged(List.of(judgement(task, Judgement.Outcome.APPROVED, null)), NOW);
+		assertThat(this.ledger.outbox().claimNext(NOW, NOW.plusSeconds(120))).isPresent();
+		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(60), NOW.plusSeconds(180)))
+			.as("leased to its first claimer")
+			.isEmpty();
+		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(121), NOW.plusSeconds(241)))
+			.as("due again once the lease ended without an outcome")
+			.get()
+			.extracting(OutboxItem::task)
+			.isEqualTo(task);
+	}
+
+	@Test
+	void aPausedAgentsItemsWaitUntilItIsResumed() {
+		UUID task = plan("slot-1");
+		this.ledger.tasks().judged(List.of(judgement(task, Judgement.Outcome.APPROVED, null)), NOW);
+		this.jdbc.sql("UPDATE agents SET status = 'paused' WHERE id = ?").param(this.agent).update();
+		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(10), NOW.plusSeconds(130))).isEmpty();
+		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(500), NOW.plusSeconds(620))).isEmpty();
+		this.jdbc.sql("UPDATE agents SET status = 'active' WHERE id = ?").param(this.agent).update();
+		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(501), NOW.plusSeconds(621))).get()
+			.extracting(OutboxItem::task)
+			.isEqualTo(task);
+	}
+
+	@Test
+	void theSweeperFailsOnlyTasksThatNothingWillFinishPastTheirDeadline() {
+		UUID lost = plan("slot-1");
+		UUID early = plan("slot-2");
+		UUID awaitingHuman = plan("slot-3");
+		UUID awaitingPublisher = plan("slot-4");
+		UUID approvedButDropped = plan("slot-5");
+		this.ledger.tasks().queued(List.of(lost, early, awaitingHuman, awaitingPublisher, approvedButDropped), NOW);
+		this.ledger.tasks().judged(List.of(judgement(awaitingHuman, Judgement.Outcome.HUMAN_REVIEW, ErrorCode.E1006),
+				judgement(awaitingPublisher, Judgement.Outcome.APPROVED, null),
+				judgement(approvedButDropped, Judgement.Outcome.APPROVED, null)), NOW);
+		this.jdbc.sql("DELETE FROM publications WHERE task_id = ?").param(approvedButDropped).update();
+		this.jdbc.sql("UPDATE tasks SET deadline = ? WHERE id = ?").params(Timestamp.from(NOW.plus(Duration.ofDays(1))), early)
+			.update();
+		Instant later = NOW.plus(Duration.ofHours(3));
+
+		assertThat(this.ledger.tasks().swept(later.minus(Duration.ofMinutes(10)), 100, later)).isEqualTo(2);
+		assertThat(this.ledger.tasks().swept(later.minus(Duration.ofMinutes(10)), 100, later)).as("once").isZero();
+
+		for (UUID swept : List.of(lost, approvedButDropped)) {
+			assertThat(this.jdbc.sql("SELECT status || ' ' || error_code FROM tasks WHERE id = ?").param(swept)
+				.query(String.class)
+				.single()).isEqualTo("failed E2001");
+			assertThat(events(swept)).endsWith("swept");
+			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM incidents WHERE task_id = ? AND kind = 'task_stuck' AND code = 'E2001'")
+				.param(swept)
+				.query(Integer.class)
+				.single()).isOne();
+		}
+		assertThat(status(early)).as("not past its deadline").isEqualTo("in_progress");
+		assertThat(status(awaitingHuman)).as("a human review is open").isEqualTo("review");
+		assertThat(status(awaitingPublisher)).as("its outbox row is pending").isEqualTo("review");
 	}
 
 	@Test

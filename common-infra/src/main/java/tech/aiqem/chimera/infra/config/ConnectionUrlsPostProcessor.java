@@ -23,7 +23,7 @@ import tech.aiqem.chimera.model.PostgresUrl;
 /**
  * Reads the shared environment (docs/architecture.md §13) into Spring's properties: {@code POSTGRES_URL}
  * ({@code postgresql://user:pass@host:5432/db}) into the datasource, {@code PROMETHEUS_PORT} into the
- * management port, and adds the defaults every service shares at the lowest precedence, followed by those of
+ * management port, {@code CHIMERA_LOG_FORMAT} into the log format, and adds the defaults every service shares at the lowest precedence, followed by those of
  * the other modules on the class path ({@value #MODULE_DEFAULTS}).
  */
 class ConnectionUrlsPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -57,6 +57,7 @@ class ConnectionUrlsPostProcessor implements EnvironmentPostProcessor, Ordered {
 		}
 		String service = environment.getProperty("spring.application.name", "chimera").replaceFirst("^chimera-", "");
 		properties.put("chimera.instance-id", service + "-" + defaultInstanceId());
+		properties.putAll(logFormat(environment.getProperty("chimera.log-format"), service));
 		var sources = environment.getPropertySources();
 		// The spec's variables win over application.yml defaults but not over explicit Spring properties.
 		MapPropertySource derived = new MapPropertySource("chimeraEnvironment", properties);
@@ -78,6 +79,21 @@ class ConnectionUrlsPostProcessor implements EnvironmentPostProcessor, Ordered {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * {@code CHIMERA_LOG_FORMAT=json}: every log line one JSON object in the Elastic Common Schema (Spring
+	 * Boot's structured logging), with the MDC ({@code task_id}, {@code agent_id}) as fields; {@code text}
+	 * (the default) keeps the console pattern.
+	 */
+	static Map<String, Object> logFormat(String format, String service) {
+		if (format == null || format.isBlank() || format.strip().equalsIgnoreCase("text")) {
+			return Map.of();
+		}
+		if (!format.strip().equalsIgnoreCase("json")) {
+			throw new IllegalArgumentException("CHIMERA_LOG_FORMAT must be text or json, not '" + format + "'");
+		}
+		return Map.of("logging.structured.format.console", "ecs", "logging.structured.ecs.service.name", "chimera-" + service);
 	}
 
 	private static String defaultInstanceId() {

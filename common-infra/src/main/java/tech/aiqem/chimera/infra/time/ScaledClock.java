@@ -51,6 +51,11 @@ public final class ScaledClock extends Clock {
 		return this.origin.plusNanos((long) (elapsedNanos * this.scale));
 	}
 
+	/** The span of scaled time that passes in a span of real time. */
+	public java.time.Duration scaledDuration(java.time.Duration real) {
+		return java.time.Duration.ofNanos((long) (real.toNanos() * this.scale));
+	}
+
 	/** How long to wait in real time for a span of scaled time to pass. */
 	public java.time.Duration realDuration(java.time.Duration scaled) {
 		return java.time.Duration.ofNanos((long) (scaled.toNanos() / this.scale));

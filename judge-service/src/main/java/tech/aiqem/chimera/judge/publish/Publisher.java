@@ -34,11 +34,13 @@ import tech.aiqem.chimera.toolclient.ToolResults;
 import tech.aiqem.chimera.toolclient.ToolsClient;
 
 /**
- * Performs approved actions from the outbox. Each is claimed with {@code FOR UPDATE SKIP LOCKED}, so
- * publisher replicas never take the same one; the tool call carries the task id, so repeating it after
- * a crash returns the first outcome instead of posting or paying again. Nothing stale is published: an
- * action of a campaign that was edited or ended since is invalidated (E1004), one of a paused campaign
- * waits.
+ * Performs approved actions from the outbox. Each is claimed with a lease ({@link Outbox#claimNext}), so
+ * publisher replicas never take the same one and one whose publisher died comes back when the lease ends;
+ * no row lock or pooled connection is held across the tool call, and the outcome is written in its own
+ * short transaction. The tool call carries the task id, so repeating it after a crash returns the first
+ * outcome instead of posting or paying again. Nothing stale is published: an action of a campaign that was
+ * edited or ended since is invalidated (E1004); one of a paused campaign waits, and one of an agent that is
+ * not active is not even claimed.
  */
 public final class Publisher {
 
@@ -58,8 +60,14 @@ public final class Publisher {
 
 	private final int maxAttempts;
 
+	private final Duration lease;
+
+	/**
+	 * @param lease how long a claimed action stays out of other publishers' reach, in the clock's time
+	 * (longer than a tool call with its retries can take)
+	 */
 	public Publisher(Ledger ledger, TransactionTemplate transactions, ToolsClient tools, Clock clock,
-			MeterRegistry meters, int maxAttempts) {
+			MeterRegistry meters, int maxAttempts, Duration lease) {
 		this.ledger = ledger.tasks();
 		this.outbox = ledger.outbox();
 		this.transactions = transactions;
@@ -67,34 +75,38 @@ public final class Publisher {
 		this.clock = clock;
 		this.meters = meters;
 		this.maxAttempts = maxAttempts;
+		this.lease = lease;
 		ErrorMeters.register(meters, "publisher");
 	}
 
 	/** Publishes one due action; true when there was one. */
 	public boolean publishNext() {
-		return Boolean.TRUE.equals(this.transactions.execute(status -> {
-			Instant now = this.clock.instant();
-			OutboxItem item = this.outbox.claimNext(now).orElse(null);
-			if (item == null) {
-				return false;
-			}
-			MDC.put("task_id", item.task().toString());
-			MDC.put("agent_id", item.agent().toString());
-			try {
-				publish(item, now);
-			}
-			finally {
-				MDC.remove("task_id");
-				MDC.remove("agent_id");
-			}
-			return true;
-		}));
+		Instant now = this.clock.instant();
+		OutboxItem item = this.outbox.claimNext(now, now.plus(this.lease)).orElse(null);
+		if (item == null) {
+			return false;
+		}
+		MDC.put("task_id", item.task().toString());
+		MDC.put("agent_id", item.agent().toString());
+		try {
+			publish(item, now);
+		}
+		finally {
+			MDC.remove("task_id");
+			MDC.remove("agent_id");
+		}
+		return true;
+	}
+
+	/** Writes an outcome: the task row, its event and the outbox row together. */
+	private void write(Runnable outcome) {
+		this.transactions.executeWithoutResult(status -> outcome.run());
 	}
 
 	private void publish(OutboxItem item, Instant now) {
 		UUID task = item.task();
 		if (item.taskStatus() != TaskStatus.REVIEW) {
-			this.ledger.publishFailed(task, null, "task is " + item.taskStatus().wire(), now);
+			write(() -> this.ledger.publishFailed(task, null, "task is " + item.taskStatus().wire(), now));
 			return;
 		}
 		if (item.stale()) {
@@ -114,7 +126,8 @@ public final class Publisher {
 			if (Publication.POST.equals(publication.action())) {
 				ToolResults.PostReceipt receipt = this.tools.postContent(context, publication.platform(),
 						publication.textContent(), publication.mediaUrls(), publication.disclosureLevel());
-				this.ledger.published(task, TaskStatus.COMPLETE, receipt.postId(), now);
+				Instant done = this.clock.instant();
+				write(() -> this.ledger.published(task, TaskStatus.COMPLETE, receipt.postId(), done));
 				log.info("Published task {} as {} post {}{}", task, receipt.platform().wire(), receipt.postId(),
 						receipt.replayed() ? " (already published)" : "");
 				remember(context, publication, receipt);
@@ -122,7 +135,9 @@ public final class Publisher {
 			else {
 				ToolResults.PaymentResult receipt = this.tools.sendPayment(context, publication.payment());
 				boolean confirmed = "confirmed".equals(receipt.status());
-				this.ledger.published(task, confirmed ? TaskStatus.COMPLETE : TaskStatus.REVIEW, receipt.transactionHash(), now);
+				Instant done = this.clock.instant();
+				write(() -> this.ledger.published(task, confirmed ? TaskStatus.COMPLETE : TaskStatus.REVIEW,
+						receipt.transactionHash(), done));
 				log.info("Sent payment of task {}: {} ({})", task, receipt.transactionHash(), receipt.status());
 			}
 			this.meters.timer("chimera.tool.latency", "tool", Publication.POST.equals(publication.action()) ? "post_content" : "send_payment")
@@ -143,7 +158,7 @@ public final class Publisher {
 				return;
 			}
 			log.warn("Tool refused task {}: {}", task, ex.getMessage());
-			this.ledger.publishFailed(task, ex.code(), "tool refused: " + ex.getMessage(), now);
+			write(() -> this.ledger.publishFailed(task, ex.code(), "tool refused: " + ex.getMessage(), now));
 		}
 		catch (ChimeraException ex) {
 			retryLater(task, item.attempts() + 1, ex, now);
@@ -180,7 +195,7 @@ public final class Publisher {
 		ErrorMeters.count(this.meters, ex.code(), "publisher");
 		if (attempts >= this.maxAttempts) {
 			log.error("Giving up publishing task {} after {} attempts: {}", task, attempts, ex.getMessage());
-			this.ledger.publishFailed(task, ex.code(), ex.getMessage(), now);
+			write(() -> this.ledger.publishFailed(task, ex.code(), ex.getMessage(), now));
 			return;
 		}
 		Duration backoff = Duration.ofSeconds(Math.min(300, 2L << Math.min(attempts, 8)));
@@ -188,7 +203,7 @@ public final class Publisher {
 	}
 
 	private void invalidate(UUID task, String why, Instant now) {
-		this.ledger.publishFailed(task, ErrorCode.E1004, "invalidated before publishing: " + why, now);
+		write(() -> this.ledger.publishFailed(task, ErrorCode.E1004, "invalidated before publishing: " + why, now));
 		ErrorMeters.count(this.meters, ErrorCode.E1004, "publisher");
 	}
 }

@@ -97,7 +97,7 @@ class PublisherMemoryIntegrationTests {
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migrations").load().migrate();
 		this.jdbc = JdbcClient.create(dataSource);
 		this.publisher = new Publisher(tech.aiqem.chimera.ledger.Ledger.on(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)), this.tools,
-				Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), 5);
+				Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), 5, java.time.Duration.ofMinutes(3));
 		UUID tenant = UUID.randomUUID();
 		UUID agent = UUID.randomUUID();
 		UUID campaign = UUID.randomUUID();

@@ -1,6 +1,10 @@
 package tech.aiqem.chimera.tools.outbox;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,15 +26,21 @@ import tech.aiqem.chimera.tools.mcp.ToolError;
 public class ApprovedActions {
 
 	private static final String FIND = """
-			SELECT p.agent_id, p.action, p.status, p.payload::text AS payload, t.approved_by
-			FROM publications p JOIN tasks t ON t.id = p.task_id
+			SELECT p.agent_id, p.action, p.status, p.payload::text AS payload, t.approved_by, a.status AS agent_status
+			FROM publications p JOIN tasks t ON t.id = p.task_id JOIN agents a ON a.id = p.agent_id
 			WHERE p.task_id = ?
 			""";
 
+	/** When a paused agent's caller is told to call again. */
+	private static final Duration PAUSED_RETRY = Duration.ofMinutes(1);
+
 	private final JdbcTemplate jdbc;
 
-	ApprovedActions(JdbcTemplate jdbc) {
+	private final Clock clock;
+
+	ApprovedActions(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** The approved post this call must be, or a {@code not_approved} error saying why it is not. */
@@ -61,7 +71,8 @@ public class ApprovedActions {
 
 	private Row row(String tool, TaskId task, AgentId agent, String action) {
 		List<Row> rows = this.jdbc.query(FIND, (rs, n) -> new Row(rs.getObject("agent_id", UUID.class), rs.getString("action"),
-				rs.getString("status"), rs.getString("payload"), rs.getString("approved_by")), task.value());
+				rs.getString("status"), rs.getString("payload"), rs.getString("approved_by"), rs.getString("agent_status")),
+				task.value());
 		if (rows.isEmpty()) {
 			throw notApproved(tool, task, "the task has no approved action in the outbox");
 		}
@@ -75,6 +86,13 @@ public class ApprovedActions {
 		if ("failed".equals(row.status())) {
 			throw notApproved(tool, task, "the approved action was given up");
 		}
+		if (!"active".equals(row.agentStatus())) {
+			// not a refusal: the action stays approved and goes out once the operator resumes the agent
+			Instant retryAt = this.clock.instant().plus(PAUSED_RETRY);
+			throw new ToolError(Reason.RETRY_LATER, tool + ": not done for task " + task + ": agent " + agent + " is "
+					+ row.agentStatus() + "; an agent that is not active neither posts nor pays. Call again after it is resumed.",
+					retryAt, Map.of());
+		}
 		return row;
 	}
 
@@ -83,6 +101,6 @@ public class ApprovedActions {
 				+ "; the tools act only on exactly what the judge or a human approved. Nothing was done.");
 	}
 
-	private record Row(UUID agent, String action, String status, String payload, String approvedBy) {
+	private record Row(UUID agent, String action, String status, String payload, String approvedBy, String agentStatus) {
 	}
 }

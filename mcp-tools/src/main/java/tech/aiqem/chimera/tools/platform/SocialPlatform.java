@@ -2,6 +2,7 @@ package tech.aiqem.chimera.tools.platform;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import tech.aiqem.chimera.model.Platform;
 
@@ -18,6 +19,13 @@ public interface SocialPlatform {
 
 	/** Publishes a post; {@code post.idempotencyKey()} lets an adapter that can deduplicate do so. */
 	PublishedPost publish(OutgoingPost post);
+
+	/**
+	 * The post, if an earlier attempt published it after all (a timeout or a crash after the platform
+	 * took it): looked up among the account's posts since {@code since} by its text. A retry asks this
+	 * before posting again, so a post is never published twice.
+	 */
+	Optional<PublishedPost> find(OutgoingPost post, Instant since);
 
 	/** Mentions of the account created in {@code [since, until]}, newest first. */
 	List<RecentMention> mentions(AccountRef account, Instant since, Instant until);

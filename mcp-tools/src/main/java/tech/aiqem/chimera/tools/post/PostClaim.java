@@ -9,10 +9,15 @@ import tech.aiqem.chimera.model.Platform;
 /** A row of {@code post_claims}: one post_content task, its pacing slot and, once out, its post id. */
 record PostClaim(String key, Platform platform, String account, String textSha256, String postedText,
 		List<String> mediaUrls, DisclosureLevel disclosure, String inReplyTo, String status, Instant slotAt,
-		String postId, Instant publishedAt) {
+		String postId, Instant publishedAt, Instant attemptedAt) {
 
 	boolean published() {
 		return "published".equals(this.status);
+	}
+
+	/** An attempt went to the platform and its outcome is not known: it may be out. */
+	boolean publishing() {
+		return "publishing".equals(this.status);
 	}
 
 	boolean failed() {

@@ -29,7 +29,7 @@ class PostClaims {
 
 	private static final String COLUMNS = """
 			idempotency_key, platform, account, text_sha256, posted_text, media_urls::text AS media_urls, disclosure,
-			in_reply_to, status, slot_at, post_id, published_at
+			in_reply_to, status, slot_at, post_id, published_at, attempted_at
 			""";
 
 	private static final String FIND = "SELECT " + COLUMNS + " FROM post_claims WHERE idempotency_key = ?";
@@ -56,6 +56,14 @@ class PostClaims {
 
 	private static final String PUBLISHED = """
 			UPDATE post_claims SET status = 'published', post_id = ?, published_at = ?, error = NULL WHERE idempotency_key = ?
+			""";
+
+	private static final String PUBLISHING = """
+			UPDATE post_claims SET status = 'publishing', attempted_at = ? WHERE idempotency_key = ? AND status IN ('reserved', 'publishing')
+			""";
+
+	private static final String NOT_POSTED = """
+			UPDATE post_claims SET status = 'reserved', slot_at = ?, error = ? WHERE idempotency_key = ? AND status = 'publishing'
 			""";
 
 	private static final String FAILED = "UPDATE post_claims SET status = 'failed', error = ? WHERE idempotency_key = ?";
@@ -114,6 +122,16 @@ class PostClaims {
 		this.jdbc.update(PUBLISHED, postId, Timestamp.from(at), key);
 	}
 
+	/** Recorded before the platform call: from now on a retry looks the post up before posting again. */
+	void publishing(String key, Instant at) {
+		this.jdbc.update(PUBLISHING, Timestamp.from(at), key);
+	}
+
+	/** The platform said it did not post (a rate limit): back to reserved, at a later slot. */
+	void notPosted(String key, Instant slot, String reason) {
+		this.jdbc.update(NOT_POSTED, Timestamp.from(slot), reason, key);
+	}
+
 	void failed(String key, String error) {
 		this.jdbc.update(FAILED, error, key);
 	}
@@ -124,11 +142,13 @@ class PostClaims {
 
 	private static PostClaim map(ResultSet rs, int row) throws SQLException {
 		Timestamp published = rs.getTimestamp("published_at");
+		Timestamp attempted = rs.getTimestamp("attempted_at");
 		List<String> media = ChimeraJson.mapper().readValue(rs.getString("media_urls"), new TypeReference<List<String>>() {
 		});
 		return new PostClaim(rs.getString("idempotency_key"), Platform.of(rs.getString("platform")), rs.getString("account"),
 				rs.getString("text_sha256"), rs.getString("posted_text"), media, DisclosureLevel.of(rs.getString("disclosure")),
 				rs.getString("in_reply_to"), rs.getString("status"), rs.getTimestamp("slot_at").toInstant(),
-				rs.getString("post_id"), published == null ? null : published.toInstant());
+				rs.getString("post_id"), published == null ? null : published.toInstant(),
+				attempted == null ? null : attempted.toInstant());
 	}
 }

@@ -68,6 +68,8 @@ public class PostContentTool {
 
 	private final ApprovedActions approved;
 
+	private final PlatformFailures failures;
+
 	PostContentTool(AgentDirectory agents, SocialPlatforms platforms, PostClaims claims, RateLimitBlocks blocks,
 			SlotWaiter waiter, ToolsProperties properties, Clock clock, ApprovedActions approved) {
 		this.agents = agents;
@@ -80,6 +82,7 @@ public class PostContentTool {
 		this.pacing = new PacingPolicy(p.postsPerHour(), p.postsPerDay(), p.minSpacing(), p.jitter());
 		this.maxWait = p.maxWait();
 		this.clock = clock;
+		this.failures = new PlatformFailures(claims, blocks, clock);
 	}
 
 	public Map<String, Object> call(CallContext context, Map<String, Object> arguments) {
@@ -113,9 +116,10 @@ public class PostContentTool {
 		if (claim != null && claim.published()) {
 			return result(claim, claim.postId(), claim.publishedAt(), true);
 		}
+		// checked again on every call that may still post: the approval stands and the agent is still active
+		this.approved.requirePost(NAME, context.requireTask(), agent.id(),
+				new OutboxMatch.PostCall(platform, text, mediaUrls, inReplyTo));
 		if (claim == null) {
-			this.approved.requirePost(NAME, context.requireTask(), agent.id(),
-					new OutboxMatch.PostCall(platform, text, mediaUrls, inReplyTo));
 			try {
 				claim = this.claims.reserve(new PostClaims.NewClaim(key, account, adapter.adapter(), sha256(text), posted,
 						mediaUrls, level, inReplyTo), this.pacing, this.clock.instant(),
@@ -132,6 +136,17 @@ public class PostContentTool {
 		OutgoingPost post = new OutgoingPost(account, claim.postedText(), claim.mediaUrls(), claim.disclosure(),
 				claim.disclosure() != DisclosureLevel.NONE, claim.inReplyTo(), key);
 		try {
+			if (claim.publishing()) {
+				// an earlier attempt reached the platform and its answer was lost: it may be out already
+				PublishedPost earlier = this.failures.lookUp(adapter, post, claim, account);
+				if (earlier != null) {
+					this.claims.published(key, earlier.postId(), earlier.postedAt());
+					log.info("Found {} post {} of task {} published by an earlier attempt; not posting again", platform.wire(),
+							earlier.postId(), key);
+					return result(claim, earlier.postId(), earlier.postedAt(), true);
+				}
+			}
+			this.claims.publishing(key, this.clock.instant());
 			PublishedPost published = adapter.publish(post);
 			this.claims.published(key, published.postId(), published.postedAt());
 			log.info("Published {} post {} for agent {} on @{}", platform.wire(), published.postId(), agent.id(),
@@ -139,50 +154,19 @@ public class PostContentTool {
 			return result(claim, published.postId(), published.postedAt(), false);
 		}
 		catch (PlatformException ex) {
-			throw afterPlatformFailure(claim, account, ex);
+			throw this.failures.afterPlatformFailure(claim, account, ex);
 		}
 	}
+
 
 	private void awaitSlot(PostClaim claim) {
 		Duration wait = this.waiter.realTimeUntil(claim.slotAt());
 		if (wait.compareTo(this.maxWait) > 0 || !this.waiter.awaitSlot(claim.slotAt(), this.maxWait)) {
-			throw retryLater(claim.slotAt(), "the account's posting quota or spacing puts this post at " + claim.slotAt());
+			throw this.failures.retryLater(claim.slotAt(), "the account's posting quota or spacing puts this post at " + claim.slotAt());
 		}
 	}
 
-	private ToolError afterPlatformFailure(PostClaim claim, AccountRef account, PlatformException ex) {
-		switch (ex.kind()) {
-			case RATE_LIMITED -> {
-				Instant retryAt = ex.retryAt() != null ? ex.retryAt() : this.clock.instant().plus(Duration.ofMinutes(15));
-				this.blocks.blockUntil(account.key(), retryAt);
-				this.claims.reschedule(claim.key(), retryAt, ex.getMessage());
-				return retryLater(retryAt, account.platform().wire() + " rate limit: " + ex.getMessage());
-			}
-			case DUPLICATE -> {
-				this.claims.failed(claim.key(), ex.getMessage());
-				return new ToolError(Reason.DUPLICATE_CONTENT, NAME + ": " + account.platform().wire() + " refused the text as a duplicate of an "
-						+ "earlier post of @" + account.username() + ": " + ex.getMessage());
-			}
-			case UNAVAILABLE -> {
-				// the slot stays reserved: the post may or may not be out; the same task id retries safely
-				this.claims.reschedule(claim.key(), claim.slotAt(), ex.getMessage());
-				return new ToolError(Reason.PLATFORM_UNAVAILABLE, NAME + ": " + ex.getMessage()
-						+ "; call again with the same task id");
-			}
-			default -> {
-				this.claims.failed(claim.key(), ex.getMessage());
-				return new ToolError(ex.kind() == PlatformException.Kind.AUTH ? Reason.PLATFORM_AUTH : Reason.PLATFORM_REJECTED,
-						NAME + ": " + ex.getMessage());
-			}
-		}
-	}
 
-	private ToolError retryLater(Instant retryAt, String why) {
-		long seconds = Math.max(1, Duration.between(this.clock.instant(), retryAt).toSeconds());
-		return new ToolError(Reason.RETRY_LATER, NAME + ": not posted yet, " + why + "; call again with the same task id at "
-				+ retryAt + " (in " + seconds + " s on the shared clock). The post is queued, not dropped.", retryAt,
-				Map.of("retry_after_seconds", seconds));
-	}
 
 	private ToolError duplicate(AccountRef account, String otherTask, String postId) {
 		return new ToolError(Reason.DUPLICATE_CONTENT, NAME + ": @" + account.username() + " on " + account.platform().wire()

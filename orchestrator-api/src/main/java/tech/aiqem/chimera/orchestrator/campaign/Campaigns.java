@@ -94,7 +94,9 @@ class Campaigns {
 
 	/**
 	 * Applies an edit in one statement; new goals start a new goals revision, so results planned
-	 * against the old goals are invalidated (E1004) and re-planned. False when there is no such campaign.
+	 * against the old goals are invalidated (E1004) and re-planned, and the planner looks at the campaign at once
+	 * (a payment the new goals ask for is planned now, not at the next planning step). False when there is no
+	 * such campaign.
 	 */
 	boolean update(TenantId tenant, CampaignId id, CampaignRequests.Update update, Instant now) {
 		return this.jdbc.sql("""
@@ -106,6 +108,7 @@ class Campaigns {
 				       budget_daily_usd = COALESCE(:daily, budget_daily_usd),
 				       budget_total_usd = COALESCE(:total, budget_total_usd),
 				       state_version = state_version + 1,
+				       next_plan_at = CASE WHEN CAST(:goals AS text) IS NULL THEN next_plan_at ELSE :now END,
 				       updated_at = :now
 				 WHERE tenant_id = :tenant AND id = :id
 				""")

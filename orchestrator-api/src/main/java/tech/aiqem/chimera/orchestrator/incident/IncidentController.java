@@ -66,6 +66,8 @@ class IncidentController {
 		return Map.of("items", items, "count", items.size());
 	}
 
+	private static final java.util.Set<String> OWN_WORDING = java.util.Set.of("review_overdue", "task_stuck", "payment_withdrawn");
+
 	private static Map<String, Object> incident(ResultSet rs, int row) throws SQLException {
 		// not every incident has an error code: an overdue human review is an escalation (kind review_overdue)
 		String codeName = rs.getString("code");
@@ -75,8 +77,10 @@ class IncidentController {
 		incident.put("incident_id", rs.getObject("id", UUID.class));
 		incident.put("kind", kind);
 		incident.put("code", code == null ? null : code.name());
-		incident.put("title", code != null ? code.description() : title(kind));
-		incident.put("action", code != null ? code.action() : action(kind));
+		// a kind with its own wording says more than its code (a task swept with E2001 is no worker timeout)
+		boolean byCode = code != null && !OWN_WORDING.contains(kind);
+		incident.put("title", byCode ? code.description() : title(kind));
+		incident.put("action", byCode ? code.action() : action(kind));
 		incident.put("message", rs.getString("message"));
 		String detail = rs.getString("detail");
 		incident.put("detail", detail == null ? null : ChimeraJson.tree(detail));
@@ -91,11 +95,20 @@ class IncidentController {
 	}
 
 	private static String title(String kind) {
-		return "review_overdue".equals(kind) ? "Human review overdue" : kind.replace('_', ' ');
+		return switch (kind) {
+			case "review_overdue" -> "Human review overdue";
+			case "task_stuck" -> "Task stuck past its deadline";
+			case "payment_withdrawn" -> "Payment withdrawn from the goals";
+			default -> kind.replace('_', ' ');
+		};
 	}
 
 	private static String action(String kind) {
-		return "review_overdue".equals(kind) ? "Decide it in the review queue; until then the result is not published"
-				: "See the message";
+		return switch (kind) {
+			case "review_overdue" -> "Decide it in the review queue; until then the result is not published";
+			case "task_stuck" -> "It was failed (E2001) so its campaign can finish; see the pipeline page and the service logs";
+			case "payment_withdrawn" -> "Nothing was paid; add the payment to the goals again if it is still owed";
+			default -> "See the message";
+		};
 	}
 }

@@ -77,6 +77,22 @@ class PipelineController {
 			.param("tenant", tenant.id().value())
 			.query(Long.class)
 			.single());
+		// tasks nothing finished by their deadline: still open now, and those the sweeper failed (E2001)
+		Map<String, Long> stuck = new LinkedHashMap<>();
+		stuck.put("past_deadline", this.jdbc.sql("""
+				SELECT COUNT(*) FROM tasks WHERE tenant_id = :tenant AND status IN ('in_progress', 'review') AND deadline < :now
+				   AND NOT EXISTS (SELECT 1 FROM hitl_reviews h WHERE h.task_id = tasks.id AND h.decision IS NULL)""")
+			.param("tenant", tenant.id().value())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.single());
+		stuck.put("swept_last_24h", this.jdbc.sql("""
+				SELECT COUNT(*) FROM incidents WHERE tenant_id = :tenant AND kind = 'task_stuck' AND created_at >= :since""")
+			.param("tenant", tenant.id().value())
+			.param("since", Timestamp.from(since))
+			.query(Long.class)
+			.single());
+		body.put("stuck", stuck);
 		body.put("at", this.clock.instant());
 		return body;
 	}

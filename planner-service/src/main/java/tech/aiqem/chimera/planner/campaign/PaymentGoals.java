@@ -13,7 +13,7 @@ import tech.aiqem.chimera.model.message.Payment;
  * Payments a campaign's goals ask for in so many words: "pay 25 USDC to 0x… for the lookbook photos
  * (on ethereum)". Anything less explicit is not a payment instruction.
  */
-final class PaymentGoals {
+public final class PaymentGoals {
 
 	private static final Pattern PAY = Pattern.compile(
 			"pay\\s+(\\d+(?:\\.\\d{1,6})?)\\s*usdc\\s+to\\s+(0x[a-fA-F0-9]{40})(?:\\s+for\\s+([^.;\\n]+?))?(?:\\s+on\\s+(base|ethereum))?(?=[.;\\n]|$)",
@@ -39,6 +39,18 @@ final class PaymentGoals {
 			}
 		}
 		return payments;
+	}
+
+	/**
+	 * Whether the goals still ask for this payment: the same recipient, amount and purpose (the
+	 * {@link #key}) on the same network. A payment that is not there any more must not be sent.
+	 */
+	public static boolean stillAsked(String goals, Payment payment) {
+		if (payment == null) {
+			return false;
+		}
+		String key = key(payment);
+		return in(goals).stream().anyMatch(asked -> key(asked).equals(key) && asked.network() == payment.network());
 	}
 
 	/** A stable key so that one instruction is planned once, whatever happens to the goals afterwards. */

@@ -27,7 +27,7 @@ public class TaskWriter {
 
 	private final TaskEvents events;
 
-	TaskWriter(Ledger ledger) {
+	public TaskWriter(Ledger ledger) {
 		this.ledger = ledger.tasks();
 		this.events = ledger.events();
 	}

@@ -6,12 +6,17 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import tech.aiqem.chimera.infra.loop.BackgroundLoop;
 import tech.aiqem.chimera.infra.time.ScaledClock;
+import tech.aiqem.chimera.ledger.Ledger;
 import tech.aiqem.chimera.planner.campaign.CampaignPlanner;
 import tech.aiqem.chimera.planner.dispatch.Dispatcher;
 import tech.aiqem.chimera.planner.mention.MentionWatcher;
 import tech.aiqem.chimera.planner.replan.Replanner;
+import tech.aiqem.chimera.planner.sweep.SweeperProperties;
+import tech.aiqem.chimera.planner.sweep.TaskSweeper;
 
 @Configuration(proxyBeanMethods = false)
 class PlannerConfiguration {
@@ -47,5 +52,15 @@ class PlannerConfiguration {
 	@Bean
 	BackgroundLoop replanLoop(Replanner replanner, PlannerProperties properties) {
 		return new BackgroundLoop("replanner", properties.interval(), replanner::replanInvalidated);
+	}
+
+	@Bean
+	TaskSweeper taskSweeper(Ledger ledger, Clock clock, SweeperProperties properties, MeterRegistry meters) {
+		return new TaskSweeper(ledger, clock, properties.grace(), properties.batch(), meters);
+	}
+
+	@Bean
+	BackgroundLoop sweepLoop(TaskSweeper sweeper, SweeperProperties properties) {
+		return new BackgroundLoop("sweeper", properties.interval(), sweeper::sweep);
 	}
 }

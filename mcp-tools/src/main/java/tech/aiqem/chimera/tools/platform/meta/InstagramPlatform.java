@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import tech.aiqem.chimera.model.Platform;
@@ -19,6 +20,7 @@ import tech.aiqem.chimera.tools.platform.AccountRef;
 import tech.aiqem.chimera.tools.platform.OutgoingPost;
 import tech.aiqem.chimera.tools.platform.PlatformException.Kind;
 import tech.aiqem.chimera.tools.platform.PlatformException;
+import tech.aiqem.chimera.tools.platform.PostMatch;
 import tech.aiqem.chimera.tools.platform.PublishedPost;
 import tech.aiqem.chimera.tools.platform.RecentMention;
 import tech.aiqem.chimera.tools.platform.SocialPlatform;
@@ -147,6 +149,22 @@ public final class InstagramPlatform implements SocialPlatform {
 			Thread.currentThread().interrupt();
 			throw new PlatformException(Kind.UNAVAILABLE, "interrupted while waiting for Instagram");
 		}
+	}
+
+	@Override
+	public Optional<PublishedPost> find(OutgoingPost post, Instant since) {
+		AccountRef account = post.account();
+		String user = GraphApi.requireUserId(account, "instagram");
+		JsonNode page = this.graph.get(account, "/" + user + "/media",
+				Map.of("fields", "id,caption,timestamp", "since", Long.toString(since.minusSeconds(60).getEpochSecond()), "limit", "50"),
+				"GET /{ig-user-id}/media");
+		for (JsonNode media : page.path("data")) {
+			if (PostMatch.sameText(post.text(), media.path("caption").asString(null))) {
+				return Optional.of(new PublishedPost(media.path("id").asString(),
+						InstagramPlatform.GRAPH_TIME.parse(media.path("timestamp").asString(), Instant::from)));
+			}
+		}
+		return Optional.empty();
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import tech.aiqem.chimera.model.Platform;
@@ -17,6 +18,7 @@ import tech.aiqem.chimera.tools.platform.AccountRef;
 import tech.aiqem.chimera.tools.platform.OutgoingPost;
 import tech.aiqem.chimera.tools.platform.PlatformException.Kind;
 import tech.aiqem.chimera.tools.platform.PlatformException;
+import tech.aiqem.chimera.tools.platform.PostMatch;
 import tech.aiqem.chimera.tools.platform.PublishedPost;
 import tech.aiqem.chimera.tools.platform.RecentMention;
 import tech.aiqem.chimera.tools.platform.SocialPlatform;
@@ -74,6 +76,22 @@ public final class ThreadsPlatform implements SocialPlatform {
 		JsonNode published = this.graph.post(account, "/" + user + "/threads_publish", Map.of("creation_id", id),
 				"POST /{threads-user-id}/threads_publish");
 		return new PublishedPost(published.path("id").asString(), this.clock.instant());
+	}
+
+	@Override
+	public Optional<PublishedPost> find(OutgoingPost post, Instant since) {
+		AccountRef account = post.account();
+		String user = GraphApi.requireUserId(account, "threads");
+		JsonNode page = this.graph.get(account, "/" + user + "/threads",
+				Map.of("fields", "id,text,timestamp", "since", Long.toString(since.minusSeconds(60).getEpochSecond()), "limit", "50"),
+				"GET /{threads-user-id}/threads");
+		for (JsonNode media : page.path("data")) {
+			if (PostMatch.sameText(post.text(), media.path("text").asString(null))) {
+				return Optional.of(new PublishedPost(media.path("id").asString(),
+						InstagramPlatform.GRAPH_TIME.parse(media.path("timestamp").asString(), Instant::from)));
+			}
+		}
+		return Optional.empty();
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,6 +80,13 @@ public final class SandboxPlatform implements SocialPlatform {
 		return this.jdbc.queryForObject(FIND_POST,
 				(rs, n) -> new PublishedPost(rs.getObject("id", UUID.class).toString(), rs.getTimestamp("posted_at").toInstant()),
 				post.idempotencyKey());
+	}
+
+	@Override
+	public Optional<PublishedPost> find(OutgoingPost post, Instant since) {
+		return this.jdbc.query(FIND_POST,
+				(rs, n) -> new PublishedPost(rs.getObject("id", UUID.class).toString(), rs.getTimestamp("posted_at").toInstant()),
+				post.idempotencyKey()).stream().findFirst();
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import tech.aiqem.chimera.model.ChimeraJson;
@@ -25,6 +26,7 @@ import tech.aiqem.chimera.tools.platform.AccountRef;
 import tech.aiqem.chimera.tools.platform.OutgoingPost;
 import tech.aiqem.chimera.tools.platform.PlatformException.Kind;
 import tech.aiqem.chimera.tools.platform.PlatformException;
+import tech.aiqem.chimera.tools.platform.PostMatch;
 import tech.aiqem.chimera.tools.platform.PublishedPost;
 import tech.aiqem.chimera.tools.platform.RecentMention;
 import tech.aiqem.chimera.tools.platform.SocialPlatform;
@@ -88,6 +90,27 @@ public final class XApiPlatform implements SocialPlatform {
 			throw new PlatformException(Kind.UNAVAILABLE, "X answered POST /2/tweets without data.id");
 		}
 		return new PublishedPost(id, this.clock.instant());
+	}
+
+	@Override
+	public Optional<PublishedPost> find(OutgoingPost post, Instant since) {
+		AccountRef account = post.account();
+		if (account.userId() == null) {
+			throw new PlatformException(Kind.REJECTED, "an earlier attempt may have posted; checking needs the numeric user id "
+					+ "in social_accounts.twitter.user_id of agent " + account.agent() + ", so nothing is posted again");
+		}
+		String query = "start_time=" + encode(since.minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString())
+				+ "&max_results=100&tweet.fields=created_at&exclude=retweets";
+		HttpRequest request = authorized(account,
+				URI.create(base() + "/2/users/" + encode(account.userId()) + "/tweets?" + query)).GET().build();
+		JsonNode json = check(account, send(request), "GET /2/users/:id/tweets");
+		for (JsonNode tweet : json.path("data")) {
+			if (PostMatch.sameText(post.text(), tweet.path("text").asString(null))) {
+				String at = tweet.path("created_at").asString(null);
+				return Optional.of(new PublishedPost(tweet.path("id").asString(), at == null ? this.clock.instant() : Instant.parse(at)));
+			}
+		}
+		return Optional.empty();
 	}
 
 	@Override
