@@ -52,6 +52,26 @@ final class Deliveries implements AutoCloseable {
 		}
 	}
 
+	/** A worker consumer whose heartbeat is alive, or null. */
+	String liveWorker() {
+		try (StatefulRedisConnection<String, String> connection = this.client.connect()) {
+			RedisCommands<String, String> redis = connection.sync();
+			for (String consumer : redis.smembers("chimera:consumers")) {
+				if (consumer.startsWith("worker") && redis.exists("chimera:consumer:" + consumer + ":alive") == 1) {
+					return consumer;
+				}
+			}
+			return null;
+		}
+	}
+
+	/** Whether the list holds the message. */
+	boolean holds(String list, String payload) {
+		try (StatefulRedisConnection<String, String> connection = this.client.connect()) {
+			return connection.sync().lpos(list, payload) != null;
+		}
+	}
+
 	/**
 	 * Removes a queued task message (one nobody took yet), as a Redis that lost its data would; returns its
 	 * task id, or null when no task was queued this time. Its task stays in progress in the database with

@@ -26,7 +26,9 @@ enum Fault {
 	/** A payment added to the goals, then taken out again while in flight: it may not be sent. */
 	WITHDRAW_PAYMENT("payment taken out of the goals"),
 	/** A queued task message lost from Redis: the sweeper must end its task with a code. */
-	LOSE_TASK("task message lost");
+	LOSE_TASK("task message lost"),
+	/** A task taken by a thread of the live worker that never finishes it: its lease must bring it back. */
+	WEDGE_TASK("wedged consumer thread");
 
 	private final String label;
 

@@ -108,6 +108,10 @@ class FaultCampaignIntegrationTests {
 			assertThat(invariants.stuck()).as("tasks in progress past their deadline plus grace").isZero();
 			assertThat(invariants.paidAfterWithdrawal()).as("payments sent after their goal was withdrawn").isZero();
 			assertThat(invariants.lifecycleViolations()).as("paused agents that posted or paid").isEmpty();
+			assertThat(lifecycle.wedgedStillHeld()).as("the wedged thread's message still in the live worker's processing list")
+				.isZero();
+			assertThat(db.column("SELECT status FROM tasks WHERE id = '" + lifecycle.wedgedTask() + "'"))
+				.as("the wedged task, finished after its lease").containsAnyOf("complete", "failed");
 			assertThat(db.count("SELECT COUNT(*) FROM incidents WHERE kind = 'task_stuck'"))
 				.as("the lost task message's task swept with an incident").isPositive();
 			assertThat(slowCalls).as("tasks abandoned after the task timeout (E2001)").isPositive();

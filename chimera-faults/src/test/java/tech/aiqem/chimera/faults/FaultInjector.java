@@ -122,6 +122,7 @@ final class FaultInjector {
 				case PAUSE_AGENTS -> this.lifecycle.pauseAgents();
 				case WITHDRAW_PAYMENT -> this.lifecycle.withdrawPayment();
 				case LOSE_TASK -> this.lifecycle.loseTaskMessage();
+				case WEDGE_TASK -> this.lifecycle.wedgeTask(this.servers.redisUrl());
 			};
 			Duration recovery = Target.of(fault).services().isEmpty() ? Duration.ZERO
 					: awaitRecovery(at, Target.of(fault).services());
@@ -268,7 +269,8 @@ final class FaultInjector {
 
 		static Target of(Fault fault) {
 			return switch (fault) {
-				case KILL_WORKER, TERM_WORKER -> WORKER;
+				// the wedge waits for the worker's other faults: the thread it wedges belongs to a worker that stays up
+				case KILL_WORKER, TERM_WORKER, WEDGE_TASK -> WORKER;
 				case KILL_JUDGE -> JUDGE;
 				case KILL_PLANNER -> PLANNER;
 				case MCP_DOWN -> MCP;

@@ -51,7 +51,7 @@ record FaultSettings(String name, int agents, int postsPerDay, int days, double 
 	 */
 	static FaultSettings shortRun(long seed) {
 		List<Fault> faults = List.of(Fault.WITHDRAW_PAYMENT, Fault.PAUSE_AGENTS, Fault.LOSE_TASK, Fault.DUPLICATE_RESULT, Fault.KILL_WORKER, Fault.KILL_JUDGE, Fault.KILL_PLANNER,
-				Fault.MCP_DOWN, Fault.DUPLICATE_TASK, Fault.RESTART_REDIS, Fault.RESTART_POSTGRES, Fault.TERM_WORKER);
+				Fault.MCP_DOWN, Fault.DUPLICATE_TASK, Fault.RESTART_REDIS, Fault.RESTART_POSTGRES, Fault.TERM_WORKER, Fault.WEDGE_TASK);
 		return new FaultSettings("short", 2, 48, 3, 2400, Duration.ofSeconds(3), Duration.ofSeconds(2), faults,
 				Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(3), 0.02, Duration.ofSeconds(180), seed);
 	}
@@ -65,7 +65,7 @@ record FaultSettings(String name, int agents, int postsPerDay, int days, double 
 		List<Fault> faults = new ArrayList<>();
 		Fault[] kills = { Fault.KILL_WORKER, Fault.KILL_JUDGE, Fault.KILL_PLANNER };
 		Fault[] others = { Fault.TERM_WORKER, Fault.RESTART_REDIS, Fault.RESTART_POSTGRES, Fault.MCP_DOWN,
-				Fault.DUPLICATE_TASK, Fault.DUPLICATE_RESULT, Fault.PAUSE_AGENTS, Fault.WITHDRAW_PAYMENT, Fault.LOSE_TASK };
+				Fault.DUPLICATE_TASK, Fault.DUPLICATE_RESULT, Fault.PAUSE_AGENTS, Fault.WITHDRAW_PAYMENT, Fault.LOSE_TASK, Fault.WEDGE_TASK };
 		faults.addAll(List.of(others));
 		while (faults.size() < 56) {
 			faults.add(random.nextInt(3) < 2 ? kills[random.nextInt(kills.length)] : others[random.nextInt(others.length)]);

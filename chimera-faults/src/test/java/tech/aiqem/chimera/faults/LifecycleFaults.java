@@ -5,7 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import java.time.Clock;
+
+import tech.aiqem.chimera.infra.redis.Redis;
 import tech.aiqem.chimera.local.Api;
+import tech.aiqem.chimera.model.RedisKeys;
+import tech.aiqem.chimera.queue.Delivery;
+import tech.aiqem.chimera.queue.ReliableQueue;
 
 /**
  * Faults on the task lifecycle rather than on processes: an operator pausing agents while their work
@@ -31,6 +37,11 @@ final class LifecycleFaults {
 	private final List<String> violations = new CopyOnWriteArrayList<>();
 
 	private volatile Withdrawal withdrawal;
+
+	private volatile Delivery wedged;
+
+	/** The lease the wedged task is taken with: the queue must bring it back after it. */
+	static final Duration WEDGE_LEASE = Duration.ofSeconds(15);
 
 	/**
 	 * @param contentAgents agents with content campaigns
@@ -134,6 +145,42 @@ final class LifecycleFaults {
 				SELECT COUNT(*) FROM transactions x JOIN tasks t ON t.id = x.task_id
 				 WHERE t.campaign_id = '%s' AND t.context->'payment'->>'purpose' = '%s' AND t.goals_revision >= %d
 				""".formatted(w.campaign(), w.purpose(), w.revision()));
+	}
+
+	/**
+	 * Takes a queued task as a thread of the live worker would (the queue's own pop, under the worker's
+	 * consumer id, whose heartbeat stays fresh) and never finishes it: a wedged thread. Only the message's
+	 * lease can bring it back; the reaper of dead consumers never will.
+	 */
+	String wedgeTask(String redisUrl) {
+		String worker = this.deliveries.liveWorker();
+		if (worker == null) {
+			throw new IllegalStateException("no live worker to wedge");
+		}
+		try (Redis redis = new Redis(redisUrl)) {
+			ReliableQueue queue = new ReliableQueue(redis, worker, Duration.ofSeconds(15), WEDGE_LEASE, Clock.systemUTC());
+			try (ReliableQueue.Consumer consumer = queue.consumer()) {
+				Delivery delivery = consumer.popByPriority(RedisKeys.taskQueues(), Duration.ofSeconds(60));
+				if (delivery == null) {
+					throw new IllegalStateException("no queued task to wedge within 60 s");
+				}
+				this.wedged = delivery;
+				return "task " + Deliveries.taskId(delivery.payload()) + " taken by a wedged thread of live worker " + worker
+						+ " (lease " + WEDGE_LEASE.toSeconds() + " s)";
+			}
+		}
+	}
+
+	/** The wedged message, if it is still in the live worker's processing list (it must have come back). */
+	long wedgedStillHeld() {
+		Delivery delivery = this.wedged;
+		return delivery != null && this.deliveries.holds(delivery.processingKey(), delivery.payload()) ? 1 : 0;
+	}
+
+	/** The wedged message's task id, to check that it was finished after all; null when none was wedged. */
+	String wedgedTask() {
+		Delivery delivery = this.wedged;
+		return delivery == null ? null : Deliveries.taskId(delivery.payload());
 	}
 
 	/** Drops a task message from its Redis queue, as a Redis failover without persistence would lose it. */

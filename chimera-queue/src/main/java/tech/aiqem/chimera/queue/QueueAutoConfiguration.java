@@ -20,7 +20,7 @@ public class QueueAutoConfiguration {
 
 	@Bean
 	ReliableQueue reliableQueue(Redis redis, InfraProperties infra, QueueProperties properties, Clock clock) {
-		return new ReliableQueue(redis, infra.instanceId(), properties.heartbeatTtl(), clock);
+		return new ReliableQueue(redis, infra.instanceId(), properties.heartbeatTtl(), properties.lease(), clock);
 	}
 
 	@Bean

@@ -11,8 +11,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps this process's heartbeat alive and, in every process, returns the messages of consumers that
- * died (their heartbeat expired). Errors are logged and retried on the next tick: Redis being away for
- * a while stops neither.
+ * died (their heartbeat expired) and of leases that ended. The heartbeat has a thread of its own, so a
+ * slow reap (or a stalled machine) never lets a live consumer's heartbeat lapse and its work be done
+ * twice. Errors are logged and retried on the next tick: Redis being away for a while stops neither.
  */
 public final class QueueMaintenance implements SmartLifecycle {
 
@@ -24,6 +25,8 @@ public final class QueueMaintenance implements SmartLifecycle {
 
 	private final Duration reapInterval;
 
+	private volatile ScheduledExecutorService heartbeats;
+
 	private volatile ScheduledExecutorService scheduler;
 
 	public QueueMaintenance(ReliableQueue queue, Duration heartbeatTtl, Duration reapInterval) {
@@ -34,16 +37,23 @@ public final class QueueMaintenance implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "queue-maintenance");
+		this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("queue-heartbeat"));
+		this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("queue-reaper"));
+		long beat = Math.max(this.heartbeatTtl.toMillis() / 3, 100);
+		this.heartbeats.scheduleWithFixedDelay(() -> guarded("heartbeat", this.queue::heartbeat), 0, beat,
+				TimeUnit.MILLISECONDS);
+		this.scheduler.scheduleWithFixedDelay(() -> {
+			guarded("reaper", this.queue::reapDeadConsumers);
+			guarded("lease reaper", this.queue::returnExpiredLeases);
+		}, this.reapInterval.toMillis(), this.reapInterval.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private static java.util.concurrent.ThreadFactory daemon(String name) {
+		return runnable -> {
+			Thread thread = new Thread(runnable, name);
 			thread.setDaemon(true);
 			return thread;
-		});
-		long beat = Math.max(this.heartbeatTtl.toMillis() / 3, 100);
-		this.scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", this.queue::heartbeat), 0, beat,
-				TimeUnit.MILLISECONDS);
-		this.scheduler.scheduleWithFixedDelay(() -> guarded("reaper", this.queue::reapDeadConsumers),
-				this.reapInterval.toMillis(), this.reapInterval.toMillis(), TimeUnit.MILLISECONDS);
+		};
 	}
 
 	private void guarded(String what, Runnable action) {
@@ -57,11 +67,13 @@ public final class QueueMaintenance implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService running = this.scheduler;
-		if (running != null) {
-			running.shutdownNow();
+		for (ScheduledExecutorService running : new ScheduledExecutorService[] { this.scheduler, this.heartbeats }) {
+			if (running != null) {
+				running.shutdownNow();
+			}
 		}
 		this.scheduler = null;
+		this.heartbeats = null;
 	}
 
 	@Override

@@ -13,10 +13,15 @@ import jakarta.validation.constraints.NotNull;
  * process's {@code chimera.instance-id} (common-infra).
  *
  * @param heartbeatTtl how long a consumer counts as alive without a heartbeat
- * @param reapInterval how often dead consumers' messages are returned to their queues
+ * @param reapInterval how often dead consumers' messages, and messages held past their lease, are returned
+ * @param lease how long a popped message may stay unacknowledged before it goes back to its queue, even
+ * while its consumer lives: longer than any task may take (the worker's task timeout is 60 s)
  */
 @Validated
 @ConfigurationProperties("chimera.queue")
 public record QueueProperties(@NotNull @DefaultValue("15s") Duration heartbeatTtl,
-		@NotNull @DefaultValue("5s") Duration reapInterval) {
+		@NotNull @DefaultValue("5s") Duration reapInterval, @NotNull @DefaultValue("5m") Duration lease) {
+
+	/** The lease of a queue built without one. */
+	public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
 }

@@ -21,8 +21,9 @@ import tech.aiqem.chimera.model.RedisKeys;
 
 /**
  * The Redis lists of docs/architecture.md §4 with at-least-once delivery: push; pop that moves a message
- * atomically into this consumer's processing list; ack after the output is durably written; heartbeat;
- * a reaper that returns the messages of consumers whose heartbeat expired; dead-letter lists for
+ * atomically into this consumer's processing list, with a lease; ack after the output is durably written;
+ * heartbeat; a reaper that returns the messages of consumers whose heartbeat expired and of leases that
+ * ended; dead-letter lists for
  * malformed messages. Review lists ({@code chimera:review:{agent_id}}) are found through a ready set,
  * so consumers never poll every agent's key.
  */
@@ -44,11 +45,20 @@ public final class ReliableQueue {
 
 	private final AtomicLong pops = new AtomicLong();
 
+	private final Leases leases;
+
+	/** Leases of {@link QueueProperties#DEFAULT_LEASE}. */
 	public ReliableQueue(Redis redis, String consumerId, Duration heartbeatTtl, Clock clock) {
+		this(redis, consumerId, heartbeatTtl, QueueProperties.DEFAULT_LEASE, clock);
+	}
+
+	/** @param lease how long a popped message may stay unacknowledged */
+	public ReliableQueue(Redis redis, String consumerId, Duration heartbeatTtl, Duration lease, Clock clock) {
 		this.redis = redis;
 		this.consumerId = consumerId;
 		this.clock = clock;
 		this.liveness = new ConsumerLiveness(redis, this.scripts, consumerId, heartbeatTtl);
+		this.leases = new Leases(redis, this.scripts, lease);
 	}
 
 	public String consumerId() {
@@ -90,6 +100,7 @@ public final class ReliableQueue {
 	/** Removes a message whose output is durably written. */
 	public void ack(Delivery delivery) {
 		commands().lrem(delivery.processingKey(), 1, delivery.payload());
+		this.leases.release(List.of(delivery));
 	}
 
 	/** Acknowledges many messages in one round trip. */
@@ -110,6 +121,7 @@ public final class ReliableQueue {
 				throw new IllegalStateException("ack failed: " + ex.getMessage(), ex);
 			}
 		}
+		this.leases.release(deliveries);
 	}
 
 	/** Parks a message that cannot be processed in {@code chimera:dead:{queue}} with the reason. */
@@ -118,6 +130,7 @@ public final class ReliableQueue {
 				delivery.payload(), "consumer", this.consumerId, "at", this.clock.instant().toString()));
 		eval(commands(), Scripts.DEAD_LETTER, ScriptOutputType.INTEGER,
 				new String[] { delivery.processingKey(), RedisKeys.dead(delivery.queue()) }, delivery.payload(), envelope);
+		this.leases.release(List.of(delivery));
 		log.warn("Dead-lettered a message from {}: {}", delivery.queue(), reason);
 	}
 
@@ -141,6 +154,7 @@ public final class ReliableQueue {
 		eval(commands(), Scripts.REQUEUE, ScriptOutputType.INTEGER,
 				new String[] { delivery.processingKey(), delivery.queue(), signalKey(delivery.queue()), ready },
 				delivery.payload());
+		this.leases.release(List.of(delivery));
 	}
 
 	/** Replaces a held message by a new version of it (e.g. the next attempt), atomically enough to lose nothing. */
@@ -157,6 +171,11 @@ public final class ReliableQueue {
 	/** Returns the messages of every consumer whose heartbeat expired; the number of messages returned. */
 	public int reapDeadConsumers() {
 		return this.liveness.reapDeadConsumers();
+	}
+
+	/** Returns messages held past their lease by any consumer; how many. */
+	public int returnExpiredLeases() {
+		return this.leases.returnExpired();
 	}
 
 	/** Messages held by this consumer, e.g. to return them on shutdown. */
@@ -206,7 +225,7 @@ public final class ReliableQueue {
 				List<String> order = PriorityOrder.forPop(pops.getAndIncrement(), byPriority);
 				List<Object> popped = eval(commands(), Scripts.POP_ORDERED, ScriptOutputType.MULTI,
 						order.toArray(String[]::new), processingPrefix(consumerId), RedisKeys.consumerSources(consumerId),
-						RedisKeys.PREFIX);
+						RedisKeys.PREFIX, leases.millis(), RedisKeys.LEASES);
 				if (popped != null && popped.size() >= 3) {
 					return new Delivery((String) popped.get(0), (String) popped.get(1), (String) popped.get(2));
 				}
@@ -225,7 +244,8 @@ public final class ReliableQueue {
 			while (true) {
 				List<Object> popped = eval(commands(), Scripts.POP_READY, ScriptOutputType.MULTI,
 						new String[] { RedisKeys.REVIEW_READY }, processingPrefix(consumerId),
-						RedisKeys.consumerSources(consumerId), RedisKeys.PREFIX, String.valueOf(max));
+						RedisKeys.consumerSources(consumerId), RedisKeys.PREFIX, String.valueOf(max), leases.millis(),
+						RedisKeys.LEASES);
 				if (popped != null && !popped.isEmpty()) {
 					List<Delivery> deliveries = new ArrayList<>(popped.size() / 3);
 					for (int i = 0; i + 2 < popped.size(); i += 3) {

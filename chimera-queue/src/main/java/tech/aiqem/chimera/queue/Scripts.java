@@ -24,7 +24,8 @@ final class Scripts {
 
 	/**
 	 * Pop from the first non-empty list. KEYS: lists in the order to try; ARGV[1] processing-key prefix,
-	 * ARGV[2] the consumer's sources set, ARGV[3] the key prefix stripped when naming processing lists.
+	 * ARGV[2] the consumer's sources set, ARGV[3] the key prefix stripped when naming processing lists,
+	 * ARGV[4] the lease in ms, ARGV[5] the leases set (the message's lease is recorded with the pop).
 	 */
 	static final String POP_ORDERED = """
 			for i = 1, #KEYS do
@@ -32,6 +33,9 @@ final class Scripts {
 			  local value = redis.call('LMOVE', KEYS[i], dest, 'RIGHT', 'LEFT')
 			  if value then
 			    redis.call('SADD', ARGV[2], KEYS[i])
+			    local t = redis.call('TIME')
+			    local due = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[4])
+			    redis.call('ZADD', ARGV[5], due, KEYS[i] .. '|' .. dest .. '|' .. value)
 			    return {KEYS[i], value, dest}
 			  end
 			end
@@ -40,10 +44,13 @@ final class Scripts {
 
 	/**
 	 * Pop up to ARGV[4] messages from lists named in a ready set. KEYS[1] ready set; ARGV[1..3] as for
-	 * POP_ORDERED. A list found empty leaves the set.
+	 * POP_ORDERED, ARGV[4] the most to pop, ARGV[5] the lease in ms, ARGV[6] the leases set. A list found empty
+	 * leaves the set.
 	 */
 	static final String POP_READY = """
 			local out = {}
+			local t = redis.call('TIME')
+			local due = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[5])
 			local max = tonumber(ARGV[4])
 			local tries = 0
 			while #out < max * 3 and tries < max * 2 + 8 do
@@ -56,6 +63,7 @@ final class Scripts {
 			  local value = redis.call('LMOVE', key, dest, 'RIGHT', 'LEFT')
 			  if value then
 			    redis.call('SADD', ARGV[2], key)
+			    redis.call('ZADD', ARGV[6], due, key .. '|' .. dest .. '|' .. value)
 			    out[#out + 1] = key
 			    out[#out + 1] = value
 			    out[#out + 1] = dest
@@ -118,6 +126,38 @@ final class Scripts {
 			end
 			redis.call('DEL', KEYS[2])
 			redis.call('SREM', KEYS[3], ARGV[1])
+			return moved
+			""";
+
+	/**
+	 * Return messages whose lease ended, even though their consumer is alive (a wedged or very slow thread).
+	 * KEYS[1] leases set; ARGV[1] the most to return, ARGV[2] review-list prefix, ARGV[3] ready set, ARGV[4]
+	 * signal-key prefix, ARGV[5] stripped key prefix. A lease whose message was acknowledged meanwhile (or
+	 * returned by the reaper) is just dropped. Returns the number of messages returned.
+	 */
+	static final String RETURN_EXPIRED = """
+			local t = redis.call('TIME')
+			local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+			local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))
+			local moved = 0
+			for _, member in ipairs(expired) do
+			  redis.call('ZREM', KEYS[1], member)
+			  local a = string.find(member, '|', 1, true)
+			  local b = string.find(member, '|', a + 1, true)
+			  local source = string.sub(member, 1, a - 1)
+			  local processing = string.sub(member, a + 1, b - 1)
+			  local payload = string.sub(member, b + 1)
+			  if redis.call('LREM', processing, 1, payload) > 0 then
+			    redis.call('RPUSH', source, payload)
+			    moved = moved + 1
+			    if string.sub(source, 1, string.len(ARGV[2])) == ARGV[2] then
+			      redis.call('SADD', ARGV[3], source)
+			    end
+			    local group = string.match(string.sub(source, string.len(ARGV[5]) + 1), '^[^:]+')
+			    redis.call('LPUSH', ARGV[4] .. group, '1')
+			    redis.call('LTRIM', ARGV[4] .. group, 0, 63)
+			  end
+			end
 			return moved
 			""";
 }

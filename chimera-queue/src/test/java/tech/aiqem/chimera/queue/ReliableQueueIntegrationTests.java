@@ -104,6 +104,34 @@ class ReliableQueueIntegrationTests {
 	}
 
 	@Test
+	void aMessageHeldPastItsLeaseByALiveConsumerGoesBackAndAnAcknowledgedOneDoesNot() {
+		String medium = RedisKeys.tasks(tech.aiqem.chimera.model.Priority.MEDIUM);
+		ReliableQueue producer = queue("producer", Duration.ofSeconds(2));
+		producer.push(medium, "task-held");
+		producer.push(medium, "task-acked");
+		// a consumer whose heartbeat stays fresh: only the lease can bring back what it holds
+		ReliableQueue wedged = new ReliableQueue(this.redis, "wedged", Duration.ofSeconds(30), Duration.ofMillis(400),
+				Clock.systemUTC());
+		wedged.heartbeat();
+		try (ReliableQueue.Consumer consumer = wedged.consumer()) {
+			assertThat(consumer.popByPriority(TASKS, Duration.ofSeconds(1)).payload()).isEqualTo("task-held");
+			Delivery acked = consumer.popByPriority(TASKS, Duration.ofSeconds(1));
+			wedged.ack(acked);
+		}
+		var redis = this.redis.shared().sync();
+		assertThat(wedged.returnExpiredLeases()).as("not before the lease ends").isZero();
+		assertThat(redis.llen(medium)).isZero();
+
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+			.until(() -> wedged.returnExpiredLeases() > 0 || redis.llen(medium) > 0);
+		assertThat(redis.lrange(medium, 0, -1)).containsExactly("task-held");
+		assertThat(redis.llen(RedisKeys.processing("wedged", medium))).isZero();
+		assertThat(redis.zcard(RedisKeys.LEASES)).as("no lease left behind").isZero();
+		assertThat(redis.exists(RedisKeys.heartbeat("wedged"))).as("its consumer is alive all along").isOne();
+		assertThat(producer.reapDeadConsumers()).isZero();
+	}
+
+	@Test
 	void malformedMessagesLandInTheDeadLetterListWithTheReason() {
 		ReliableQueue queue = queue("judge-1", Duration.ofSeconds(30));
 		queue.push("chimera:tasks:high", "{\"task_id\": \"not json");

@@ -18,6 +18,12 @@ public final class RedisKeys {
 	/** Set of consumer ids that hold processing lists. */
 	public static final String CONSUMERS = "chimera:consumers";
 
+	/**
+	 * Leases of popped messages: a sorted set of {@code source|processing list|payload} scored by the
+	 * Redis time (ms) at which the message goes back to its source unless acknowledged.
+	 */
+	public static final String LEASES = "chimera:leases";
+
 	private RedisKeys() {
 	}
 

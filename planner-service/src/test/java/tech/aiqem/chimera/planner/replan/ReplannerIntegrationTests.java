@@ -20,7 +20,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.embedded.TestServices;
-import tech.aiqem.chimera.infra.model.ModelGateway;
+import tech.aiqem.chimera.gateway.ModelGateway;
 import tech.aiqem.chimera.ledger.Ledger;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.Network;

@@ -123,7 +123,20 @@ public final class TaskRunner implements SmartLifecycle {
 							this.execution.handle(delivery);
 						}
 						catch (RuntimeException ex) {
-							log.warn("Task handling failed; the task stays held until the reaper returns it: {}", ex.getMessage());
+							// every delivery taken ends acknowledged, returned or dead-lettered: a failure nothing
+							// handled is a bug that a retry repeats, so the message is parked with its reason (its
+							// task is swept with E2001 after its deadline); if Redis is away, its lease brings it back
+							if (!this.running) {
+								log.warn("Task handling stopped by the shutdown; the message stays held for the shutdown or its lease to return: {}", ex.getMessage());
+								return;
+							}
+							log.error("Task handling failed unexpectedly; dead-lettering the message", ex);
+							try {
+								this.queue.deadLetter(delivery, "worker failed: " + ex);
+							}
+							catch (RuntimeException notParked) {
+								log.warn("Could not dead-letter it ({}); its lease returns it", notParked.getMessage());
+							}
 						}
 						finally {
 							this.slots.release();
