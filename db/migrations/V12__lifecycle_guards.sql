@@ -15,3 +15,6 @@ ALTER TABLE post_claims DROP CONSTRAINT post_claims_status_check;
 ALTER TABLE post_claims ADD CONSTRAINT post_claims_status_check
     CHECK (status IN ('reserved', 'publishing', 'published', 'failed'));
 ALTER TABLE post_claims ADD COLUMN attempted_at TIMESTAMP WITH TIME ZONE;
+-- A two-step platform's container (Threads), recorded before it is published: a retry publishes it
+-- instead of creating another.
+ALTER TABLE post_claims ADD COLUMN platform_request VARCHAR(100);

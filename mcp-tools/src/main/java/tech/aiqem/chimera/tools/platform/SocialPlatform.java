@@ -21,6 +21,14 @@ public interface SocialPlatform {
 	PublishedPost publish(OutgoingPost post);
 
 	/**
+	 * Publishes a post as one attempt of several: a two-step platform records its container through
+	 * {@code attempt} before publishing it, and reuses the container an earlier attempt recorded.
+	 */
+	default PublishedPost publish(OutgoingPost post, PublishAttempt attempt) {
+		return publish(post);
+	}
+
+	/**
 	 * The post, if an earlier attempt published it after all (a timeout or a crash after the platform
 	 * took it): looked up among the account's posts since {@code since} by its text. A retry asks this
 	 * before posting again, so a post is never published twice.

@@ -9,7 +9,7 @@ import tech.aiqem.chimera.model.Platform;
 /** A row of {@code post_claims}: one post_content task, its pacing slot and, once out, its post id. */
 record PostClaim(String key, Platform platform, String account, String textSha256, String postedText,
 		List<String> mediaUrls, DisclosureLevel disclosure, String inReplyTo, String status, Instant slotAt,
-		String postId, Instant publishedAt, Instant attemptedAt) {
+		String postId, Instant publishedAt, Instant attemptedAt, String platformRequest) {
 
 	boolean published() {
 		return "published".equals(this.status);

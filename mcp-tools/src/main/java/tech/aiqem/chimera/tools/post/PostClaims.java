@@ -29,7 +29,7 @@ class PostClaims {
 
 	private static final String COLUMNS = """
 			idempotency_key, platform, account, text_sha256, posted_text, media_urls::text AS media_urls, disclosure,
-			in_reply_to, status, slot_at, post_id, published_at, attempted_at
+			in_reply_to, status, slot_at, post_id, published_at, attempted_at, platform_request
 			""";
 
 	private static final String FIND = "SELECT " + COLUMNS + " FROM post_claims WHERE idempotency_key = ?";
@@ -61,6 +61,8 @@ class PostClaims {
 	private static final String PUBLISHING = """
 			UPDATE post_claims SET status = 'publishing', attempted_at = ? WHERE idempotency_key = ? AND status IN ('reserved', 'publishing')
 			""";
+
+	private static final String REQUESTED = "UPDATE post_claims SET platform_request = ? WHERE idempotency_key = ?";
 
 	private static final String NOT_POSTED = """
 			UPDATE post_claims SET status = 'reserved', slot_at = ?, error = ? WHERE idempotency_key = ? AND status = 'publishing'
@@ -127,6 +129,11 @@ class PostClaims {
 		this.jdbc.update(PUBLISHING, Timestamp.from(at), key);
 	}
 
+	/** The platform's container (or request) for the post, recorded before it is published. */
+	void requested(String key, String request) {
+		this.jdbc.update(REQUESTED, request, key);
+	}
+
 	/** The platform said it did not post (a rate limit): back to reserved, at a later slot. */
 	void notPosted(String key, Instant slot, String reason) {
 		this.jdbc.update(NOT_POSTED, Timestamp.from(slot), reason, key);
@@ -149,6 +156,6 @@ class PostClaims {
 				rs.getString("text_sha256"), rs.getString("posted_text"), media, DisclosureLevel.of(rs.getString("disclosure")),
 				rs.getString("in_reply_to"), rs.getString("status"), rs.getTimestamp("slot_at").toInstant(),
 				rs.getString("post_id"), published == null ? null : published.toInstant(),
-				attempted == null ? null : attempted.toInstant());
+				attempted == null ? null : attempted.toInstant(), rs.getString("platform_request"));
 	}
 }

@@ -32,6 +32,7 @@ import tech.aiqem.chimera.tools.pacing.SlotWaiter;
 import tech.aiqem.chimera.tools.platform.AccountRef;
 import tech.aiqem.chimera.tools.platform.OutgoingPost;
 import tech.aiqem.chimera.tools.platform.PlatformException;
+import tech.aiqem.chimera.tools.platform.PublishAttempt;
 import tech.aiqem.chimera.tools.platform.PublishedPost;
 import tech.aiqem.chimera.tools.platform.SocialPlatform;
 import tech.aiqem.chimera.tools.platform.SocialPlatforms;
@@ -147,7 +148,8 @@ public class PostContentTool {
 				}
 			}
 			this.claims.publishing(key, this.clock.instant());
-			PublishedPost published = adapter.publish(post);
+			PublishedPost published = adapter.publish(post,
+					new PublishAttempt(claim.platformRequest(), request -> this.claims.requested(key, request)));
 			this.claims.published(key, published.postId(), published.postedAt());
 			log.info("Published {} post {} for agent {} on @{}", platform.wire(), published.postId(), agent.id(),
 					account.username());

@@ -19,6 +19,7 @@ import tech.aiqem.chimera.tools.platform.OutgoingPost;
 import tech.aiqem.chimera.tools.platform.PlatformException.Kind;
 import tech.aiqem.chimera.tools.platform.PlatformException;
 import tech.aiqem.chimera.tools.platform.PostMatch;
+import tech.aiqem.chimera.tools.platform.PublishAttempt;
 import tech.aiqem.chimera.tools.platform.PublishedPost;
 import tech.aiqem.chimera.tools.platform.RecentMention;
 import tech.aiqem.chimera.tools.platform.SocialPlatform;
@@ -54,8 +55,25 @@ public final class ThreadsPlatform implements SocialPlatform {
 
 	@Override
 	public PublishedPost publish(OutgoingPost post) {
+		return publish(post, PublishAttempt.first());
+	}
+
+	/** A retry publishes the container an earlier attempt created: Threads makes a new one on every create. */
+	@Override
+	public PublishedPost publish(OutgoingPost post, PublishAttempt attempt) {
 		AccountRef account = post.account();
 		String user = GraphApi.requireUserId(account, "threads");
+		String id = attempt.earlierRequest();
+		if (id == null) {
+			id = createContainer(account, user, post);
+			attempt.requested().accept(id);
+		}
+		JsonNode published = this.graph.post(account, "/" + user + "/threads_publish", Map.of("creation_id", id),
+				"POST /{threads-user-id}/threads_publish");
+		return new PublishedPost(published.path("id").asString(), this.clock.instant());
+	}
+
+	private String createContainer(AccountRef account, String user, OutgoingPost post) {
 		Map<String, String> form = new LinkedHashMap<>();
 		if (post.mediaUrls().isEmpty()) {
 			form.put("media_type", "TEXT");
@@ -73,9 +91,7 @@ public final class ThreadsPlatform implements SocialPlatform {
 		if (id == null) {
 			throw new PlatformException(Kind.UNAVAILABLE, "Threads answered POST /threads without an id");
 		}
-		JsonNode published = this.graph.post(account, "/" + user + "/threads_publish", Map.of("creation_id", id),
-				"POST /{threads-user-id}/threads_publish");
-		return new PublishedPost(published.path("id").asString(), this.clock.instant());
+		return id;
 	}
 
 	@Override

@@ -71,6 +71,29 @@ class ThreadsPlatformTests {
 	}
 
 	@Test
+	void theContainerIsRecordedBeforePublishingAndARetryPublishesItInsteadOfCreatingAnother() throws Exception {
+		OutgoingPost post = new OutgoingPost(this.account, "Kemis fitting notes", List.of(), DisclosureLevel.NONE, false, null,
+				"task-2");
+		java.util.List<String> recorded = new java.util.ArrayList<>();
+		this.server.enqueue(new MockResponse().setBody(Fixtures.read("threads/post_threads_container_200.json")));
+		this.server.enqueue(new MockResponse().setResponseCode(503).setBody("{}"));
+		assertThatThrownBy(() -> this.threads.publish(post, new tech.aiqem.chimera.tools.platform.PublishAttempt(null, recorded::add)))
+			.isInstanceOf(PlatformException.class);
+		assertThat(recorded).as("the container, recorded before threads_publish was called").containsExactly("1234567");
+		assertThat(this.server.takeRequest().getPath()).isEqualTo("/v1.0/98765/threads");
+		assertThat(this.server.takeRequest().getPath()).isEqualTo("/v1.0/98765/threads_publish");
+
+		this.server.enqueue(new MockResponse().setBody(Fixtures.read("threads/post_threads_publish_200.json")));
+		var published = this.threads.publish(post, new tech.aiqem.chimera.tools.platform.PublishAttempt("1234567", recorded::add));
+		assertThat(published.postId()).isEqualTo("1234567");
+		RecordedRequest retry = this.server.takeRequest();
+		assertThat(retry.getPath()).as("no second container").isEqualTo("/v1.0/98765/threads_publish");
+		assertThat(retry.getBody().readUtf8()).contains("creation_id=1234567");
+		assertThat(this.server.getRequestCount()).isEqualTo(3);
+		assertThat(recorded).hasSize(1);
+	}
+
+	@Test
 	void readsMentions() throws Exception {
 		this.server.enqueue(new MockResponse().setBody(Fixtures.read("threads/get_user_mentions_200.json")));
 		List<RecentMention> mentions = this.threads.mentions(this.account, NOW.minusSeconds(3600), NOW);
