@@ -11,12 +11,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.tools.pacing.RateLimitBlocks;
 import tech.aiqem.chimera.tools.platform.AccountRef;
+import tech.aiqem.chimera.tools.platform.PublishedPost;
+import tech.aiqem.chimera.tools.platform.PostMatch;
+import tech.aiqem.chimera.tools.platform.OutgoingPost;
 import tech.aiqem.chimera.tools.platform.PlatformException.Kind;
 import tech.aiqem.chimera.tools.platform.PlatformException;
 
@@ -85,6 +89,23 @@ final class GraphApi {
 			.GET()
 			.build();
 		return check(account, send(request), call);
+	}
+
+	/**
+	 * The account's post (Instagram media, a Threads thread) published since {@code since} whose text field
+	 * matches the post's text, if there is one: what a retry asks before posting again.
+	 */
+	Optional<PublishedPost> findPost(OutgoingPost post, String user, String edge, String textField, Instant since,
+			String call) {
+		JsonNode page = get(post.account(), "/" + user + edge, Map.of("fields", "id," + textField + ",timestamp", "since",
+				Long.toString(since.minusSeconds(60).getEpochSecond()), "limit", "50"), call);
+		for (JsonNode media : page.path("data")) {
+			if (PostMatch.sameText(post.text(), media.path(textField).asString(null))) {
+				return Optional.of(new PublishedPost(media.path("id").asString(),
+						InstagramPlatform.GRAPH_TIME.parse(media.path("timestamp").asString(), Instant::from)));
+			}
+		}
+		return Optional.empty();
 	}
 
 	private JsonNode check(AccountRef account, HttpResponse<String> response, String call) {

@@ -20,7 +20,6 @@ import tech.aiqem.chimera.tools.platform.AccountRef;
 import tech.aiqem.chimera.tools.platform.OutgoingPost;
 import tech.aiqem.chimera.tools.platform.PlatformException.Kind;
 import tech.aiqem.chimera.tools.platform.PlatformException;
-import tech.aiqem.chimera.tools.platform.PostMatch;
 import tech.aiqem.chimera.tools.platform.PublishedPost;
 import tech.aiqem.chimera.tools.platform.RecentMention;
 import tech.aiqem.chimera.tools.platform.SocialPlatform;
@@ -153,18 +152,8 @@ public final class InstagramPlatform implements SocialPlatform {
 
 	@Override
 	public Optional<PublishedPost> find(OutgoingPost post, Instant since) {
-		AccountRef account = post.account();
-		String user = GraphApi.requireUserId(account, "instagram");
-		JsonNode page = this.graph.get(account, "/" + user + "/media",
-				Map.of("fields", "id,caption,timestamp", "since", Long.toString(since.minusSeconds(60).getEpochSecond()), "limit", "50"),
+		return this.graph.findPost(post, GraphApi.requireUserId(post.account(), "instagram"), "/media", "caption", since,
 				"GET /{ig-user-id}/media");
-		for (JsonNode media : page.path("data")) {
-			if (PostMatch.sameText(post.text(), media.path("caption").asString(null))) {
-				return Optional.of(new PublishedPost(media.path("id").asString(),
-						InstagramPlatform.GRAPH_TIME.parse(media.path("timestamp").asString(), Instant::from)));
-			}
-		}
-		return Optional.empty();
 	}
 
 	@Override

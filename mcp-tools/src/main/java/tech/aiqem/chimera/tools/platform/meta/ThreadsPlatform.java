@@ -18,7 +18,6 @@ import tech.aiqem.chimera.tools.platform.AccountRef;
 import tech.aiqem.chimera.tools.platform.OutgoingPost;
 import tech.aiqem.chimera.tools.platform.PlatformException.Kind;
 import tech.aiqem.chimera.tools.platform.PlatformException;
-import tech.aiqem.chimera.tools.platform.PostMatch;
 import tech.aiqem.chimera.tools.platform.PublishAttempt;
 import tech.aiqem.chimera.tools.platform.PublishedPost;
 import tech.aiqem.chimera.tools.platform.RecentMention;
@@ -96,18 +95,8 @@ public final class ThreadsPlatform implements SocialPlatform {
 
 	@Override
 	public Optional<PublishedPost> find(OutgoingPost post, Instant since) {
-		AccountRef account = post.account();
-		String user = GraphApi.requireUserId(account, "threads");
-		JsonNode page = this.graph.get(account, "/" + user + "/threads",
-				Map.of("fields", "id,text,timestamp", "since", Long.toString(since.minusSeconds(60).getEpochSecond()), "limit", "50"),
+		return this.graph.findPost(post, GraphApi.requireUserId(post.account(), "threads"), "/threads", "text", since,
 				"GET /{threads-user-id}/threads");
-		for (JsonNode media : page.path("data")) {
-			if (PostMatch.sameText(post.text(), media.path("text").asString(null))) {
-				return Optional.of(new PublishedPost(media.path("id").asString(),
-						InstagramPlatform.GRAPH_TIME.parse(media.path("timestamp").asString(), Instant::from)));
-			}
-		}
-		return Optional.empty();
 	}
 
 	@Override
