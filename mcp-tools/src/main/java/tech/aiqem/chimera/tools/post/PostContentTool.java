@@ -134,6 +134,9 @@ public class PostContentTool {
 			}
 		}
 		awaitSlot(claim);
+		// the wait may have been long: the approval and the agent are checked again just before the platform call
+		this.approved.requirePost(NAME, context.requireTask(), agent.id(),
+				new OutboxMatch.PostCall(platform, text, mediaUrls, inReplyTo));
 		OutgoingPost post = new OutgoingPost(account, claim.postedText(), claim.mediaUrls(), claim.disclosure(),
 				claim.disclosure() != DisclosureLevel.NONE, claim.inReplyTo(), key);
 		try {
