@@ -4,6 +4,7 @@ import { tryAPost } from '../findings.js';
 import { h, clear, fmt, pill, toast, empty, offlineBadge } from '../ui.js';
 import { chart, icon } from '../chart.js';
 import { stat } from './fleet.js';
+import { personaCard } from './agent-persona.js';
 
 const REFRESH_MS = 4000;
 const COLORS = { posts: 'var(--c1)', engagement: 'var(--c2)', spend: 'var(--c3)', revenue: 'var(--c4)', autonomy: 'var(--c5)' };
@@ -51,24 +52,7 @@ export function mount(root, agentId) {
         h('h1', {}, agent.name, ' ', pill(agent.status)),
         agent.status_reason ? h('p', { class: 'muted' }, agent.status_reason) : null),
       h('div', { class: 'actions' }, button));
-    const p = agent.persona || {};
-    const list = (label, items, cls) => items?.length
-      ? h('div', { class: 'persona-row' }, h('dt', {}, label), h('dd', {}, items.map((i) => h('span', { class: `chip ${cls || ''}` }, i))))
-      : null;
-    clear(persona,
-      h('h2', { id: 'persona-h' }, 'Persona'),
-      p.identity ? h('p', { class: 'identity' }, p.identity) : null,
-      p.warnings?.length
-        ? h('ul', { class: 'persona-warnings', 'aria-label': 'Persona warnings' }, p.warnings.map((w) => h('li', {}, w)))
-        : null,
-      h('dl', { class: 'persona' },
-        list('Voice', p.voice),
-        list('Topics', p.topics),
-        list('Never', p.forbidden_topics, 'chip-no'),
-        list('Brands', p.approved_brands),
-        list('Disclosure', [p.disclosure]),
-        list('Languages', p.languages),
-        list('Accounts', Object.entries(agent.social_accounts || {}).map(([platform, a]) => `${platform} @${a.username}`))));
+    clear(persona, ...personaCard(agent));
   }
 
   async function renderWallet() {

@@ -44,9 +44,8 @@ import tech.aiqem.chimera.tools.platform.PlatformException;
 import tech.aiqem.chimera.tools.post.PostContentTool;
 
 /**
- * The MCP server: Streamable HTTP at {@code /mcp}, tools and resources exactly as the specification defines them (hand copy in src/test/resources/spec)
- * (the definitions are the JSON files under {@code tools/} on the classpath, copied from the spec), plus
- * Chimera's memory tools {@code search_memory} and {@code remember}.
+ * The MCP server: Streamable HTTP at {@code /mcp}, the specified tools and resources (JSON definitions under
+ * {@code tools/} on the classpath), plus Chimera's memory tools {@code search_memory} and {@code remember}.
  */
 @Configuration(proxyBeanMethods = false)
 class McpServerConfiguration {
@@ -168,10 +167,7 @@ class McpServerConfiguration {
 	private static final java.util.regex.Pattern AGENT_MENTIONS = java.util.regex.Pattern
 		.compile("chimera://agents/([0-9a-fA-F-]{36})/mentions/([a-z]+)");
 
-	/**
-	 * Mentions of an agent named in the URI, for external MCP clients with a tenant API key (their own
-	 * tenant's agents only; another tenant's agent reads as unknown) and for services alike.
-	 */
+	/** Mentions of the agent named in the URI; a tenant API key reads only its own tenant's agents. */
 	private static SyncResourceTemplateSpecification agentMentionsTemplate(RecentMentionsResource mentions) {
 		McpSchema.ResourceTemplate template = McpSchema.ResourceTemplate.builder()
 			.uriTemplate(AGENT_MENTIONS_TEMPLATE)
