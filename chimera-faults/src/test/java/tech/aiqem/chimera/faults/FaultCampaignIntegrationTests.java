@@ -82,7 +82,9 @@ class FaultCampaignIntegrationTests {
 					Duration.ofMillis((long) (SWEEPER_GRACE.plusSeconds(10).toMillis() * settings.timeScale())));
 			long slowCalls = countInLogs(chimera, Service.WORKER, "TaskRunner", "worker timeout");
 			long escalations = Stream.of(Service.values()).mapToLong(s -> countInLogs(chimera, s, "E1002", "after 5 attempts")).sum();
+			long lostAnswers = countInLogs(chimera, Service.MCP_TOOLS, "Fault knob:", "answer was lost");
 			long threadDeaths = Stream.of(Service.values()).mapToLong(s -> countInLogs(chimera, s, "Exception in thread", "")).sum();
+			log.info("Posts whose answer the platform lost after taking them: {}", lostAnswers);
 			String report = FaultReport.render(settings, injections, invariants, slowCalls, escalations,
 					Duration.ofNanos(System.nanoTime() - runStarted), threadDeaths, drained);
 			log.info(report);
@@ -116,6 +118,7 @@ class FaultCampaignIntegrationTests {
 				.as("the lost task message's task swept with an incident").isPositive();
 			assertThat(slowCalls).as("tasks abandoned after the task timeout (E2001)").isPositive();
 			assertThat(escalations).as("MCP calls escalated after 5 attempts (E1002)").isPositive();
+			assertThat(lostAnswers).as("posts whose platform answer was lost after the post went out").isPositive();
 			assertThat(db.count("SELECT COUNT(*) FROM transactions WHERE task_id IN (SELECT id FROM tasks WHERE campaign_id = '"
 					+ payments + "')")).as("payments made").isPositive();
 		}
@@ -152,6 +155,9 @@ class FaultCampaignIntegrationTests {
 		env.put("CHIMERA_EXTRA_CLASSPATH", FaultKnob.classpath());
 		env.put("CHIMERA_MODELS_OFFLINE_SLOW_SHARE", String.valueOf(settings.slowShare()));
 		env.put("CHIMERA_MODELS_OFFLINE_SLOW_LATENCY", "120s");
+		// Fault knob: for a share of the posts the platform takes the post and the answer is lost (a timeout), on
+		// a platform that posts again on every call: a retry must look the post up, not post it twice.
+		env.put("CHIMERA_TOOLS_FAULTS_LOST_ANSWER_SHARE", "0.05");
 		// A lost task is failed soon after its deadline; a dead publisher's claimed action comes back soon.
 		env.put("CHIMERA_SWEEPER_GRACE", SWEEPER_GRACE.toSeconds() + "s");
 		env.put("CHIMERA_SWEEPER_INTERVAL", "2s");

@@ -13,13 +13,21 @@ final class FaultKnob {
 
 	static final String CLASS = "tech/aiqem/chimera/gateway/offline/faults/SlowTaskCalls.class";
 
+	/** The lost-answer platform knob, in mcp-tools' test jar. */
+	static final String LOST_ANSWERS = "tech/aiqem/chimera/tools/faults/LostAnswers.class";
+
 	private FaultKnob() {
 	}
 
+	/** Both knobs' jars (or class directories), as {@code CHIMERA_EXTRA_CLASSPATH} takes them. */
 	static String classpath() {
-		URL url = FaultKnob.class.getClassLoader().getResource(CLASS);
+		return location(CLASS) + java.io.File.pathSeparator + location(LOST_ANSWERS);
+	}
+
+	private static String location(String knob) {
+		URL url = FaultKnob.class.getClassLoader().getResource(knob);
 		if (url == null) {
-			throw new IllegalStateException(CLASS + " is not on the class path: chimera-faults needs offline-model's test jar");
+			throw new IllegalStateException(knob + " is not on the class path: chimera-faults needs the knobs' test jars");
 		}
 		String location = url.toString();
 		try {
@@ -28,7 +36,7 @@ final class FaultKnob {
 			}
 			Path classFile = Path.of(url.toURI());
 			Path root = classFile;
-			for (int i = 0; i < CLASS.split("/").length; i++) {
+			for (int i = 0; i < knob.split("/").length; i++) {
 				root = root.getParent();
 			}
 			return root.toString();
