@@ -19,7 +19,9 @@ public final class QueueMaintenance implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(QueueMaintenance.class);
 
-	private final ReliableQueue queue;
+	private final Runnable heartbeat;
+
+	private final Runnable reap;
 
 	private final Duration heartbeatTtl;
 
@@ -30,7 +32,15 @@ public final class QueueMaintenance implements SmartLifecycle {
 	private volatile ScheduledExecutorService scheduler;
 
 	public QueueMaintenance(ReliableQueue queue, Duration heartbeatTtl, Duration reapInterval) {
-		this.queue = queue;
+		this(queue::heartbeat, () -> {
+			queue.reapDeadConsumers();
+			queue.returnExpiredLeases();
+		}, heartbeatTtl, reapInterval);
+	}
+
+	QueueMaintenance(Runnable heartbeat, Runnable reap, Duration heartbeatTtl, Duration reapInterval) {
+		this.heartbeat = heartbeat;
+		this.reap = reap;
 		this.heartbeatTtl = heartbeatTtl;
 		this.reapInterval = reapInterval;
 	}
@@ -40,12 +50,9 @@ public final class QueueMaintenance implements SmartLifecycle {
 		this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("queue-heartbeat"));
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("queue-reaper"));
 		long beat = Math.max(this.heartbeatTtl.toMillis() / 3, 100);
-		this.heartbeats.scheduleWithFixedDelay(() -> guarded("heartbeat", this.queue::heartbeat), 0, beat,
-				TimeUnit.MILLISECONDS);
-		this.scheduler.scheduleWithFixedDelay(() -> {
-			guarded("reaper", this.queue::reapDeadConsumers);
-			guarded("lease reaper", this.queue::returnExpiredLeases);
-		}, this.reapInterval.toMillis(), this.reapInterval.toMillis(), TimeUnit.MILLISECONDS);
+		this.heartbeats.scheduleWithFixedDelay(() -> guarded("heartbeat", this.heartbeat), 0, beat, TimeUnit.MILLISECONDS);
+		this.scheduler.scheduleWithFixedDelay(() -> guarded("reaper", this.reap), this.reapInterval.toMillis(),
+				this.reapInterval.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private static java.util.concurrent.ThreadFactory daemon(String name) {
