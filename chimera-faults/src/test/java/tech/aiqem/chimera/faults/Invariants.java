@@ -27,10 +27,13 @@ import java.util.Set;
  * @param stuck tasks still in progress past their deadline plus the sweeper's grace
  * @param paidAfterWithdrawal payments sent for a goal the operator had taken out of the campaign's goals
  * @param lifecycleViolations what the lifecycle faults saw that must not happen (a paused agent acting)
+ * @param duplicatePostRows the posts behind {@code duplicatePosts}, each with its task's state, for whoever
+ * reads a failure
  */
 record Invariants(long tasks, long complete, long failed, long waiting, long lost, long duplicatePosts,
 		long duplicatePayments, long overBudget, long failedWithoutCode, long refused, String errorCodes,
-		List<String> lostIds, long stuck, long paidAfterWithdrawal, List<String> lifecycleViolations) {
+		List<String> lostIds, long stuck, long paidAfterWithdrawal, List<String> lifecycleViolations,
+		List<String> duplicatePostRows) {
 
 	/**
 	 * @param grace the sweeper's grace in campaign time: a task in progress past its deadline plus it is stuck
@@ -55,6 +58,16 @@ record Invariants(long tasks, long complete, long failed, long waiting, long los
 				+ db.count("""
 						SELECT COUNT(*) FROM sandbox_posts p LEFT JOIN tasks t ON p.idempotency_key = t.id::text
 						 WHERE t.id IS NULL OR t.status <> 'complete'""");
+		List<String> duplicatePostRows = db.column("""
+				SELECT p.idempotency_key || ' ' || p.platform || '/' || p.account || ' at ' || p.posted_at || ': task '
+				       || COALESCE(t.status || COALESCE(' ' || t.error_code, '') || COALESCE(' (' || left(t.error_message, 160) || ')', ''),
+				                   'unknown')
+				  FROM sandbox_posts p LEFT JOIN tasks t ON p.idempotency_key = t.id::text
+				 WHERE t.id IS NULL OR t.status <> 'complete'
+				    OR p.idempotency_key IN (SELECT idempotency_key FROM sandbox_posts GROUP BY 1 HAVING COUNT(*) > 1)
+				    OR (t.campaign_id, t.slot) IN (SELECT t2.campaign_id, t2.slot FROM sandbox_posts p2
+				        JOIN tasks t2 ON p2.idempotency_key = t2.id::text WHERE t2.slot IS NOT NULL GROUP BY 1, 2 HAVING COUNT(*) > 1)
+				 ORDER BY p.posted_at""");
 		long duplicatePayments = db.count("SELECT COUNT(*) FROM (SELECT task_id FROM transactions WHERE task_id IS NOT NULL GROUP BY 1 HAVING COUNT(*) > 1) d")
 				+ chain.surplusTransfers(db);
 		long overBudget = db.count("""
@@ -87,6 +100,6 @@ record Invariants(long tasks, long complete, long failed, long waiting, long los
 				   AND deadline + make_interval(secs => %d) < (SELECT MAX(at) FROM task_events)""".formatted(grace.toSeconds()));
 		return new Invariants(tasks, complete, failed, pending + (open.size() - lost.size()), lost.size(), duplicatePosts,
 				duplicatePayments, overBudget, withoutCode, refused, codes.isEmpty() ? "none" : codes, lost, stuck,
-				lifecycle.paidAfterWithdrawal(), lifecycle.violations());
+				lifecycle.paidAfterWithdrawal(), lifecycle.violations(), duplicatePostRows);
 	}
 }

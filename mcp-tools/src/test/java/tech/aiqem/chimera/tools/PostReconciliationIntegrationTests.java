@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -76,6 +79,7 @@ class PostReconciliationIntegrationTests {
 					+ Instant.now().toString() + "\",\"edit_history_tweet_ids\":[\"1870000000000000001\"]}],"
 					+ "\"meta\":{\"result_count\":1,\"newest_id\":\"1870000000000000001\",\"oldest_id\":\"1870000000000000001\"}}"));
 
+		int before = x.getRequestCount();
 		McpSyncClient client = McpToolsTestSupport.client(this.port);
 		try {
 			McpSchema.CallToolResult first = call(client, "post_content", args, meta);
@@ -99,8 +103,57 @@ class PostReconciliationIntegrationTests {
 		assertThat(lookUp.getMethod()).isEqualTo("GET");
 		assertThat(lookUp.getPath()).startsWith("/2/users/1234567890/tweets?");
 		assertThat(x.takeRequest(2, TimeUnit.SECONDS)).as("no second POST /2/tweets").isNull();
-		assertThat(x.getRequestCount()).isEqualTo(2);
+		assertThat(x.getRequestCount() - before).isEqualTo(2);
 		assertThat(this.jdbc.queryForObject("SELECT status || ' ' || post_id FROM post_claims WHERE idempotency_key = ?",
 				String.class, task.toString())).isEqualTo("published 1870000000000000001");
+	}
+
+	@Test
+	void aSecondCallWhileTheFirstIsStillTalkingToThePlatformWaitsInsteadOfPostingTwice() throws Exception {
+		TestAgents.Created agent = TestAgents.create(this.jdbc, "none");
+		String text = "Netela colours for the Timket collection";
+		UUID task = TestAgents.approvePost(this.jdbc, agent, "twitter", text, List.of());
+		Map<String, Object> args = Map.of("platform", "twitter", "text_content", text, "disclosure_level", "none");
+		Map<String, Object> meta = Map.of("chimera/agent_id", agent.agent().toString(), "chimera/tenant_id",
+				agent.tenant().toString(), "chimera/task_id", task.toString());
+		// X takes the tweet and answers within the adapter's 1 s timeout, but not at once
+		x.enqueue(new MockResponse().setResponseCode(201)
+			.setBody("{\"data\":{\"id\":\"1870000000000000002\",\"text\":\"" + text + "\"}}")
+			.setHeadersDelay(700, TimeUnit.MILLISECONDS));
+		int before = x.getRequestCount();
+		McpSyncClient first = McpToolsTestSupport.client(this.port);
+		McpSyncClient second = McpToolsTestSupport.client(this.port);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<McpSchema.CallToolResult> firstCall = executor.submit(() -> call(first, "post_content", args, meta));
+			// the first call holds the attempt: its POST is at X
+			RecordedRequest post = x.takeRequest(5, TimeUnit.SECONDS);
+			assertThat(post.getMethod() + " " + post.getPath()).isEqualTo("POST /2/tweets");
+
+			// a caller that gave up waiting and calls again (or a second publisher) does not post
+			McpSchema.CallToolResult retry = call(second, "post_content", args, meta);
+			assertThat(retry.isError()).as(McpToolsTestSupport.text(retry)).isTrue();
+			Map<?, ?> refusal = (Map<?, ?>) retry.structuredContent();
+			assertThat(refusal.get("error")).isEqualTo("retry_later");
+			assertThat(McpToolsTestSupport.text(retry)).contains("another call for this task");
+
+			McpSchema.CallToolResult done = firstCall.get(10, TimeUnit.SECONDS);
+			assertThat(done.isError()).as(McpToolsTestSupport.text(done)).isFalse();
+			assertThat(((Map<?, ?>) done.structuredContent()).get("post_id")).isEqualTo("1870000000000000002");
+
+			// called again once the first is over: the same post, replayed
+			McpSchema.CallToolResult later = call(second, "post_content", args, meta);
+			assertThat(later.isError()).as(McpToolsTestSupport.text(later)).isFalse();
+			assertThat(((Map<?, ?>) later.structuredContent()).get("post_id")).isEqualTo("1870000000000000002");
+			assertThat(((Map<?, ?>) later.structuredContent()).get("replayed")).isEqualTo(true);
+		}
+		finally {
+			executor.shutdownNow();
+			first.closeGracefully();
+			second.closeGracefully();
+		}
+		assertThat(x.getRequestCount() - before).as("one POST /2/tweets, nothing else").isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT status || ' ' || post_id || ' ' || (attempt_until IS NULL) FROM post_claims"
+				+ " WHERE idempotency_key = ?", String.class, task.toString())).isEqualTo("published 1870000000000000002 true");
 	}
 }

@@ -33,8 +33,17 @@ public record ToolsProperties(@Valid @NotNull @DefaultValue Platforms platforms,
 		SANDBOX, LIVE
 	}
 
+	/**
+	 * The three platforms' adapters.
+	 * @param requestTimeout one HTTP call to a platform
+	 * @param attemptLease how long one post_content call may talk to a platform (real time) before another
+	 * call for the same task may try: longer than the calls of one attempt (Instagram makes three), so a
+	 * caller that retries while the first call is still out waits instead of posting twice; a call whose
+	 * process died is taken over after it
+	 */
 	public record Platforms(@Valid @NotNull @DefaultValue Api twitter, @Valid @NotNull @DefaultValue Api instagram,
-			@Valid @NotNull @DefaultValue Api threads, @NotNull @DefaultValue("60s") Duration requestTimeout) {
+			@Valid @NotNull @DefaultValue Api threads, @NotNull @DefaultValue("60s") Duration requestTimeout,
+			@NotNull @DefaultValue("4m") Duration attemptLease) {
 
 		public Platforms {
 			twitter = twitter.withDefaultBaseUrl("https://api.x.com");

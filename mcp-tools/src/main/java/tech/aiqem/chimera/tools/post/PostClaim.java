@@ -6,10 +6,17 @@ import java.util.List;
 import tech.aiqem.chimera.model.DisclosureLevel;
 import tech.aiqem.chimera.model.Platform;
 
-/** A row of {@code post_claims}: one post_content task, its pacing slot and, once out, its post id. */
+/**
+ * A row of {@code post_claims}: one post_content task, its pacing slot and, once out, its post id;
+ * {@code attemptUntil} is the end of the lease of a call that is talking to the platform now.
+ */
 record PostClaim(String key, Platform platform, String account, String textSha256, String postedText,
 		List<String> mediaUrls, DisclosureLevel disclosure, String inReplyTo, String status, Instant slotAt,
-		String postId, Instant publishedAt, Instant attemptedAt, String platformRequest) {
+		String postId, Instant publishedAt, Instant attemptedAt, String platformRequest, Instant attemptUntil) {
+
+	boolean reserved() {
+		return "reserved".equals(this.status);
+	}
 
 	boolean published() {
 		return "published".equals(this.status);

@@ -29,7 +29,7 @@ class PostClaims {
 
 	private static final String COLUMNS = """
 			idempotency_key, platform, account, text_sha256, posted_text, media_urls::text AS media_urls, disclosure,
-			in_reply_to, status, slot_at, post_id, published_at, attempted_at, platform_request
+			in_reply_to, status, slot_at, post_id, published_at, attempted_at, platform_request, attempt_until
 			""";
 
 	private static final String FIND = "SELECT " + COLUMNS + " FROM post_claims WHERE idempotency_key = ?";
@@ -55,22 +55,32 @@ class PostClaims {
 			""";
 
 	private static final String PUBLISHED = """
-			UPDATE post_claims SET status = 'published', post_id = ?, published_at = ?, error = NULL WHERE idempotency_key = ?
+			UPDATE post_claims SET status = 'published', post_id = ?, published_at = ?, error = NULL, attempt_until = NULL
+			WHERE idempotency_key = ?
 			""";
 
+	private static final String LOCK_CLAIM = "SELECT " + COLUMNS + " FROM post_claims WHERE idempotency_key = ? FOR UPDATE";
+
 	private static final String PUBLISHING = """
-			UPDATE post_claims SET status = 'publishing', attempted_at = ? WHERE idempotency_key = ? AND status IN ('reserved', 'publishing')
+			UPDATE post_claims SET status = 'publishing', attempted_at = ?, attempt_until = ? WHERE idempotency_key = ?
 			""";
+
+	private static final String END_ATTEMPT = "UPDATE post_claims SET attempt_until = NULL WHERE idempotency_key = ?";
 
 	private static final String REQUESTED = "UPDATE post_claims SET platform_request = ? WHERE idempotency_key = ?";
 
 	private static final String NOT_POSTED = """
-			UPDATE post_claims SET status = 'reserved', slot_at = ?, error = ? WHERE idempotency_key = ? AND status = 'publishing'
+			UPDATE post_claims SET status = 'reserved', slot_at = ?, error = ?, attempt_until = NULL
+			WHERE idempotency_key = ? AND status = 'publishing'
 			""";
 
-	private static final String FAILED = "UPDATE post_claims SET status = 'failed', error = ? WHERE idempotency_key = ?";
+	private static final String FAILED = """
+			UPDATE post_claims SET status = 'failed', error = ?, attempt_until = NULL WHERE idempotency_key = ?
+			""";
 
-	private static final String RESCHEDULE = "UPDATE post_claims SET slot_at = ?, error = ? WHERE idempotency_key = ?";
+	private static final String RESCHEDULE = """
+			UPDATE post_claims SET slot_at = ?, error = ?, attempt_until = NULL WHERE idempotency_key = ?
+			""";
 
 	private final JdbcTemplate jdbc;
 
@@ -124,9 +134,29 @@ class PostClaims {
 		this.jdbc.update(PUBLISHED, postId, Timestamp.from(at), key);
 	}
 
-	/** Recorded before the platform call: from now on a retry looks the post up before posting again. */
-	void publishing(String key, Instant at) {
-		this.jdbc.update(PUBLISHING, Timestamp.from(at), key);
+	/**
+	 * Takes the claim's attempt lease and records, before the platform call, that the post may be going out:
+	 * from now on a retry looks the post up before posting again. Answers the claim as it was before (so
+	 * the caller knows whether an earlier attempt may have posted), or empty when the claim cannot be
+	 * attempted now: another call holds a lease that has not run out, or the claim is no longer
+	 * reserved or publishing (published or failed meanwhile). The lease ends with the outcome
+	 * ({@link #published}, {@link #notPosted}, {@link #failed}, {@link #reschedule}) or {@link #endAttempt}.
+	 */
+	Optional<PostClaim> startAttempt(String key, Instant now, Instant leaseUntil) {
+		return this.transactions.execute(status -> {
+			PostClaim claim = this.jdbc.query(LOCK_CLAIM, PostClaims::map, key).stream().findFirst().orElse(null);
+			if (claim == null || !(claim.reserved() || claim.publishing())
+					|| (claim.attemptUntil() != null && claim.attemptUntil().isAfter(now))) {
+				return Optional.<PostClaim>empty();
+			}
+			this.jdbc.update(PUBLISHING, Timestamp.from(now), Timestamp.from(leaseUntil), key);
+			return Optional.of(claim);
+		});
+	}
+
+	/** Gives the attempt lease back without an outcome to record (the call ended some other way). */
+	void endAttempt(String key) {
+		this.jdbc.update(END_ATTEMPT, key);
 	}
 
 	/** The platform's container (or request) for the post, recorded before it is published. */
@@ -150,12 +180,14 @@ class PostClaims {
 	private static PostClaim map(ResultSet rs, int row) throws SQLException {
 		Timestamp published = rs.getTimestamp("published_at");
 		Timestamp attempted = rs.getTimestamp("attempted_at");
+		Timestamp attemptUntil = rs.getTimestamp("attempt_until");
 		List<String> media = ChimeraJson.mapper().readValue(rs.getString("media_urls"), new TypeReference<List<String>>() {
 		});
 		return new PostClaim(rs.getString("idempotency_key"), Platform.of(rs.getString("platform")), rs.getString("account"),
 				rs.getString("text_sha256"), rs.getString("posted_text"), media, DisclosureLevel.of(rs.getString("disclosure")),
 				rs.getString("in_reply_to"), rs.getString("status"), rs.getTimestamp("slot_at").toInstant(),
 				rs.getString("post_id"), published == null ? null : published.toInstant(),
-				attempted == null ? null : attempted.toInstant(), rs.getString("platform_request"));
+				attempted == null ? null : attempted.toInstant(), rs.getString("platform_request"),
+				attemptUntil == null ? null : attemptUntil.toInstant());
 	}
 }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import tech.aiqem.chimera.infra.time.ScaledClock;
 import tech.aiqem.chimera.model.DisclosureLevel;
 import tech.aiqem.chimera.model.Platform;
 import tech.aiqem.chimera.model.ToolFailure.Reason;
@@ -71,6 +72,9 @@ public class PostContentTool {
 
 	private final PlatformFailures failures;
 
+	/** The attempt lease on the shared clock. */
+	private final Duration attemptLease;
+
 	PostContentTool(AgentDirectory agents, SocialPlatforms platforms, PostClaims claims, RateLimitBlocks blocks,
 			SlotWaiter waiter, ToolsProperties properties, Clock clock, ApprovedActions approved) {
 		this.agents = agents;
@@ -84,6 +88,8 @@ public class PostContentTool {
 		this.maxWait = p.maxWait();
 		this.clock = clock;
 		this.failures = new PlatformFailures(claims, blocks, clock);
+		Duration lease = properties.platforms().attemptLease();
+		this.attemptLease = clock instanceof ScaledClock scaled ? scaled.scaledDuration(lease) : lease;
 	}
 
 	public Map<String, Object> call(CallContext context, Map<String, Object> arguments) {
@@ -137,32 +143,65 @@ public class PostContentTool {
 		// the wait may have been long: the approval and the agent are checked again just before the platform call
 		this.approved.requirePost(NAME, context.requireTask(), agent.id(),
 				new OutboxMatch.PostCall(platform, text, mediaUrls, inReplyTo));
-		OutgoingPost post = new OutgoingPost(account, claim.postedText(), claim.mediaUrls(), claim.disclosure(),
-				claim.disclosure() != DisclosureLevel.NONE, claim.inReplyTo(), key);
+		Instant now = this.clock.instant();
+		PostClaim before = this.claims.startAttempt(key, now, now.plus(this.attemptLease)).orElse(null);
+		if (before == null) {
+			return notAttempted(key);
+		}
+		OutgoingPost post = new OutgoingPost(account, before.postedText(), before.mediaUrls(), before.disclosure(),
+				before.disclosure() != DisclosureLevel.NONE, before.inReplyTo(), key);
 		try {
-			if (claim.publishing()) {
+			if (before.publishing()) {
 				// an earlier attempt reached the platform and its answer was lost: it may be out already
-				PublishedPost earlier = this.failures.lookUp(adapter, post, claim, account);
+				PublishedPost earlier = this.failures.lookUp(adapter, post, before, account);
 				if (earlier != null) {
 					this.claims.published(key, earlier.postId(), earlier.postedAt());
 					log.info("Found {} post {} of task {} published by an earlier attempt; not posting again", platform.wire(),
 							earlier.postId(), key);
-					return result(claim, earlier.postId(), earlier.postedAt(), true);
+					return result(before, earlier.postId(), earlier.postedAt(), true);
 				}
 			}
-			this.claims.publishing(key, this.clock.instant());
 			PublishedPost published = adapter.publish(post,
-					new PublishAttempt(claim.platformRequest(), request -> this.claims.requested(key, request)));
+					new PublishAttempt(before.platformRequest(), request -> this.claims.requested(key, request)));
 			this.claims.published(key, published.postId(), published.postedAt());
 			log.info("Published {} post {} for agent {} on @{}", platform.wire(), published.postId(), agent.id(),
 					account.username());
-			return result(claim, published.postId(), published.postedAt(), false);
+			return result(before, published.postId(), published.postedAt(), false);
 		}
 		catch (PlatformException ex) {
-			throw this.failures.afterPlatformFailure(claim, account, ex);
+			throw this.failures.afterPlatformFailure(before, account, ex);
+		}
+		catch (RuntimeException ex) {
+			// the claim stays as the attempt left it (publishing: the next call looks the post up first)
+			endAttempt(key);
+			throw ex;
 		}
 	}
 
+	/**
+	 * Another call for this task holds the attempt (it is talking to the platform now), or finished it
+	 * between this call's first look and its attempt: the post is not attempted twice at once.
+	 */
+	private Map<String, Object> notAttempted(String key) {
+		PostClaim now = this.claims.find(key).orElseThrow(() -> new ToolError(Reason.RETRY_LATER,
+				NAME + ": the post's claim disappeared; call again with the same task id"));
+		if (now.published()) {
+			return result(now, now.postId(), now.publishedAt(), true);
+		}
+		Instant retryAt = now.attemptUntil() != null && now.attemptUntil().isAfter(this.clock.instant()) ? now.attemptUntil()
+				: this.clock.instant();
+		throw this.failures.retryLater(retryAt, "another call for this task is talking to " + now.platform().wire()
+				+ " now (or has just ended)");
+	}
+
+	private void endAttempt(String key) {
+		try {
+			this.claims.endAttempt(key);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not give back the attempt on the post of task {} (it runs out by itself): {}", key, ex.getMessage());
+		}
+	}
 
 	private void awaitSlot(PostClaim claim) {
 		Duration wait = this.waiter.realTimeUntil(claim.slotAt());

@@ -34,7 +34,8 @@ public final class LostAnswers implements SocialPlatform {
 
 	private final double share;
 
-	private final Map<String, Integer> calls = new ConcurrentHashMap<>();
+	/** Posts the platform took per idempotency key. */
+	private final Map<String, Integer> posts = new ConcurrentHashMap<>();
 
 	public LostAnswers(SocialPlatform platform, double share) {
 		this.platform = platform;
@@ -59,12 +60,14 @@ public final class LostAnswers implements SocialPlatform {
 	@Override
 	public PublishedPost publish(OutgoingPost post, PublishAttempt attempt) {
 		String key = post.idempotencyKey();
-		int call = this.calls.merge(key, 1, Integer::sum);
-		// every call is a new post, as on a platform without idempotency keys
-		OutgoingPost sent = call == 1 ? post : new OutgoingPost(post.account(), post.text(), post.mediaUrls(),
-				post.disclosure(), post.aiGenerated(), post.inReplyTo(), key + "#" + call);
+		// every call that reaches the platform is a new post, as on a platform without idempotency keys; a call
+		// that failed before the platform took it (its store was down) posted nothing and is not counted
+		int taken = this.posts.getOrDefault(key, 0);
+		OutgoingPost sent = taken == 0 ? post : new OutgoingPost(post.account(), post.text(), post.mediaUrls(),
+				post.disclosure(), post.aiGenerated(), post.inReplyTo(), key + "#" + (taken + 1));
 		PublishedPost published = this.platform.publish(sent, attempt);
-		if (call == 1 && loses(key)) {
+		this.posts.merge(key, 1, Integer::sum);
+		if (taken == 0 && loses(key)) {
 			log.warn("Fault knob: {} took the post of task {} and its answer was lost", platform().wire(), key);
 			throw new PlatformException(PlatformException.Kind.UNAVAILABLE,
 					platform().wire() + " did not answer in time (the post went out; fault knob)");

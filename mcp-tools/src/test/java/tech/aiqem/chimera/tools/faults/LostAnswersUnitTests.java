@@ -27,6 +27,8 @@ class LostAnswersUnitTests {
 
 		final List<String> keys = new ArrayList<>();
 
+		int failures;
+
 		@Override
 		public Platform platform() {
 			return Platform.TWITTER;
@@ -39,6 +41,10 @@ class LostAnswersUnitTests {
 
 		@Override
 		public PublishedPost publish(OutgoingPost post) {
+			if (this.failures > 0) {
+				this.failures--;
+				throw new IllegalStateException("the platform's store is down");
+			}
 			this.keys.add(post.idempotencyKey());
 			return new PublishedPost("post-" + this.keys.size(), Instant.EPOCH);
 		}
@@ -69,6 +75,16 @@ class LostAnswersUnitTests {
 		assertThat(knob.find(post("task-1"), Instant.EPOCH)).as("the post went out").isPresent();
 		knob.publish(post("task-1"));
 		assertThat(platform.keys).containsExactly("task-1", "task-1#2");
+	}
+
+	@Test
+	void aCallThatFailedBeforeThePlatformTookThePostIsNotCountedAsAPost() {
+		Recording platform = new Recording();
+		platform.failures = 1;
+		LostAnswers knob = new LostAnswers(platform, 0.0);
+		assertThatThrownBy(() -> knob.publish(post("task-2"))).isInstanceOf(IllegalStateException.class);
+		knob.publish(post("task-2"));
+		assertThat(platform.keys).as("the first post the platform took, under the task's own key").containsExactly("task-2");
 	}
 
 	@Test
