@@ -2,15 +2,13 @@ package tech.aiqem.chimera.budget;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import tech.aiqem.chimera.infra.redis.Redis;
+import tech.aiqem.chimera.infra.redis.ScriptRunner;
 
 /** The Redis side of the spend guard: the trackers and the atomic check-and-increment. */
 final class SpendTracker {
@@ -20,7 +18,7 @@ final class SpendTracker {
 
 	private final Redis redis;
 
-	private final Map<String, String> shas = new ConcurrentHashMap<>();
+	private final ScriptRunner scripts = new ScriptRunner();
 
 	SpendTracker(Redis redis) {
 		this.redis = redis;
@@ -76,17 +74,7 @@ final class SpendTracker {
 		return this.redis.shared().sync();
 	}
 
-	@SuppressWarnings("unchecked")
 	private <T> T eval(String script, ScriptOutputType type, String[] keys, String... args) {
-		RedisCommands<String, String> commands = commands();
-		String sha = this.shas.computeIfAbsent(script, commands::scriptLoad);
-		try {
-			return (T) commands.evalsha(sha, type, keys, args);
-		}
-		catch (RedisNoScriptException ex) {
-			// Redis restarted and lost its script cache.
-			this.shas.put(script, commands.scriptLoad(script));
-			return (T) commands.evalsha(this.shas.get(script), type, keys, args);
-		}
+		return this.scripts.eval(commands(), script, type, keys, args);
 	}
 }

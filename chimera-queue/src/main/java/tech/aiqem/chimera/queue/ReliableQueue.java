@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import tech.aiqem.chimera.infra.redis.Redis;
+import tech.aiqem.chimera.infra.redis.ScriptRunner;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.MessageFormatException;
 import tech.aiqem.chimera.model.RedisKeys;

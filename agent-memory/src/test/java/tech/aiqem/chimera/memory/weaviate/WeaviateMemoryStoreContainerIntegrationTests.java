@@ -22,7 +22,7 @@ import tech.aiqem.chimera.memory.SharedEmbedder;
 class WeaviateMemoryStoreContainerIntegrationTests extends MemoryStoreContractTests {
 
 	@Container
-	static final WeaviateContainer WEAVIATE = new WeaviateContainer("cr.weaviate.io/semitechnologies/weaviate:1.28.2");
+	static final WeaviateContainer WEAVIATE = new WeaviateContainer("cr.weaviate.io/semitechnologies/weaviate:1.30.0");
 
 	@Override
 	protected MemoryStore openStore(Clock clock, Duration halfLife) {

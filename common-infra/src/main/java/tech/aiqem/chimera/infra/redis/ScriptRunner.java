@@ -1,4 +1,4 @@
-package tech.aiqem.chimera.queue;
+package tech.aiqem.chimera.infra.redis;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,13 +7,16 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 
-/** Runs the {@link Scripts} by their SHA, loading each once (and again after Redis restarted and forgot them). */
-final class ScriptRunner {
+/**
+ * Runs Lua scripts by their SHA ({@code EVALSHA}), loading each once and again after Redis restarted and
+ * forgot its script cache ({@code NOSCRIPT}). One per component that runs scripts; thread-safe.
+ */
+public final class ScriptRunner {
 
 	private final Map<String, String> shas = new ConcurrentHashMap<>();
 
 	@SuppressWarnings("unchecked")
-	<T> T eval(RedisCommands<String, String> commands, String script, ScriptOutputType type, String[] keys,
+	public <T> T eval(RedisCommands<String, String> commands, String script, ScriptOutputType type, String[] keys,
 			String... args) {
 		String sha = this.shas.computeIfAbsent(script, commands::scriptLoad);
 		try {
