@@ -75,10 +75,28 @@ class KubernetesManifestsUnitTests {
 	}
 
 	@Test
+	void imagesArePinnedInOnePlaceAndTheBuildCanTagThem() {
+		String kustomization = Repository.read(K8S.resolve("kustomization.yaml"));
+		for (String name : Repository.SERVICES) {
+			assertThat(Repository.read(K8S.resolve(name + ".yaml"))).as(name + ".yaml names its image without a tag")
+				.contains("image: chimera/" + name + "\n");
+			assertThat(kustomization).contains("- name: chimera/" + name + "\n    newTag: ");
+		}
+		assertThat(Repository.read(Repository.root().resolve("pom.xml")))
+			.contains("<image>${image.prefix}${project.artifactId}:${image.tag}</image>");
+	}
+
+	@Test
 	void kubectlAndTheTestsOwnRenderingAgree() {
 		// where kubectl exists the objects above came from it; this keeps the fallback honest
 		assertThat(Manifests.renderItself(K8S).stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).sorted())
 			.containsExactlyElementsOf(kinds().stream().sorted().toList());
+		assertThat(images(Manifests.renderItself(K8S))).isEqualTo(images(this.objects));
+	}
+
+	private static List<String> images(List<HasMetadata> objects) {
+		return objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
+			.flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().stream()).map(Container::getImage).sorted().toList();
 	}
 
 	@Test
@@ -88,7 +106,8 @@ class KubernetesManifestsUnitTests {
 			Deployment deployment = get(Deployment.class, name);
 			var pod = deployment.getSpec().getTemplate().getSpec();
 			Container container = pod.getContainers().get(0);
-			assertThat(container.getImage()).startsWith("chimera/" + name + ":");
+			// a release version: a snapshot or latest would change under a running Deployment on the next pull
+			assertThat(container.getImage()).as(name).matches("chimera/" + name + ":\\d+\\.\\d+\\.\\d+");
 			Map<String, Integer> ports = container.getPorts().stream()
 				.collect(Collectors.toMap(ContainerPort::getName, ContainerPort::getContainerPort));
 			assertThat(ports).as(name).containsEntry("http", Repository.serverPort(name)).containsEntry("metrics", prometheusPort);

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.Yaml;
  * Renders {@code k8s/} the way {@code kubectl apply -k} would and reads every object into the fabric8
  * model (custom resources such as KEDA's as generic resources). Rendering uses {@code kubectl kustomize}
  * when a kubectl is on the PATH; otherwise it applies what this kustomization uses (resources, namespace,
- * labels) itself.
+ * labels, image tags) itself.
  */
 final class Manifests {
 
@@ -43,6 +43,10 @@ final class Manifests {
 		for (Map<String, Object> group : (List<Map<String, Object>>) kustomization.getOrDefault("labels", List.of())) {
 			labels.putAll((Map<String, String>) group.get("pairs"));
 		}
+		Map<String, String> tags = new LinkedHashMap<>();
+		for (Map<String, Object> image : (List<Map<String, Object>>) kustomization.getOrDefault("images", List.of())) {
+			tags.put((String) image.get("name"), String.valueOf(image.get("newTag")));
+		}
 		List<HasMetadata> objects = new ArrayList<>();
 		for (String resource : (List<String>) kustomization.get("resources")) {
 			for (HasMetadata object : parse(Repository.read(k8s.resolve(resource)))) {
@@ -53,6 +57,14 @@ final class Manifests {
 						object.getMetadata().getLabels() == null ? Map.of() : object.getMetadata().getLabels());
 				merged.putAll(labels);
 				object.getMetadata().setLabels(merged);
+				if (object instanceof io.fabric8.kubernetes.api.model.apps.Deployment deployment) {
+					for (var container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+						String tag = tags.get(container.getImage());
+						if (tag != null) {
+							container.setImage(container.getImage() + ":" + tag);
+						}
+					}
+				}
 				objects.add(object);
 			}
 		}
