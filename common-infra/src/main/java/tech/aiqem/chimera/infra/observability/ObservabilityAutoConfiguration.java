@@ -30,11 +30,6 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(ObservabilityProperties.class)
 public class ObservabilityAutoConfiguration {
 
-	@Bean
-	MeterFilter chimeraLatencyDistributions() {
-		return new LatencyDistributions();
-	}
-
 	/** Every series names the service it came from, so dashboards and alerts can group by it. */
 	@Bean
 	MeterFilter chimeraApplicationTag(Environment environment) {
@@ -42,15 +37,16 @@ public class ObservabilityAutoConfiguration {
 				environment.getProperty("spring.application.name", "chimera"))));
 	}
 
-	/** Times every Redis command the services send ({@code lettuce.command.completion}, per command). */
+	/**
+	 * Times every Redis command the services send ({@code lettuce.command.completion}, per command); its
+	 * percentiles and buckets are Boot's {@code management.metrics.distribution.*.lettuce} defaults.
+	 */
 	@Bean
 	@ConditionalOnBean(MeterRegistry.class)
 	@ConditionalOnProperty(name = "chimera.observability.redis-latency", havingValue = "true", matchIfMissing = true)
 	CommandLatencyRecorder redisCommandLatency(MeterRegistry meters) {
 		return new AfterRefreshLatencyRecorder(new MicrometerCommandLatencyRecorder(meters,
 				MicrometerOptions.builder()
-					.histogram(true)
-					.targetPercentiles(LatencyDistributions.PERCENTILES)
 					// one series per command and Redis server, not per client socket
 					.localDistinction(false)
 					.build()));
