@@ -11,11 +11,30 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * The default image generator: draws a PNG in this process (java.awt, headless) — a scene from the
  * prompt and style with the reference id's character standing in front. Same inputs, same bytes.
+ * <p>
+ * A hosted generator does its drawing elsewhere; this one must not make every task pay for a picture in
+ * the tools server's CPU (drawing and PNG-encoding one takes 40–75 ms). A prompt maps to one of a few
+ * hundred scenes per style ({@link SceneSketch#key()}), and each (character, style, size, scene) is drawn
+ * and encoded once and then served from a bounded cache.
  */
 public final class OfflineImageRenderer implements ImageGenerator {
+
+	private final Cache<String, GeneratedImage> drawn;
+
+	public OfflineImageRenderer() {
+		this(512);
+	}
+
+	/** @param cached at most this many encoded images are kept (about 40 KB each) */
+	OfflineImageRenderer(int cached) {
+		this.drawn = Caffeine.newBuilder().maximumSize(cached).build();
+	}
 
 	@Override
 	public String provider() {
@@ -24,6 +43,12 @@ public final class OfflineImageRenderer implements ImageGenerator {
 
 	@Override
 	public GeneratedImage generate(ImageRequest request) {
+		SceneSketch scene = new SceneSketch(request.prompt(), request.style());
+		String key = request.characterReferenceId() + "|" + request.aspectRatio().wire() + "|" + scene.key();
+		return this.drawn.get(key, k -> draw(request, scene));
+	}
+
+	private static GeneratedImage draw(ImageRequest request, SceneSketch scene) {
 		int width = request.aspectRatio().width();
 		int height = request.aspectRatio().height();
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -31,7 +56,7 @@ public final class OfflineImageRenderer implements ImageGenerator {
 		try {
 			g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 			g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-			new SceneSketch(request.prompt(), request.style()).draw(g, width, height, request.style());
+			scene.draw(g, width, height, request.style());
 			new CharacterSketch(request.characterReferenceId()).draw(g, width, height, request.style());
 		}
 		finally {
@@ -45,7 +70,7 @@ public final class OfflineImageRenderer implements ImageGenerator {
 			throw new UncheckedIOException(ex);
 		}
 		return new GeneratedImage(png.toByteArray(), "image/png", width, height,
-				new Hash(request.characterReferenceId() + "|" + request.prompt()).seed() & 0x7fffffffL);
+				new Hash(request.characterReferenceId() + "|" + scene.key()).seed() & 0x7fffffffL);
 	}
 
 	/**

@@ -13,10 +13,18 @@ import java.util.Random;
 
 /**
  * The background a prompt asks for: a sky gradient whose colours follow words of the prompt (coffee,
- * sea, night, garden, sunset, ...) or its hash, a ground band and shapes scattered from the prompt's
- * seed; the style decides the brush (soft gradients, flat anime colours with speed lines, strokes).
+ * sea, night, garden, sunset, ...) or, failing those, one of {@link #HUES} hues picked by its hash, a ground
+ * band and shapes scattered from one of {@link #VARIANTS} layouts; the style decides the brush (soft
+ * gradients, flat anime colours with speed lines, strokes). A prompt maps to one of a few hundred scenes
+ * per style ({@link #key()}), so the offline renderer draws and encodes each once.
  */
 final class SceneSketch {
+
+	/** Hues a prompt without a colour word gets, by its hash. */
+	static final int HUES = 12;
+
+	/** Layouts of shapes per scene colour. */
+	static final int VARIANTS = 8;
 
 	private final Color sky;
 
@@ -26,27 +34,46 @@ final class SceneSketch {
 
 	private final long seed;
 
+	private final String key;
+
 	SceneSketch(String prompt, ImageStyle style) {
 		Hash hash = new Hash("scene:" + style.wire() + ":" + prompt);
-		this.seed = hash.seed();
 		String words = prompt.toLowerCase(Locale.ROOT);
-		float hue = (float) hash.unit(0);
+		String colour;
+		float hue;
 		if (words.contains("coffee") || words.contains("cafe")) {
+			colour = "coffee";
 			hue = 0.07f;
 		}
 		else if (words.contains("sea") || words.contains("beach") || words.contains("ocean")) {
+			colour = "sea";
 			hue = 0.55f;
 		}
 		else if (words.contains("garden") || words.contains("forest") || words.contains("park")) {
+			colour = "garden";
 			hue = 0.3f;
 		}
 		else if (words.contains("sunset") || words.contains("desert")) {
+			colour = "sunset";
 			hue = 0.04f;
 		}
-		float brightness = words.contains("night") ? 0.25f : 0.85f;
+		else {
+			int bucket = hash.pick(0, HUES);
+			colour = "hue" + bucket;
+			hue = bucket / (float) HUES;
+		}
+		boolean night = words.contains("night");
+		float brightness = night ? 0.25f : 0.85f;
+		this.key = style.wire() + "/" + colour + (night ? "/night" : "/day") + "/" + hash.pick(1, VARIANTS);
+		this.seed = new Hash("scene:" + this.key).seed();
 		this.sky = Color.getHSBColor(hue, 0.35f, brightness);
 		this.horizon = Color.getHSBColor((hue + 0.08f) % 1f, 0.5f, Math.min(1f, brightness + 0.1f));
 		this.ground = Color.getHSBColor((hue + 0.15f) % 1f, 0.45f, brightness * 0.6f);
+	}
+
+	/** What the drawing depends on: prompts with the same key get the same scene. */
+	String key() {
+		return this.key;
 	}
 
 	void draw(Graphics2D g, int width, int height, ImageStyle style) {

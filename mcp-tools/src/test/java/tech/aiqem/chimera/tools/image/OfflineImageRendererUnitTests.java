@@ -3,7 +3,10 @@ package tech.aiqem.chimera.tools.image;
 import java.awt.Point;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -48,5 +51,31 @@ class OfflineImageRendererUnitTests {
 		}
 		assertThat(probes.stream().anyMatch(p -> night.getRGB(p.x, p.y) != someoneElse.getRGB(p.x, p.y))).isTrue();
 		assertThat(night.getRGB(5, 5)).isNotEqualTo(garden.getRGB(5, 5));
+	}
+
+	@Test
+	void aPromptMapsToOneOfAFewScenesSoEachIsDrawnOnceAndServedAgain() {
+		OfflineImageRenderer renderer = new OfflineImageRenderer(1000);
+		Set<String> scenes = new HashSet<>();
+		for (int i = 0; i < 300; i++) {
+			ImageRequest request = new ImageRequest("spring collection look " + i, "selam-01", ImageStyle.REALISTIC,
+					AspectRatio.LANDSCAPE);
+			scenes.add(HexFormat.of().formatHex(renderer.generate(request).content()));
+		}
+		assertThat(scenes).as("scenes drawn for 300 prompts without a colour word")
+			.hasSizeGreaterThan(SceneSketch.HUES)
+			.hasSizeLessThanOrEqualTo(SceneSketch.HUES * SceneSketch.VARIANTS);
+		ImageRequest again = new ImageRequest("spring collection look 7", "selam-01", ImageStyle.REALISTIC, AspectRatio.LANDSCAPE);
+		assertThat(renderer.generate(again).content()).as("served from the cache, not drawn again")
+			.isSameAs(renderer.generate(again).content());
+	}
+
+	@Test
+	void theSceneFollowsTheStyleAndTheCharacterIsPartOfWhatIsCached() {
+		OfflineImageRenderer renderer = new OfflineImageRenderer(1000);
+		byte[] realistic = renderer.generate(new ImageRequest("beach day", "selam-01", ImageStyle.REALISTIC, AspectRatio.SQUARE)).content();
+		byte[] anime = renderer.generate(new ImageRequest("beach day", "selam-01", ImageStyle.ANIME, AspectRatio.SQUARE)).content();
+		byte[] other = renderer.generate(new ImageRequest("beach day", "abebe-9", ImageStyle.REALISTIC, AspectRatio.SQUARE)).content();
+		assertThat(realistic).isNotEqualTo(anime).isNotEqualTo(other);
 	}
 }
