@@ -101,6 +101,20 @@ class OpenApiDocumentIntegrationTests {
 	}
 
 	@Test
+	void everyV1OperationSaysWhatItDoes() {
+		List<String> unsummarised = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> path : this.document.get("paths").properties()) {
+			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+				if (path.getKey().startsWith("/v1/") && METHODS.contains(operation.getKey())
+						&& operation.getValue().path("summary").asString("").isBlank()) {
+					unsummarised.add(operation.getKey() + " " + path.getKey());
+				}
+			}
+		}
+		assertThat(unsummarised).isEmpty();
+	}
+
+	@Test
 	void theBearerSchemeIsDeclaredAndAppliedToV1Operations() {
 		JsonNode schemes = this.document.path("components").path("securitySchemes");
 		String bearer = null;
