@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import tech.aiqem.chimera.model.AgentId;
@@ -34,6 +35,7 @@ import tech.aiqem.chimera.model.persona.SoulFormatException;
 import tech.aiqem.chimera.model.persona.SoulMarkdown;
 import tech.aiqem.chimera.orchestrator.system.ApiException;
 import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
+import tech.aiqem.chimera.orchestrator.system.Listing;
 import tech.aiqem.chimera.orchestrator.system.OrchestratorProperties;
 
 @RestController
@@ -63,9 +65,11 @@ class AgentController {
 	 * {@code POST /v1/agents} (docs/architecture.md §12.1): decodes and validates the SOUL.md, creates the wallet,
 	 * answers 201 with the agent.
 	 */
+	@Operation(summary = "Create an agent from its SOUL.md persona, with a wallet",
+			description = "persona_file is the base64 of the SOUL.md; warnings list what the persona lacks (accepted anyway).")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> create(CurrentTenant tenant, @Valid @RequestBody CreateAgentRequest request) {
+	AgentCreated create(CurrentTenant tenant, @Valid @RequestBody CreateAgentRequest request) {
 		String soul = decodeSoul(request.personaFile());
 		String name = request.name().strip();
 		Persona persona;
@@ -100,20 +104,12 @@ class AgentController {
 			}
 			return address;
 		});
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("agent_id", id);
-		body.put("name", name);
-		body.put("status", "active");
-		body.put("wallet_address", wallet);
-		body.put("created_at", now);
-		body.put("persona", persona);
-		// What the persona file lacks (no voice, no approved brands...): accepted, but the operator should know.
-		body.put("warnings", persona.warnings());
-		return body;
+		return new AgentCreated(id, name, "active", wallet, now, persona, persona.warnings());
 	}
 
+	@Operation(summary = "The tenant's agents, with today's spend and pending reviews")
 	@GetMapping
-	Map<String, Object> list(CurrentTenant tenant, @RequestParam(defaultValue = "100") int limit,
+	Listing<AgentView> list(CurrentTenant tenant, @RequestParam(defaultValue = "100") int limit,
 			@RequestParam(defaultValue = "0") int offset) {
 		if (limit < 1 || limit > 500) {
 			throw ApiException.invalid("limit", "must be between 1 and 500");
@@ -122,20 +118,23 @@ class AgentController {
 			throw ApiException.invalid("offset", "must not be negative");
 		}
 		List<AgentView> items = this.agents.list(tenant.id(), today(), limit, offset);
-		return Map.of("items", items, "count", items.size());
+		return Listing.of(items);
 	}
 
+	@Operation(summary = "One agent")
 	@GetMapping("/{agentId}")
 	AgentView get(CurrentTenant tenant, @PathVariable UUID agentId) {
 		return this.agents.find(tenant.id(), new AgentId(agentId), today())
 			.orElseThrow(() -> ApiException.notFound("agent", agentId));
 	}
 
+	@Operation(summary = "Pause an agent: it plans and publishes nothing until resumed")
 	@PostMapping("/{agentId}/pause")
 	AgentView pause(CurrentTenant tenant, @PathVariable UUID agentId) {
 		return setStatus(tenant, agentId, "paused", "paused by " + tenant.actor());
 	}
 
+	@Operation(summary = "Resume a paused agent")
 	@PostMapping("/{agentId}/resume")
 	AgentView resume(CurrentTenant tenant, @PathVariable UUID agentId) {
 		return setStatus(tenant, agentId, "active", null);

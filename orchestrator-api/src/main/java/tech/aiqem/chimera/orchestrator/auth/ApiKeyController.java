@@ -2,10 +2,9 @@ package tech.aiqem.chimera.orchestrator.auth;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -23,6 +22,7 @@ import tech.aiqem.chimera.infra.time.RealTime;
 import tech.aiqem.chimera.model.Role;
 import tech.aiqem.chimera.orchestrator.system.ApiException;
 import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
+import tech.aiqem.chimera.orchestrator.system.Listing;
 
 /** Admins issue and revoke their tenant's API keys; a key is shown once, in the answer to its creation. */
 @RestController
@@ -38,6 +38,7 @@ class ApiKeyController {
 		this.clock = realTime.clock();
 	}
 
+	@Operation(summary = "Issue an API key; the key is in this answer and nowhere else")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	CreatedKey create(CurrentTenant tenant, @Valid @RequestBody AuthRequests.CreateApiKey request) {
@@ -56,10 +57,10 @@ class ApiKeyController {
 		return new CreatedKey(id, name, request.role(), key.key(), ApiKeyTokens.SCHEME + key.prefix(), now);
 	}
 
+	@Operation(summary = "The tenant's API keys, revoked ones included (never the key itself)")
 	@GetMapping
-	Map<String, Object> list(CurrentTenant tenant) {
-		List<Map<String, Object>> items = this.keys.list(tenant.id());
-		return Map.of("items", items, "count", items.size());
+	Listing<ApiKeys.KeyView> list(CurrentTenant tenant) {
+		return Listing.of(this.keys.list(tenant.id()));
 	}
 
 	/** The answer to a creation, the only place the key appears; its toString (what DEBUG logs print) hides it. */
@@ -71,6 +72,7 @@ class ApiKeyController {
 		}
 	}
 
+	@Operation(summary = "Revoke an API key")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(CurrentTenant tenant, @PathVariable UUID id) {

@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,7 +41,7 @@ class ApiKeys {
 			.update();
 	}
 
-	List<Map<String, Object>> list(TenantId tenant) {
+	List<KeyView> list(TenantId tenant) {
 		return this.jdbc.sql("""
 				SELECT id, name, role, prefix, created_by, created_at, last_used_at, revoked_at FROM api_keys
 				 WHERE tenant_id = :tenant ORDER BY created_at, id
@@ -88,17 +86,16 @@ class ApiKeys {
 		return stored.map(s -> new Caller(Caller.Kind.API_KEY, s.id(), s.tenant(), s.name(), null, s.role()));
 	}
 
-	private static Map<String, Object> view(ResultSet rs, int row) throws SQLException {
-		Map<String, Object> key = new LinkedHashMap<>();
-		key.put("id", rs.getObject("id", UUID.class));
-		key.put("name", rs.getString("name"));
-		key.put("role", rs.getString("role"));
-		key.put("prefix", ApiKeyTokens.SCHEME + rs.getString("prefix"));
-		key.put("created_by", rs.getString("created_by"));
-		key.put("created_at", instant(rs.getTimestamp("created_at")));
-		key.put("last_used_at", instant(rs.getTimestamp("last_used_at")));
-		key.put("revoked_at", instant(rs.getTimestamp("revoked_at")));
-		return key;
+	private static KeyView view(ResultSet rs, int row) throws SQLException {
+		return new KeyView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("role"),
+				ApiKeyTokens.SCHEME + rs.getString("prefix"), rs.getString("created_by"),
+				instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at")),
+				instant(rs.getTimestamp("revoked_at")));
+	}
+
+	/** A key as admins list it: its prefix, never the key. */
+	record KeyView(UUID id, String name, String role, String prefix, String createdBy, Instant createdAt,
+			Instant lastUsedAt, Instant revokedAt) {
 	}
 
 	private static Instant instant(Timestamp at) {

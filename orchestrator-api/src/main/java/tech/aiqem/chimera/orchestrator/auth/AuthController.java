@@ -1,13 +1,15 @@
 package tech.aiqem.chimera.orchestrator.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -55,8 +57,11 @@ class AuthController {
 		this.decoyHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
+	@Operation(summary = "Sign the dashboard in: a session cookie and a new CSRF token",
+			description = "Later changes send the token back in X-XSRF-TOKEN; POST /v1/auth/logout ends the session.")
+	@SecurityRequirements
 	@PostMapping("/login")
-	Map<String, Object> login(@Valid @RequestBody AuthRequests.Login login, HttpServletRequest request,
+	LoggedIn login(@Valid @RequestBody AuthRequests.Login login, HttpServletRequest request,
 			HttpServletResponse response) {
 		String password = login.password();
 		boolean tooLong = password.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES;
@@ -82,32 +87,37 @@ class AuthController {
 		if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
 			token.getToken();
 		}
-		return Map.of("user", user(caller));
+		return new LoggedIn(SignedInUser.of(caller));
 	}
 
 	/** Who is logged in: {@code user} for a session, {@code api_key} for a key. */
+	@Operation(summary = "Who is calling: user for a dashboard session, api_key for an API key")
 	@GetMapping("/me")
-	Map<String, Object> me(Authentication authentication) {
+	Me me(Authentication authentication) {
 		if (!(authentication != null && authentication.getPrincipal() instanceof Caller caller)) {
 			throw ApiException.unauthorized("not logged in");
 		}
 		if (caller.kind() == Caller.Kind.API_KEY) {
-			Map<String, Object> key = new LinkedHashMap<>();
-			key.put("id", caller.id());
-			key.put("name", caller.name());
-			key.put("role", caller.role().wire());
-			key.put("tenant_id", caller.tenantId());
-			return Map.of("api_key", key);
+			return new Me(null, new KeyIdentity(caller.id(), caller.name(), caller.role().wire(), caller.tenantId()));
 		}
-		return Map.of("user", user(caller));
+		return new Me(SignedInUser.of(caller), null);
 	}
 
-	static Map<String, Object> user(Caller caller) {
-		Map<String, Object> user = new LinkedHashMap<>();
-		user.put("email", caller.name());
-		user.put("role", caller.role().wire());
-		user.put("tenant_id", caller.tenantId());
-		user.put("display_name", caller.displayName());
-		return user;
+	record LoggedIn(SignedInUser user) {
+	}
+
+	/** Exactly one of the two is present. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Me(SignedInUser user, KeyIdentity apiKey) {
+	}
+
+	record SignedInUser(String email, String role, UUID tenantId, String displayName) {
+
+		static SignedInUser of(Caller caller) {
+			return new SignedInUser(caller.name(), caller.role().wire(), caller.tenantId(), caller.displayName());
+		}
+	}
+
+	record KeyIdentity(UUID id, String name, String role, UUID tenantId) {
 	}
 }

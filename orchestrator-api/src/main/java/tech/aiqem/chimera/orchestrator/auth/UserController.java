@@ -2,11 +2,9 @@ package tech.aiqem.chimera.orchestrator.auth;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -23,6 +21,7 @@ import tech.aiqem.chimera.infra.time.RealTime;
 import tech.aiqem.chimera.model.Role;
 import tech.aiqem.chimera.orchestrator.system.ApiException;
 import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
+import tech.aiqem.chimera.orchestrator.system.Listing;
 
 /** Admins add dashboard users to their own tenant. */
 @RestController
@@ -41,9 +40,10 @@ class UserController {
 		this.clock = realTime.clock();
 	}
 
+	@Operation(summary = "Add a dashboard user to the tenant")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> create(CurrentTenant tenant, @Valid @RequestBody AuthRequests.CreateUser request) {
+	CreatedUser create(CurrentTenant tenant, @Valid @RequestBody AuthRequests.CreateUser request) {
 		String problem = Passwords.problem(request.password());
 		if (problem != null) {
 			throw ApiException.invalid("password", problem);
@@ -63,19 +63,15 @@ class UserController {
 		catch (DuplicateKeyException ex) {
 			throw ApiException.conflict("a user with e-mail " + email + " already exists");
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id", id);
-		body.put("email", email);
-		body.put("display_name", displayName);
-		body.put("role", request.role());
-		body.put("tenant_id", tenant.id().value());
-		body.put("created_at", now);
-		return body;
+		return new CreatedUser(id, email, displayName, request.role(), tenant.id().value(), now);
 	}
 
+	@Operation(summary = "The tenant's dashboard users")
 	@GetMapping
-	Map<String, Object> list(CurrentTenant tenant) {
-		List<Map<String, Object>> items = this.users.list(tenant.id());
-		return Map.of("items", items, "count", items.size());
+	Listing<Users.UserView> list(CurrentTenant tenant) {
+		return Listing.of(this.users.list(tenant.id()));
+	}
+
+	record CreatedUser(UUID id, String email, String displayName, String role, UUID tenantId, Instant createdAt) {
 	}
 }

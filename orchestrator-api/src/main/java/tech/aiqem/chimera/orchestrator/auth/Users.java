@@ -4,9 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,7 +50,7 @@ class Users {
 			.update();
 	}
 
-	List<Map<String, Object>> list(TenantId tenant) {
+	List<UserView> list(TenantId tenant) {
 		return this.jdbc.sql("""
 				SELECT id, tenant_id, email, display_name, role, created_at, disabled_at FROM users
 				 WHERE tenant_id = :tenant ORDER BY created_at, email
@@ -85,17 +83,16 @@ class Users {
 		return this.jdbc.sql("SELECT id FROM tenants WHERE name = :name").param("name", name).query(UUID.class).single();
 	}
 
-	static Map<String, Object> view(ResultSet rs, int row) throws SQLException {
-		Map<String, Object> user = new LinkedHashMap<>();
-		user.put("id", rs.getObject("id", UUID.class));
-		user.put("email", rs.getString("email"));
-		user.put("display_name", rs.getString("display_name"));
-		user.put("role", rs.getString("role"));
-		user.put("tenant_id", rs.getObject("tenant_id", UUID.class));
-		user.put("created_at", rs.getTimestamp("created_at").toInstant());
+	static UserView view(ResultSet rs, int row) throws SQLException {
 		Timestamp disabled = rs.getTimestamp("disabled_at");
-		user.put("disabled_at", disabled == null ? null : disabled.toInstant());
-		return user;
+		return new UserView(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
+				rs.getString("role"), rs.getObject("tenant_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+				disabled == null ? null : disabled.toInstant());
+	}
+
+	/** A dashboard user as admins see it (a new one has disabled_at null). */
+	record UserView(UUID id, String email, String displayName, String role, UUID tenantId, Instant createdAt,
+			Instant disabledAt) {
 	}
 
 	/** A user and their stored hash; the hash never leaves this package. */

@@ -2,9 +2,7 @@ package tech.aiqem.chimera.orchestrator.campaign;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -18,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import tech.aiqem.chimera.model.AgentId;
@@ -25,6 +24,7 @@ import tech.aiqem.chimera.model.CampaignId;
 import tech.aiqem.chimera.model.CampaignSchedule;
 import tech.aiqem.chimera.orchestrator.system.ApiException;
 import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
+import tech.aiqem.chimera.orchestrator.system.Listing;
 
 @RestController
 @RequestMapping("/v1/campaigns")
@@ -43,9 +43,11 @@ class CampaignController {
 	 * {@code POST /v1/campaigns} (docs/architecture.md §12.1): answers 201 with the campaign id, status, estimated
 	 * posts and start; the planner takes it from here.
 	 */
+	@Operation(summary = "Start a campaign for an active agent",
+			description = "The posts per day come from the goals; the planner takes it from here.")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> create(CurrentTenant tenant, @Valid @RequestBody CampaignRequests.Create request) {
+	CampaignCreated create(CurrentTenant tenant, @Valid @RequestBody CampaignRequests.Create request) {
 		boolean active;
 		try {
 			active = this.campaigns.agentIsActive(tenant.id(), new AgentId(request.agentId()));
@@ -61,32 +63,28 @@ class CampaignController {
 				CampaignSchedule.postsPerDayIn(request.goals()));
 		CampaignId id = CampaignId.random();
 		this.campaigns.insert(tenant.id(), id, request, schedule);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("campaign_id", id);
-		body.put("status", "active");
-		body.put("estimated_posts", schedule.estimatedPosts());
-		body.put("started_at", start);
-		body.put("ends_at", schedule.end());
-		body.put("posts_per_day", schedule.postsPerDay());
-		return body;
+		return new CampaignCreated(id, "active", schedule.estimatedPosts(), start, schedule.end(), schedule.postsPerDay());
 	}
 
+	@Operation(summary = "The tenant's campaigns, optionally one agent's")
 	@GetMapping
-	Map<String, Object> list(CurrentTenant tenant, @RequestParam(name = "agent_id", required = false) UUID agentId,
+	Listing<CampaignView> list(CurrentTenant tenant, @RequestParam(name = "agent_id", required = false) UUID agentId,
 			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
 		if (limit < 1 || limit > 500) {
 			throw ApiException.invalid("limit", "must be between 1 and 500");
 		}
 		List<CampaignView> items = this.campaigns.list(tenant.id(), agentId, limit, Math.max(0, offset));
-		return Map.of("items", items, "count", items.size());
+		return Listing.of(items);
 	}
 
+	@Operation(summary = "One campaign, with its tasks by status")
 	@GetMapping("/{campaignId}")
 	CampaignView get(CurrentTenant tenant, @PathVariable UUID campaignId) {
 		return this.campaigns.find(tenant.id(), new CampaignId(campaignId))
 			.orElseThrow(() -> ApiException.notFound("campaign", campaignId));
 	}
 
+	@Operation(summary = "Change a campaign's name, goals or budgets")
 	@PatchMapping("/{campaignId}")
 	CampaignView update(CurrentTenant tenant, @PathVariable UUID campaignId,
 			@Valid @RequestBody CampaignRequests.Update update) {
@@ -100,11 +98,13 @@ class CampaignController {
 		return get(tenant, campaignId);
 	}
 
+	@Operation(summary = "Pause an active campaign")
 	@PostMapping("/{campaignId}/pause")
 	CampaignView pause(CurrentTenant tenant, @PathVariable UUID campaignId) {
 		return move(tenant, campaignId, "paused", "paused by " + tenant.actor());
 	}
 
+	@Operation(summary = "Resume a paused campaign")
 	@PostMapping("/{campaignId}/resume")
 	CampaignView resume(CurrentTenant tenant, @PathVariable UUID campaignId) {
 		return move(tenant, campaignId, "active", null);

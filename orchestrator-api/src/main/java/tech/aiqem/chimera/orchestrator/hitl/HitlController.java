@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 
 import tech.aiqem.chimera.infra.time.RealTime;
@@ -48,21 +50,21 @@ class HitlController {
 	}
 
 	/** {@code GET /v1/hitl/queue} (docs/architecture.md §12.1): pending reviews, oldest first. */
+	@Operation(summary = "Pending human reviews, oldest first", description = "total counts them all; items holds up to limit.")
 	@GetMapping("/queue")
-	Map<String, Object> queue(CurrentTenant tenant, @RequestParam(name = "agent_id", required = false) UUID agentId,
+	ReviewQueue queue(CurrentTenant tenant, @RequestParam(name = "agent_id", required = false) UUID agentId,
 			@RequestParam(defaultValue = "50") int limit) {
 		if (limit < 1 || limit > 500) {
 			throw ApiException.invalid("limit", "must be between 1 and 500");
 		}
-		List<Map<String, Object>> items = this.reviews.pending(tenant.id(), agentId, limit, this.realTime.now());
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("total", this.reviews.pendingCount(tenant.id(), agentId));
-		body.put("items", items);
-		return body;
+		List<HitlReviews.PendingReview> items = this.reviews.pending(tenant.id(), agentId, limit, this.realTime.now());
+		return new ReviewQueue(this.reviews.pendingCount(tenant.id(), agentId), items);
 	}
 
+	@Operation(summary = "Approve, edit or reject a pending review",
+			description = "An approval or an edit queues the publication (or the payment); a rejection fails the task.")
 	@PostMapping("/{reviewId}/decision")
-	Map<String, Object> decide(CurrentTenant tenant, @PathVariable UUID reviewId,
+	Decided decide(CurrentTenant tenant, @PathVariable UUID reviewId,
 			@Valid @RequestBody DecisionRequest request) {
 		String edited = request.editedContent() == null ? null : request.editedContent().text();
 		if ("edited".equals(request.decision()) && (edited == null || edited.isBlank())) {
@@ -105,14 +107,16 @@ class HitlController {
 		if (!decided) {
 			throw ApiException.conflict("review " + reviewId + " was already decided");
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("review_id", reviewId);
-		body.put("task_id", review.taskId());
-		body.put("decision", request.decision());
-		body.put("reviewed_by", tenant.actor());
-		body.put("reviewed_at", now);
-		body.put("publication", approved == null ? "none" : "queued");
-		return body;
+		return new Decided(reviewId, review.taskId(), request.decision(), tenant.actor(), now,
+				approved == null ? "none" : "queued");
+	}
+
+	record ReviewQueue(long total, List<HitlReviews.PendingReview> items) {
+	}
+
+	/** @param publication queued when the decision publishes (or pays), none for a rejection */
+	record Decided(UUID reviewId, UUID taskId, String decision, String reviewedBy, Instant reviewedAt,
+			@Schema(allowableValues = { "queued", "none" }) String publication) {
 	}
 
 	/** What an approval publishes: the result as proposed, or with the reviewer's text, which must keep to the persona. */

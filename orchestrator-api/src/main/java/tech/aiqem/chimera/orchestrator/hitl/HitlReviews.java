@@ -1,8 +1,8 @@
 package tech.aiqem.chimera.orchestrator.hitl;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +12,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import tech.aiqem.chimera.ledger.Ledger;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.model.message.Publication;
+import tech.aiqem.chimera.orchestrator.judge.FindingView;
 
 /** HITL reviews in PostgreSQL (the truth; Redis only notifies), scoped by tenant. */
 @Repository
@@ -39,7 +43,7 @@ class HitlReviews {
 			.single();
 	}
 
-	List<Map<String, Object>> pending(TenantId tenant, UUID agent, int limit, Instant now) {
+	List<PendingReview> pending(TenantId tenant, UUID agent, int limit, Instant now) {
 		return this.jdbc.sql("""
 				SELECT h.id, h.task_id, h.agent_id, a.name AS agent_name, t.task_type, h.content, h.confidence_score,
 				       h.reasoning_trace, h.reason_code, h.findings, h.created_at, h.review_deadline, h.escalated_at, c.name AS campaign_name,
@@ -56,27 +60,15 @@ class HitlReviews {
 			.param("agent", agent)
 			.param("limit", limit)
 			.query((rs, row) -> {
-				Map<String, Object> item = new LinkedHashMap<>();
-				item.put("review_id", rs.getObject("id", UUID.class));
-				item.put("task_id", rs.getObject("task_id", UUID.class));
-				item.put("agent_id", rs.getObject("agent_id", UUID.class));
-				item.put("agent_name", rs.getString("agent_name"));
-				item.put("campaign_name", rs.getString("campaign_name"));
-				item.put("task_type", rs.getString("task_type"));
-				item.put("content", ChimeraJson.mapper().readValue(rs.getString("content"), new TypeReference<Map<String, Object>>() {
-				}));
-				item.put("confidence_score", rs.getBigDecimal("confidence_score"));
-				item.put("reasoning", rs.getString("reasoning_trace"));
-				item.put("reason_code", rs.getString("reason_code"));
-				item.put("findings", ChimeraJson.mapper().readValue(rs.getString("findings"), new TypeReference<List<Map<String, Object>>>() {
-				}));
-				item.put("model", rs.getString("model"));
-				item.put("offline", rs.getBoolean("offline"));
-				item.put("created_at", rs.getTimestamp("created_at").toInstant());
 				Instant deadline = rs.getTimestamp("review_deadline").toInstant();
-				item.put("review_deadline", deadline);
-				item.put("overdue", rs.getTimestamp("escalated_at") != null || deadline.isBefore(now));
-				return item;
+				return new PendingReview(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
+						rs.getObject("agent_id", UUID.class), rs.getString("agent_name"), rs.getString("campaign_name"),
+						rs.getString("task_type"),
+						ChimeraJson.mapper().readValue(rs.getString("content"), new TypeReference<Map<String, Object>>() {
+						}), rs.getBigDecimal("confidence_score"), rs.getString("reasoning_trace"), rs.getString("reason_code"),
+						ChimeraJson.mapper().readValue(rs.getString("findings"), new TypeReference<List<Map<String, Object>>>() {
+						}), rs.getString("model"), rs.getBoolean("offline"), rs.getTimestamp("created_at").toInstant(),
+						deadline, rs.getTimestamp("escalated_at") != null || deadline.isBefore(now));
 			})
 			.list();
 	}
@@ -128,6 +120,19 @@ class HitlReviews {
 
 	void event(UUID task, String event, String actor, Map<String, Object> detail, Instant now) {
 		this.ledger.events().record(task, event, actor, detail, now);
+	}
+
+	/**
+	 * A review waiting for a human, as the queue lists it.
+	 *
+	 * @param content the proposed result as the worker wrote it (text, media, payment...)
+	 * @param findings the judge's findings as stored, each {@code {code, severity, detail, span, error_code?}}
+	 * @param overdue the review passed its deadline (or was escalated)
+	 */
+	record PendingReview(UUID reviewId, UUID taskId, UUID agentId, String agentName, String campaignName, String taskType,
+			Map<String, Object> content, BigDecimal confidenceScore, String reasoning, String reasonCode,
+			@ArraySchema(schema = @Schema(implementation = FindingView.class)) List<Map<String, Object>> findings,
+			String model, boolean offline, Instant createdAt, Instant reviewDeadline, boolean overdue) {
 	}
 
 	record Review(UUID id, UUID taskId, UUID agentId, UUID campaignId, String decision, String taskType,

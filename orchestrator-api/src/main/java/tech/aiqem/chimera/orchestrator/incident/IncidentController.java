@@ -3,15 +3,15 @@ package tech.aiqem.chimera.orchestrator.incident;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -19,6 +19,7 @@ import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.orchestrator.system.ApiException;
 import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
+import tech.aiqem.chimera.orchestrator.system.Listing;
 
 @RestController
 class IncidentController {
@@ -43,7 +44,7 @@ class IncidentController {
 	@Operation(summary = "Recent incidents of this tenant, newest first",
 			description = "Optionally only one agent's (agent_id) or one error code's (code, E1001..E2002).")
 	@GetMapping("/v1/incidents")
-	Map<String, Object> recent(CurrentTenant tenant, @RequestParam(defaultValue = "20") int limit,
+	Listing<Incident> recent(CurrentTenant tenant, @RequestParam(defaultValue = "20") int limit,
 			@RequestParam(name = "agent_id", required = false) UUID agentId, @RequestParam(required = false) String code) {
 		if (limit < 1 || limit > 200) {
 			throw ApiException.invalid("limit", "must be between 1 and 200");
@@ -56,42 +57,41 @@ class IncidentController {
 				throw ApiException.invalid("code", "must be one of E1001..E1006, E2001, E2002");
 			}
 		}
-		List<Map<String, Object>> items = this.jdbc.sql(RECENT)
+		List<Incident> items = this.jdbc.sql(RECENT)
 			.param("tenant", tenant.id().value())
 			.param("agent", agentId)
 			.param("code", code)
 			.param("limit", limit)
 			.query(IncidentController::incident)
 			.list();
-		return Map.of("items", items, "count", items.size());
+		return Listing.of(items);
+	}
+
+	/**
+	 * Something the services reported: code null for kinds that are no error (an overdue review), title and
+	 * action say what it means and what to do, detail is the reporter's free-form JSON.
+	 */
+	record Incident(UUID incidentId, String kind, String code, String title, String action, String message,
+			JsonNode detail, UUID agentId, String agentName, UUID campaignId, UUID taskId, Instant createdAt,
+			Instant acknowledgedAt) {
 	}
 
 	private static final java.util.Set<String> OWN_WORDING = java.util.Set.of("review_overdue", "task_stuck", "payment_withdrawn");
 
-	private static Map<String, Object> incident(ResultSet rs, int row) throws SQLException {
+	private static Incident incident(ResultSet rs, int row) throws SQLException {
 		// not every incident has an error code: an overdue human review is an escalation (kind review_overdue)
 		String codeName = rs.getString("code");
 		ErrorCode code = codeName == null ? null : ErrorCode.valueOf(codeName);
 		String kind = rs.getString("kind");
-		Map<String, Object> incident = new LinkedHashMap<>();
-		incident.put("incident_id", rs.getObject("id", UUID.class));
-		incident.put("kind", kind);
-		incident.put("code", code == null ? null : code.name());
 		// a kind with its own wording says more than its code (a task swept with E2001 is no worker timeout)
 		boolean byCode = code != null && !OWN_WORDING.contains(kind);
-		incident.put("title", byCode ? code.description() : title(kind));
-		incident.put("action", byCode ? code.action() : action(kind));
-		incident.put("message", rs.getString("message"));
 		String detail = rs.getString("detail");
-		incident.put("detail", detail == null ? null : ChimeraJson.tree(detail));
-		incident.put("agent_id", rs.getObject("agent_id", UUID.class));
-		incident.put("agent_name", rs.getString("agent_name"));
-		incident.put("campaign_id", rs.getObject("campaign_id", UUID.class));
-		incident.put("task_id", rs.getObject("task_id", UUID.class));
-		incident.put("created_at", rs.getTimestamp("created_at").toInstant());
 		Timestamp acknowledged = rs.getTimestamp("acknowledged_at");
-		incident.put("acknowledged_at", acknowledged == null ? null : acknowledged.toInstant());
-		return incident;
+		return new Incident(rs.getObject("id", UUID.class), kind, code == null ? null : code.name(),
+				byCode ? code.description() : title(kind), byCode ? code.action() : action(kind), rs.getString("message"),
+				detail == null ? null : ChimeraJson.tree(detail), rs.getObject("agent_id", UUID.class),
+				rs.getString("agent_name"), rs.getObject("campaign_id", UUID.class), rs.getObject("task_id", UUID.class),
+				rs.getTimestamp("created_at").toInstant(), acknowledged == null ? null : acknowledged.toInstant());
 	}
 
 	private static String title(String kind) {

@@ -2,9 +2,7 @@ package tech.aiqem.chimera.orchestrator.judge;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import tech.aiqem.chimera.judge.core.Draft;
-import tech.aiqem.chimera.judge.core.FindingsWire;
 import tech.aiqem.chimera.judge.core.JudgeCore;
 import tech.aiqem.chimera.judge.core.Verdict;
 import tech.aiqem.chimera.model.TaskId;
@@ -74,7 +71,7 @@ class JudgePreviewController {
 					+ "context (docs/architecture.md §5.1). Answers {decision: approve|review|reject, confidence, findings[{code, severity, "
 					+ "detail, span}], reasoning}. Reviewer role and up.")
 	@PostMapping("/v1/agents/{agentId}/judge/preview")
-	Map<String, Object> preview(CurrentTenant tenant, @PathVariable UUID agentId, @Valid @RequestBody PreviewRequest request) {
+	Preview preview(CurrentTenant tenant, @PathVariable UUID agentId, @Valid @RequestBody PreviewRequest request) {
 		if (request.result().text() == null || request.result().text().isBlank()) {
 			throw ApiException.invalid("result.text", "is required: the judge previews text to publish");
 		}
@@ -96,11 +93,11 @@ class JudgePreviewController {
 				request.completedAt() != null ? request.completedAt() : this.clock.instant(), "preview", null, null, null, null);
 		Verdict verdict = this.judge.decide(new Draft(type, context, result, persona, this.blocklist, this.linkAllowList),
 				this.threshold, this.autoApprove);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("decision", verdict.outcome().wire());
-		body.put("confidence", verdict.confidence());
-		body.put("findings", FindingsWire.of(verdict.findings()));
-		body.put("reasoning", verdict.reasoning());
-		return body;
+		return new Preview(verdict.outcome().wire(), verdict.confidence(),
+				verdict.findings().stream().map(FindingView::of).toList(), verdict.reasoning());
+	}
+
+	/** @param decision approve, review or reject */
+	record Preview(String decision, BigDecimal confidence, List<FindingView> findings, String reasoning) {
 	}
 }

@@ -1,8 +1,7 @@
 package tech.aiqem.chimera.orchestrator.live;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,10 +29,10 @@ class ClockController {
 	@Operation(summary = "The services' current time and how much faster than real time it runs",
 			description = "now advances time_scale seconds per real second (1 in production).")
 	@GetMapping("/v1/clock")
-	Map<String, Object> clock() {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("now", this.clock.instant());
-		body.put("time_scale", this.scale);
-		return body;
+	Now clock() {
+		return new Now(this.clock.instant(), this.scale);
+	}
+
+	record Now(Instant now, double timeScale) {
 	}
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
 
 import tech.aiqem.chimera.orchestrator.system.ApiException;
 import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
@@ -40,8 +41,10 @@ class MetricsController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "The agent's figures over a period (last_24_hours, last_7_days, last_30_days...)",
+			description = "roi is null without spend, autonomy_rate null without approval decisions.")
 	@GetMapping("/v1/agents/{agentId}/metrics")
-	Map<String, Object> metrics(CurrentTenant tenant, @PathVariable UUID agentId,
+	AgentMetrics metrics(CurrentTenant tenant, @PathVariable UUID agentId,
 			@RequestParam(defaultValue = "last_7_days") String period) {
 		Period window = Period.of(period);
 		String wallet = this.jdbc.sql("SELECT COALESCE(wallet_address, '') FROM agents WHERE tenant_id = :tenant AND id = :id AND status <> 'deleted'")
@@ -76,19 +79,17 @@ class MetricsController {
 		long human = ((Number) decided.get("human_approved")).longValue() + ((Number) decided.get("human_rejected")).longValue();
 		EngagementSource.Engagement social = this.engagement.of(agentId, since, now);
 
-		Map<String, Object> metrics = new LinkedHashMap<>();
-		metrics.put("posts_created", posts);
-		metrics.put("engagement_rate", social.rate());
-		metrics.put("followers_gained", social.followersGained());
-		metrics.put("spend_usd", spend.setScale(2, RoundingMode.HALF_UP));
-		metrics.put("revenue_usd", revenue.setScale(2, RoundingMode.HALF_UP));
-		metrics.put("roi", spend.signum() == 0 ? null : revenue.divide(spend, 2, RoundingMode.HALF_UP));
-		metrics.put("autonomy_rate", judge + human == 0 ? null
-				: BigDecimal.valueOf(judge).divide(BigDecimal.valueOf(judge + human), 2, RoundingMode.HALF_UP));
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("agent_id", agentId);
-		body.put("period", window.wire());
-		body.put("metrics", metrics);
-		return body;
+		Figures metrics = new Figures(posts, social.rate(), social.followersGained(), spend.setScale(2, RoundingMode.HALF_UP),
+				revenue.setScale(2, RoundingMode.HALF_UP),
+				spend.signum() == 0 ? null : revenue.divide(spend, 2, RoundingMode.HALF_UP), judge + human == 0 ? null
+						: BigDecimal.valueOf(judge).divide(BigDecimal.valueOf(judge + human), 2, RoundingMode.HALF_UP));
+		return new AgentMetrics(agentId, window.wire(), metrics);
+	}
+
+	record AgentMetrics(UUID agentId, String period, Figures metrics) {
+	}
+
+	record Figures(long postsCreated, BigDecimal engagementRate, long followersGained, BigDecimal spendUsd,
+			BigDecimal revenueUsd, BigDecimal roi, BigDecimal autonomyRate) {
 	}
 }

@@ -11,6 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+
 import tech.aiqem.chimera.infra.redis.Redis;
 import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.Priority;
@@ -32,8 +35,10 @@ class PipelineController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "The pipeline at a glance: queue lengths, tasks by status, errors, live workers, stuck tasks",
+			description = "queues by priority (Redis), tasks_by_status and hitl_pending for this tenant, errors_last_24h by error code.")
 	@GetMapping("/v1/pipeline")
-	Map<String, Object> pipeline(CurrentTenant tenant) {
+	Pipeline pipeline(CurrentTenant tenant) {
 		var redisCommands = this.redis.shared().sync();
 		Map<String, Long> queues = new LinkedHashMap<>();
 		for (Priority priority : Priority.values()) {
@@ -67,33 +72,34 @@ class PipelineController {
 			.filter(id -> id.startsWith("worker"))
 			.filter(id -> redisCommands.exists(RedisKeys.heartbeat(id)) == 1)
 			.count();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("queues", queues);
-		body.put("review_ready_agents", redisCommands.scard(RedisKeys.REVIEW_READY));
-		body.put("tasks_by_status", statuses);
-		body.put("errors_last_24h", errors);
-		body.put("workers", workers);
-		body.put("hitl_pending", this.jdbc.sql("SELECT COUNT(*) FROM hitl_reviews WHERE tenant_id = :tenant AND decision IS NULL")
+		long reviewReady = redisCommands.scard(RedisKeys.REVIEW_READY);
+		long hitlPending = this.jdbc.sql("SELECT COUNT(*) FROM hitl_reviews WHERE tenant_id = :tenant AND decision IS NULL")
 			.param("tenant", tenant.id().value())
 			.query(Long.class)
-			.single());
+			.single();
 		// tasks nothing finished by their deadline: still open now, and those the sweeper failed (E2001)
-		Map<String, Long> stuck = new LinkedHashMap<>();
-		stuck.put("past_deadline", this.jdbc.sql("""
+		long pastDeadline = this.jdbc.sql("""
 				SELECT COUNT(*) FROM tasks WHERE tenant_id = :tenant AND status IN ('in_progress', 'review') AND deadline < :now
 				   AND NOT EXISTS (SELECT 1 FROM hitl_reviews h WHERE h.task_id = tasks.id AND h.decision IS NULL)""")
 			.param("tenant", tenant.id().value())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.query(Long.class)
-			.single());
-		stuck.put("swept_last_24h", this.jdbc.sql("""
+			.single();
+		long swept = this.jdbc.sql("""
 				SELECT COUNT(*) FROM incidents WHERE tenant_id = :tenant AND kind = 'task_stuck' AND created_at >= :since""")
 			.param("tenant", tenant.id().value())
 			.param("since", Timestamp.from(since))
 			.query(Long.class)
-			.single());
-		body.put("stuck", stuck);
-		body.put("at", this.clock.instant());
-		return body;
+			.single();
+		return new Pipeline(queues, reviewReady, statuses, errors, workers, hitlPending, new Stuck(pastDeadline, swept),
+				this.clock.instant());
+	}
+
+	record Pipeline(Map<String, Long> queues, long reviewReadyAgents, Map<String, Long> tasksByStatus,
+			@JsonProperty("errors_last_24h") Map<String, Long> errorsLast24h, long workers, long hitlPending, Stuck stuck,
+			Instant at) {
+	}
+
+	record Stuck(long pastDeadline, @JsonProperty("swept_last_24h") long sweptLast24h) {
 	}
 }

@@ -1,9 +1,9 @@
 package tech.aiqem.chimera.orchestrator.safety;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,17 +20,19 @@ import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
 @RestController
 class SafetyController {
 
+	@Operation(summary = "Scan texts for prompt injection (E1003)", description = "One result per text, in the same order.")
 	@PostMapping("/v1/safety/scan")
-	Map<String, Object> scan(CurrentTenant tenant, @Valid @RequestBody ScanRequest request) {
-		List<Map<String, Object>> results = request.texts().stream().map(text -> {
+	ScanResults scan(CurrentTenant tenant, @Valid @RequestBody ScanRequest request) {
+		return new ScanResults(request.texts().stream().map(text -> {
 			InjectionScan verdict = InjectionDetector.shared().scan(text);
-			Map<String, Object> result = new LinkedHashMap<>();
-			result.put("verdict", verdict.injection() ? "injection" : "clean");
-			result.put("score", verdict.score());
-			result.put("reasons", verdict.reasons());
-			return result;
-		}).toList();
-		return Map.of("results", results);
+			return new ScanResult(verdict.injection() ? "injection" : "clean", verdict.score(), verdict.reasons());
+		}).toList());
+	}
+
+	record ScanResults(List<ScanResult> results) {
+	}
+
+	record ScanResult(@Schema(allowableValues = { "injection", "clean" }) String verdict, double score, List<String> reasons) {
 	}
 
 	/** Up to 100 texts of up to 10 000 characters each; results come back in the same order. */

@@ -3,8 +3,6 @@ package tech.aiqem.chimera.orchestrator.sandbox;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -39,9 +38,10 @@ class MentionController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Inject a mention of the agent on the sandbox platform, as if someone had written it")
 	@PostMapping("/v1/agents/{agentId}/mentions")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> inject(CurrentTenant tenant, @PathVariable UUID agentId, @Valid @RequestBody InjectMention request) {
+	InjectedMention inject(CurrentTenant tenant, @PathVariable UUID agentId, @Valid @RequestBody InjectMention request) {
 		String account = this.jdbc.sql("""
 				SELECT social_accounts->:platform->>'username' FROM agents
 				 WHERE tenant_id = :tenant AND id = :id AND status <> 'deleted'
@@ -69,12 +69,11 @@ class MentionController {
 			.param("text", request.text())
 			.param("now", Timestamp.from(now))
 			.update();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("mention_id", externalId);
-		body.put("platform", request.platform());
-		body.put("account", account);
-		body.put("created_at", now);
-		return body;
+		return new InjectedMention(externalId, request.platform(), account, now);
+	}
+
+	/** @param account the agent's handle on that platform, the one mentioned */
+	record InjectedMention(String mentionId, String platform, String account, Instant createdAt) {
 	}
 
 	record InjectMention(@NotBlank @Pattern(regexp = "twitter|instagram|threads", message = "must be twitter, instagram or threads") String platform,

@@ -2,10 +2,10 @@ package tech.aiqem.chimera.orchestrator.task;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,9 +17,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.orchestrator.system.ApiException;
 import tech.aiqem.chimera.orchestrator.system.CurrentTenant;
+import tech.aiqem.chimera.orchestrator.system.Listing;
 
 @RestController
 @RequestMapping("/v1/tasks")
@@ -33,8 +37,9 @@ class TaskController {
 		this.jdbc = jdbc;
 	}
 
+	@Operation(summary = "The tenant's tasks, newest first, optionally of one campaign, agent or status")
 	@GetMapping
-	Map<String, Object> list(CurrentTenant tenant, @RequestParam(name = "campaign_id", required = false) UUID campaign,
+	Listing<TaskView> list(CurrentTenant tenant, @RequestParam(name = "campaign_id", required = false) UUID campaign,
 			@RequestParam(name = "agent_id", required = false) UUID agent,
 			@RequestParam(required = false) String status, @RequestParam(defaultValue = "50") int limit) {
 		if (status != null && !STATUSES.contains(status)) {
@@ -43,7 +48,7 @@ class TaskController {
 		if (limit < 1 || limit > 500) {
 			throw ApiException.invalid("limit", "must be between 1 and 500");
 		}
-		List<Map<String, Object>> items = this.jdbc.sql("""
+		List<TaskView> items = this.jdbc.sql("""
 				SELECT * FROM tasks WHERE tenant_id = :tenant
 				   AND (CAST(:campaign AS uuid) IS NULL OR campaign_id = :campaign)
 				   AND (CAST(:agent AS uuid) IS NULL OR agent_id = :agent)
@@ -57,57 +62,66 @@ class TaskController {
 			.param("limit", limit)
 			.query(TaskController::task)
 			.list();
-		return Map.of("items", items, "count", items.size());
+		return Listing.of(items);
 	}
 
 	/** One task with its history across services. */
+	@Operation(summary = "One task with its history across services")
 	@GetMapping("/{taskId}")
-	Map<String, Object> get(CurrentTenant tenant, @PathVariable UUID taskId) {
-		Map<String, Object> task = this.jdbc.sql("SELECT * FROM tasks WHERE tenant_id = :tenant AND id = :id")
+	TaskView get(CurrentTenant tenant, @PathVariable UUID taskId) {
+		TaskView task = this.jdbc.sql("SELECT * FROM tasks WHERE tenant_id = :tenant AND id = :id")
 			.param("tenant", tenant.id().value())
 			.param("id", taskId)
 			.query(TaskController::task)
 			.optional()
 			.orElseThrow(() -> ApiException.notFound("task", taskId));
-		task.put("history", this.jdbc.sql("SELECT at, event, actor, detail FROM task_events WHERE task_id = :id ORDER BY id")
+		List<TaskEvent> history = this.jdbc.sql("SELECT at, event, actor, detail FROM task_events WHERE task_id = :id ORDER BY id")
 			.param("id", taskId)
-			.query((rs, row) -> {
-				Map<String, Object> event = new LinkedHashMap<>();
-				event.put("at", rs.getTimestamp("at").toInstant());
-				event.put("event", rs.getString("event"));
-				event.put("actor", rs.getString("actor"));
-				event.put("detail", json(rs.getString("detail")));
-				return event;
-			})
-			.list());
-		return task;
+			.query((rs, row) -> new TaskEvent(rs.getTimestamp("at").toInstant(), rs.getString("event"), rs.getString("actor"),
+					json(rs.getString("detail"))))
+			.list();
+		return task.withHistory(history);
 	}
 
-	private static Map<String, Object> task(ResultSet rs, int row) throws SQLException {
-		Map<String, Object> task = new LinkedHashMap<>();
-		task.put("task_id", rs.getObject("id", UUID.class));
-		task.put("campaign_id", rs.getObject("campaign_id", UUID.class));
-		task.put("agent_id", rs.getObject("agent_id", UUID.class));
-		task.put("task_type", rs.getString("task_type"));
-		task.put("priority", rs.getString("priority"));
-		task.put("status", rs.getString("status"));
-		task.put("context", json(rs.getString("context")));
-		task.put("result", json(rs.getString("result")));
-		task.put("confidence_score", rs.getBigDecimal("confidence_score"));
-		task.put("assigned_worker_id", rs.getString("assigned_worker_id"));
-		task.put("retries", rs.getInt("retries"));
-		task.put("error_code", rs.getString("error_code"));
-		task.put("error_message", rs.getString("error_message"));
-		task.put("approved_by", rs.getString("approved_by"));
-		task.put("published_ref", rs.getString("published_ref"));
-		task.put("state_version", rs.getLong("state_version"));
-		task.put("goals_revision", rs.getInt("goals_revision"));
-		for (String column : List.of("created_at", "scheduled_at", "queued_at", "picked_at", "judged_at", "approved_at",
-				"completed_at", "deadline")) {
-			Timestamp at = rs.getTimestamp(column);
-			task.put(column, at == null ? null : at.toInstant());
+	/**
+	 * A task as the ledger holds it; context and result are the task's own JSON (docs/architecture.md §5).
+	 *
+	 * @param history its events across services, only in the answer for one task
+	 */
+	record TaskView(UUID taskId, UUID campaignId, UUID agentId, String taskType, String priority, String status,
+			JsonNode context, JsonNode result, BigDecimal confidenceScore, String assignedWorkerId, int retries,
+			String errorCode, String errorMessage, String approvedBy, String publishedRef, long stateVersion,
+			int goalsRevision, Instant createdAt, Instant scheduledAt, Instant queuedAt, Instant pickedAt,
+			Instant judgedAt, Instant approvedAt, Instant completedAt, Instant deadline,
+			@JsonInclude(JsonInclude.Include.NON_NULL) List<TaskEvent> history) {
+
+		TaskView withHistory(List<TaskEvent> events) {
+			return new TaskView(this.taskId, this.campaignId, this.agentId, this.taskType, this.priority, this.status,
+					this.context, this.result, this.confidenceScore, this.assignedWorkerId, this.retries, this.errorCode,
+					this.errorMessage, this.approvedBy, this.publishedRef, this.stateVersion, this.goalsRevision,
+					this.createdAt, this.scheduledAt, this.queuedAt, this.pickedAt, this.judgedAt, this.approvedAt,
+					this.completedAt, this.deadline, events);
 		}
-		return task;
+	}
+
+	record TaskEvent(Instant at, String event, String actor, JsonNode detail) {
+	}
+
+	private static TaskView task(ResultSet rs, int row) throws SQLException {
+		return new TaskView(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
+				rs.getObject("agent_id", UUID.class), rs.getString("task_type"), rs.getString("priority"),
+				rs.getString("status"), json(rs.getString("context")), json(rs.getString("result")),
+				rs.getBigDecimal("confidence_score"), rs.getString("assigned_worker_id"), rs.getInt("retries"),
+				rs.getString("error_code"), rs.getString("error_message"), rs.getString("approved_by"),
+				rs.getString("published_ref"), rs.getLong("state_version"), rs.getInt("goals_revision"),
+				instant(rs, "created_at"), instant(rs, "scheduled_at"), instant(rs, "queued_at"), instant(rs, "picked_at"),
+				instant(rs, "judged_at"), instant(rs, "approved_at"), instant(rs, "completed_at"), instant(rs, "deadline"),
+				null);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp at = rs.getTimestamp(column);
+		return at == null ? null : at.toInstant();
 	}
 
 	private static JsonNode json(String value) {

@@ -3,9 +3,8 @@ package tech.aiqem.chimera.orchestrator.timeline;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,8 +48,8 @@ class TimelineController {
 			description = "Each post with its media URLs, simulated engagement, the task that produced it, who approved it"
 					+ " (judge or human) and whether the offline model wrote it. Page back with before=<posted_at of the last item>.")
 	@GetMapping("/v1/agents/{agentId}/timeline")
-	Map<String, Object> timeline(CurrentTenant tenant, @PathVariable UUID agentId,
-			@RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) java.time.Instant before) {
+	Timeline timeline(CurrentTenant tenant, @PathVariable UUID agentId,
+			@RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) Instant before) {
 		if (limit < 1 || limit > 200) {
 			throw ApiException.invalid("limit", "must be between 1 and 200");
 		}
@@ -62,7 +61,7 @@ class TimelineController {
 		if (!exists) {
 			throw ApiException.notFound("agent", agentId);
 		}
-		List<Map<String, Object>> items = this.jdbc.sql(POSTS)
+		List<Post> items = this.jdbc.sql(POSTS)
 			.param("tenant", tenant.id().value())
 			.param("agent", agentId)
 			.param("before", before == null ? null : Timestamp.from(before))
@@ -74,38 +73,36 @@ class TimelineController {
 			.param("agent", agentId)
 			.query(Long.class)
 			.single();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("agent_id", agentId);
-		body.put("total", total);
-		body.put("items", items);
-		return body;
+		return new Timeline(agentId, total, items);
 	}
 
-	private static Map<String, Object> post(ResultSet rs, int row) throws SQLException {
-		Map<String, Object> post = new LinkedHashMap<>();
-		post.put("post_id", rs.getObject("id", UUID.class));
-		post.put("task_id", rs.getObject("task_id", UUID.class));
-		post.put("campaign_id", rs.getObject("campaign_id", UUID.class));
-		post.put("platform", rs.getString("platform"));
-		post.put("account", rs.getString("account"));
-		post.put("text", rs.getString("text"));
-		post.put("media_urls", ChimeraJson.mapper().readValue(rs.getString("media_urls"), new TypeReference<List<String>>() {
-		}));
-		post.put("disclosure", rs.getString("disclosure"));
-		post.put("ai_generated", rs.getBoolean("ai_generated"));
-		post.put("in_reply_to", rs.getString("in_reply_to"));
-		post.put("posted_at", rs.getTimestamp("posted_at").toInstant());
-		Map<String, Object> engagement = new LinkedHashMap<>();
-		engagement.put("likes", rs.getLong("likes"));
-		engagement.put("reposts", rs.getLong("reposts"));
-		engagement.put("replies", rs.getLong("replies"));
-		engagement.put("impressions", rs.getLong("impressions"));
+	/** @param total all the agent's posts, of which items is a page */
+	record Timeline(UUID agentId, long total, List<Post> items) {
+	}
+
+	/**
+	 * @param approvedBy judge or human; null (like task_id) when no task of ours is behind the post
+	 * @param offline whether the offline model wrote it
+	 */
+	record Post(UUID postId, UUID taskId, UUID campaignId, String platform, String account, String text,
+			List<String> mediaUrls, String disclosure, boolean aiGenerated, String inReplyTo, Instant postedAt,
+			Engagement engagement, String approvedBy, String model, boolean offline) {
+	}
+
+	/** Simulated engagement, as of updated_at (null until first simulated). */
+	record Engagement(long likes, long reposts, long replies, long impressions, Instant updatedAt) {
+	}
+
+	private static Post post(ResultSet rs, int row) throws SQLException {
 		Timestamp updated = rs.getTimestamp("engagement_updated_at");
-		engagement.put("updated_at", updated == null ? null : updated.toInstant());
-		post.put("engagement", engagement);
-		post.put("approved_by", rs.getString("approved_by"));
-		post.put("model", rs.getString("model"));
-		post.put("offline", rs.getBoolean("offline"));
-		return post;
+		Engagement engagement = new Engagement(rs.getLong("likes"), rs.getLong("reposts"), rs.getLong("replies"),
+				rs.getLong("impressions"), updated == null ? null : updated.toInstant());
+		return new Post(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
+				rs.getObject("campaign_id", UUID.class), rs.getString("platform"), rs.getString("account"),
+				rs.getString("text"),
+				ChimeraJson.mapper().readValue(rs.getString("media_urls"), new TypeReference<List<String>>() {
+				}), rs.getString("disclosure"), rs.getBoolean("ai_generated"), rs.getString("in_reply_to"),
+				rs.getTimestamp("posted_at").toInstant(), engagement, rs.getString("approved_by"), rs.getString("model"),
+				rs.getBoolean("offline"));
 	}
 }

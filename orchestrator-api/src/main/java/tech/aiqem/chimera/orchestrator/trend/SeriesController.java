@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,7 +81,7 @@ class SeriesController {
 					+ " and impressions, spend_usd (spend ledger) against revenue_usd (confirmed incoming USDC), roi,"
 					+ " and autonomy_rate (judge approvals over all approval decisions that day).")
 	@GetMapping("/v1/agents/{agentId}/metrics/series")
-	Map<String, Object> series(CurrentTenant tenant, @PathVariable UUID agentId, @RequestParam(defaultValue = "14") int days) {
+	Series series(CurrentTenant tenant, @PathVariable UUID agentId, @RequestParam(defaultValue = "14") int days) {
 		if (days < 1 || days > 90) {
 			throw ApiException.invalid("days", "must be between 1 and 90");
 		}
@@ -112,13 +111,11 @@ class SeriesController {
 					impressions.getOrDefault(day, 0L), spend.getOrDefault(day, BigDecimal.ZERO),
 					revenue.getOrDefault(day, BigDecimal.ZERO), judge.getOrDefault(day, 0L), human.getOrDefault(day, 0L)));
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("agent_id", agentId);
-		body.put("days", days);
-		body.put("from", first);
-		body.put("to", today);
-		body.put("series", series);
-		return body;
+		return new Series(agentId, days, first, today, series);
+	}
+
+	/** @param series one entry per day from {@code from} to {@code to}, days without activity included */
+	record Series(UUID agentId, int days, LocalDate from, LocalDate to, List<DayFigures> series) {
 	}
 
 	private <T> Map<LocalDate, T> perDay(String sql, Map<String, Object> params, Class<T> type) {

@@ -1,7 +1,6 @@
 package tech.aiqem.chimera.orchestrator.wallet;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.math.BigDecimal;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 
 import tech.aiqem.chimera.orchestrator.system.ApiException;
@@ -55,7 +55,7 @@ class WalletController {
 			description = "usdc, eth and network are null when no wallet component is configured, the agent has no wallet,"
 					+ " or the chain cannot be read (balance_error then says why).")
 	@GetMapping("/v1/agents/{agentId}/wallet")
-	Map<String, Object> wallet(CurrentTenant tenant, @PathVariable UUID agentId) {
+	Wallet wallet(CurrentTenant tenant, @PathVariable UUID agentId) {
 		String address = this.jdbc.sql("""
 				SELECT COALESCE(wallet_address, '') FROM agents WHERE tenant_id = :tenant AND id = :id AND status <> 'deleted'
 				""")
@@ -76,15 +76,12 @@ class WalletController {
 				error = "the chain could not be read: " + ex.getMessage();
 			}
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("agent_id", agentId);
-		body.put("address", address.isEmpty() ? null : address);
-		body.put("network", balance.network());
-		body.put("usdc", balance.usdc());
-		body.put("eth", balance.eth());
-		if (error != null) {
-			body.put("balance_error", error);
-		}
-		return body;
+		return new Wallet(agentId, address.isEmpty() ? null : address, balance.network(), balance.usdc(), balance.eth(),
+				error);
+	}
+
+	/** @param balanceError present only when the chain could not be read */
+	record Wallet(UUID agentId, String address, String network, BigDecimal usdc, BigDecimal eth,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String balanceError) {
 	}
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -69,9 +68,9 @@ class ReviewDeadlineRealTimeIntegrationTests {
 		UUID fresh = review(tenant, agent, campaign, this.realTime.now().plus(Duration.ofHours(4)));
 		UUID late = review(tenant, agent, campaign, this.realTime.now().minus(Duration.ofMinutes(1)));
 
-		List<Map<String, Object>> pending = this.reviews.pending(new TenantId(tenant), null, 50, this.realTime.now());
-		assertThat(pending).filteredOn(item -> item.get("review_id").equals(fresh)).singleElement()
-			.satisfies(item -> assertThat(item.get("overdue")).isEqualTo(false));
+		List<HitlReviews.PendingReview> pending = this.reviews.pending(new TenantId(tenant), null, 50, this.realTime.now());
+		assertThat(pending).filteredOn(item -> item.reviewId().equals(fresh)).singleElement()
+			.satisfies(item -> assertThat(item.overdue()).isFalse());
 		assertThat(this.escalation.escalateOverdue()).isTrue();
 		assertThat(escalated(fresh)).isFalse();
 		assertThat(escalated(late)).isTrue();
