@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -47,6 +48,21 @@ class OpenApiConfiguration {
 				.description("Agents, campaigns, tasks, human review and the fleet's figures; errors are RFC 9457 problem details."))
 			.components(new Components().addSecuritySchemes(BEARER, bearer))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER));
+	}
+
+	/**
+	 * Operation ids a generated client can use as method names: the controller's resource and the handler,
+	 * e.g. {@code agentCreate}, {@code hitlDecide} (springdoc's own are the method name with a counter, {@code get_2}).
+	 */
+	@Bean
+	OperationCustomizer operationIds() {
+		return (operation, handler) -> {
+			String resource = handler.getBeanType().getSimpleName().replaceFirst("Controller$", "");
+			String method = handler.getMethod().getName();
+			operation.setOperationId(Character.toLowerCase(resource.charAt(0)) + resource.substring(1)
+					+ Character.toUpperCase(method.charAt(0)) + method.substring(1));
+			return operation;
+		};
 	}
 
 	/**

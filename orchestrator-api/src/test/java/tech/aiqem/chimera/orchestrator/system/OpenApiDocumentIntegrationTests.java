@@ -115,6 +115,21 @@ class OpenApiDocumentIntegrationTests {
 	}
 
 	@Test
+	void everyOperationHasAUniqueIdAClientCanNameAMethodAfter() {
+		List<String> ids = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> path : this.document.get("paths").properties()) {
+			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+				if (METHODS.contains(operation.getKey())) {
+					ids.add(operation.getValue().path("operationId").asString(""));
+				}
+			}
+		}
+		assertThat(ids).isNotEmpty().doesNotHaveDuplicates()
+			.allSatisfy(id -> assertThat(id).as("operationId").matches("[a-z][A-Za-z0-9]+"));
+		assertThat(ids).contains("agentCreate");
+	}
+
+	@Test
 	void theBearerSchemeIsDeclaredAndAppliedToV1Operations() {
 		JsonNode schemes = this.document.path("components").path("securitySchemes");
 		String bearer = null;
