@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import tech.aiqem.chimera.infra.ChimeraInfraAutoConfiguration;
 import tech.aiqem.chimera.memory.MemoryStore;
 import tech.aiqem.chimera.memory.Relevance;
+import tech.aiqem.chimera.memory.embedding.CachingEmbedder;
+import tech.aiqem.chimera.memory.embedding.Embedder;
 import tech.aiqem.chimera.memory.embedding.MiniLmEmbedder;
 import tech.aiqem.chimera.memory.lucene.LuceneMemoryStore;
 import tech.aiqem.chimera.memory.weaviate.VectorSource;
@@ -31,13 +33,21 @@ public class MemoryAutoConfiguration {
 		Relevance relevance = new Relevance(properties.halfLife(), clock);
 		if (properties.store() == MemoryProperties.Store.WEAVIATE) {
 			MemoryProperties.Weaviate weaviate = properties.weaviate();
-			MiniLmEmbedder embedder = weaviate.vectors() == VectorSource.CLIENT ? new MiniLmEmbedder() : null;
+			Embedder embedder = weaviate.vectors() == VectorSource.CLIENT ? embedder() : null;
 			return new WeaviateMemoryStore(
 					WeaviateMemoryStore.client(URI.create(weaviate.url().trim()), weaviate.apiKey(),
 							weaviate.timeoutSeconds()),
 					weaviate.vectors(), embedder, weaviate.vectorizer(), relevance);
 		}
 		MemoryProperties.Embedded embedded = properties.embedded();
-		return new LuceneMemoryStore(embedded.directory(), new MiniLmEmbedder(), relevance, embedded.commitInterval());
+		return new LuceneMemoryStore(embedded.directory(), embedder(), relevance, embedded.commitInterval());
+	}
+
+	/**
+	 * all-MiniLM-L6-v2 behind a cache of recent texts: every task of a campaign searches memory with the
+	 * campaign's topic, which is embedded once.
+	 */
+	private static Embedder embedder() {
+		return new CachingEmbedder(new MiniLmEmbedder(), 4096);
 	}
 }
