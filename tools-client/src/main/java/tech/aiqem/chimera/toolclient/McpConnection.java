@@ -11,6 +11,8 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpTransportSessionClosedException;
+import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
 
 import tech.aiqem.chimera.model.ChimeraException;
 
@@ -18,7 +20,8 @@ import tech.aiqem.chimera.model.ChimeraException;
  * The connection to mcp-tools behind {@link ToolsClient}: opened on first use with this service's bearer
  * token; a call that cannot reach the server is retried with exponential backoff and, after
  * {@code attempts} failures, fails with {@link ChimeraException} E1002. A refused credential fails at once
- * (configuration, not an outage); a {@link ToolErrorException} passes through untouched.
+ * (configuration, not an outage); a {@link ToolErrorException} passes through untouched. One client is shared
+ * by every call in flight; a failed call replaces it only when the session itself is lost.
  */
 final class McpConnection implements AutoCloseable {
 
@@ -45,22 +48,26 @@ final class McpConnection implements AutoCloseable {
 	<T> T withRetry(String what, Function<McpSyncClient, T> call) {
 		RuntimeException last = null;
 		for (int attempt = 1; attempt <= this.properties.attempts(); attempt++) {
+			McpSyncClient used = null;
 			try {
-				return call.apply(connected());
+				used = connected();
+				return call.apply(used);
 			}
 			catch (ToolErrorException ex) {
 				throw ex;
 			}
 			catch (RuntimeException ex) {
 				if (refusedCredential(ex)) {
-					disconnect();
+					discard(used);
 					// a wrong or missing token is configuration, not an outage: retrying cannot help
 					throw ChimeraException.toolsUnavailable("mcp-tools at " + this.properties.url() + " refused this service's "
 							+ "credential for " + what + " (MCP_TOOLS_TOKEN " + (this.properties.token() == null ? "unset" : "not accepted")
 							+ ")", ex);
 				}
 				last = ex;
-				disconnect();
+				if (sessionLost(ex)) {
+					discard(used);
+				}
 				if (attempt == this.properties.attempts()) {
 					break;
 				}
@@ -83,6 +90,20 @@ final class McpConnection implements AutoCloseable {
 	private static boolean refusedCredential(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof McpHttpClientTransportAuthorizationException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the failure says the client itself is unusable: its transport is closed or the server no longer
+	 * knows its session. Anything else (a refused connection, a 5xx, a timeout) failed this call only, and
+	 * the same client serves the retry: closing it would fail every other call in flight on it.
+	 */
+	private static boolean sessionLost(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof McpTransportSessionClosedException || cause instanceof McpTransportSessionNotFoundException) {
 				return true;
 			}
 		}
@@ -117,6 +138,17 @@ final class McpConnection implements AutoCloseable {
 			this.client = created;
 		}
 		return this.client;
+	}
+
+	/**
+	 * Closes the client a failed call used, if it is still the current one: a client another thread has
+	 * already replaced is left to the calls still using it, and the replacement is never closed by a call
+	 * that failed on its predecessor.
+	 */
+	private synchronized void discard(McpSyncClient used) {
+		if (used != null && used == this.client) {
+			disconnect();
+		}
 	}
 
 	private synchronized void disconnect() {

@@ -1,0 +1,82 @@
+package tech.aiqem.chimera.toolclient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import okhttp3.mockwebserver.MockResponse;
+import org.junit.jupiter.api.Test;
+
+import tech.aiqem.chimera.model.AgentId;
+import tech.aiqem.chimera.model.TaskId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The shared MCP connection against a scripted server: what one call's failure does to the others. */
+class McpConnectionIntegrationTests {
+
+	private static final String TOOLS = """
+			{"tools": [{"name": "post_content", "inputSchema": {"type": "object"}}]}""";
+
+	private final List<Duration> waits = new ArrayList<>();
+
+	@Test
+	void aFailedCallLeavesAnotherCallInFlightAlone() throws Exception {
+		try (ScriptedMcpServer server = new ScriptedMcpServer()) {
+			server.answerAfterRelease("tools/list", TOOLS)
+				.answer("tools/call generate_image", request -> new MockResponse().setResponseCode(500).setBody("boom"));
+			try (ToolsClient client = new ToolsClient(properties(server, 1), this.waits::add)) {
+				CompletableFuture<List<String>> names = CompletableFuture.supplyAsync(client::toolNames);
+				assertThat(server.arrived("tools/list")).isTrue();
+
+				assertThatThrownBy(() -> client.generateImage(context(), "a lake at dawn", "ref-1", null, null))
+					.isInstanceOf(RuntimeException.class);
+				server.release();
+
+				assertThat(names.get(20, TimeUnit.SECONDS)).containsExactly("post_content");
+				assertThat(server.sessions.get()).as("the session is kept").isEqualTo(1);
+			}
+		}
+	}
+
+	@Test
+	void aLostSessionIsReplacedForTheRetry() throws Exception {
+		AtomicInteger lists = new AtomicInteger();
+		try (ScriptedMcpServer server = new ScriptedMcpServer()) {
+			// the first answer is a server that restarted and forgot the session
+			server.answer("tools/list", request -> (lists.incrementAndGet() == 1) ? new MockResponse().setResponseCode(404)
+					: ScriptedMcpServer.result(request, TOOLS));
+			try (ToolsClient client = new ToolsClient(properties(server, 3), this.waits::add)) {
+				assertThat(client.toolNames()).containsExactly("post_content");
+			}
+			assertThat(server.sessions.get()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aFailedCallIsRetriedOnTheSameSession() throws Exception {
+		AtomicInteger lists = new AtomicInteger();
+		try (ScriptedMcpServer server = new ScriptedMcpServer()) {
+			server.answer("tools/list", request -> (lists.incrementAndGet() == 1) ? new MockResponse().setResponseCode(502)
+					: ScriptedMcpServer.result(request, TOOLS));
+			try (ToolsClient client = new ToolsClient(properties(server, 3), this.waits::add)) {
+				assertThat(client.toolNames()).containsExactly("post_content");
+			}
+			assertThat(this.waits).hasSize(1);
+			assertThat(server.sessions.get()).isEqualTo(1);
+		}
+	}
+
+	private static McpClientProperties properties(ScriptedMcpServer server, int attempts) {
+		return new McpClientProperties(server.url(), Duration.ofSeconds(5), Duration.ofSeconds(1), attempts,
+				Duration.ofMillis(10), Duration.ofMillis(10));
+	}
+
+	private static ToolCallContext context() {
+		return new ToolCallContext(AgentId.random(), null, TaskId.random());
+	}
+}
