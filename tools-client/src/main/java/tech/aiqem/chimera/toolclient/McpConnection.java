@@ -1,11 +1,14 @@
 package tech.aiqem.chimera.toolclient;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -21,7 +24,8 @@ import tech.aiqem.chimera.model.ChimeraException;
  * token; a call that cannot reach the server is retried with exponential backoff and, after
  * {@code attempts} failures, fails with {@link ChimeraException} E1002. A refused credential fails at once
  * (configuration, not an outage); a {@link ToolErrorException} passes through untouched. One client is shared
- * by every call in flight; a failed call replaces it only when the session itself is lost.
+ * by every call in flight; a failed call replaces it only when the session itself is lost. A circuit breaker
+ * counts the attempts that could not reach the server; while it is open, calls fail with E1002 at once.
  */
 final class McpConnection implements AutoCloseable {
 
@@ -38,32 +42,67 @@ final class McpConnection implements AutoCloseable {
 
 	private final Sleeper sleeper;
 
+	private final CircuitBreaker breaker;
+
 	private McpSyncClient client;
 
 	McpConnection(McpClientProperties properties, Sleeper sleeper) {
 		this.properties = properties;
 		this.sleeper = sleeper;
+		McpClientProperties.Breaker settings = properties.breaker();
+		this.breaker = CircuitBreaker.of("mcp-tools", CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(settings.window())
+			.minimumNumberOfCalls(settings.minimumCalls())
+			.failureRateThreshold(settings.failureRate())
+			.waitDurationInOpenState(settings.openFor())
+			.build());
+		this.breaker.getEventPublisher().onStateTransition(event -> {
+			switch (event.getStateTransition().getToState()) {
+				case OPEN -> log.warn("MCP server {}: circuit breaker open after repeated failures; calls fail at once for {} ms",
+						properties.url(), settings.openFor().toMillis());
+				case CLOSED -> log.info("MCP server {}: circuit breaker closed, calls go through again", properties.url());
+				default -> log.debug("MCP server {}: circuit breaker {}", properties.url(), event.getStateTransition().getToState());
+			}
+		});
+	}
+
+	CircuitBreaker.State breakerState() {
+		return this.breaker.getState();
 	}
 
 	<T> T withRetry(String what, Function<McpSyncClient, T> call) {
 		RuntimeException last = null;
 		for (int attempt = 1; attempt <= this.properties.attempts(); attempt++) {
+			if (!this.breaker.tryAcquirePermission()) {
+				throw ChimeraException.toolsUnavailable("MCP server " + this.properties.url() + " skipped for " + what
+						+ ": its circuit breaker is open after repeated failures" + ((last != null) ? " (last: " + rootMessage(last) + ")" : ""),
+						last);
+			}
 			McpSyncClient used = null;
+			long start = System.nanoTime();
 			try {
 				used = connected();
-				return call.apply(used);
+				T result = call.apply(used);
+				this.breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+				return result;
 			}
 			catch (ToolErrorException ex) {
+				// the server answered: it is up
+				this.breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 				throw ex;
 			}
 			catch (RuntimeException ex) {
 				if (refusedCredential(ex)) {
+					// configuration, not an outage: not counted
+					this.breaker.releasePermission();
 					discard(used);
 					// a wrong or missing token is configuration, not an outage: retrying cannot help
 					throw ChimeraException.toolsUnavailable("mcp-tools at " + this.properties.url() + " refused this service's "
 							+ "credential for " + what + " (MCP_TOOLS_TOKEN " + (this.properties.token() == null ? "unset" : "not accepted")
 							+ ")", ex);
 				}
+				this.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
 				last = ex;
 				if (sessionLost(ex)) {
 					discard(used);

@@ -11,6 +11,8 @@ import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.Test;
 
 import tech.aiqem.chimera.model.AgentId;
+import tech.aiqem.chimera.model.ChimeraException;
+import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.TaskId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +70,44 @@ class McpConnectionIntegrationTests {
 			}
 			assertThat(this.waits).hasSize(1);
 			assertThat(server.sessions.get()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void anOpenCircuitBreakerFailsCallsWithoutReachingTheServer() throws Exception {
+		try (ScriptedMcpServer server = new ScriptedMcpServer()) {
+			server.answer("tools/list", request -> new MockResponse().setResponseCode(503));
+			McpClientProperties properties = new McpClientProperties(server.url(), Duration.ofSeconds(5), Duration.ofSeconds(1), 2,
+					Duration.ofMillis(10), Duration.ofMillis(10), null, new McpClientProperties.Breaker(2, 2, 50, Duration.ofHours(1)));
+			try (ToolsClient client = new ToolsClient(properties, this.waits::add)) {
+				assertThatThrownBy(client::toolNames).isInstanceOfSatisfying(ChimeraException.class,
+						ex -> assertThat(ex.getMessage()).contains("after 2 attempts"));
+				int reached = server.requestCount();
+
+				assertThatThrownBy(client::toolNames).isInstanceOfSatisfying(ChimeraException.class, ex -> {
+					assertThat(ex.code()).isEqualTo(ErrorCode.E1002);
+					assertThat(ex.getMessage()).contains("circuit breaker is open");
+				});
+				assertThat(server.requestCount()).isEqualTo(reached);
+				assertThat(this.waits).hasSize(1);
+			}
+		}
+	}
+
+	@Test
+	void toolErrorsDoNotOpenTheCircuitBreaker() throws Exception {
+		try (ScriptedMcpServer server = new ScriptedMcpServer()) {
+			server.answer("tools/call generate_image", request -> ScriptedMcpServer.result(request, """
+					{"content": [{"type": "text", "text": "no such character"}], "isError": true,
+					 "structuredContent": {"error": "invalid_argument"}}"""));
+			McpClientProperties properties = new McpClientProperties(server.url(), Duration.ofSeconds(5), Duration.ofSeconds(1), 2,
+					Duration.ofMillis(10), Duration.ofMillis(10), null, new McpClientProperties.Breaker(2, 2, 50, Duration.ofHours(1)));
+			try (ToolsClient client = new ToolsClient(properties, this.waits::add)) {
+				for (int i = 0; i < 3; i++) {
+					assertThatThrownBy(() -> client.generateImage(context(), "a lake", "ref-1", null, null))
+						.isInstanceOf(ToolErrorException.class);
+				}
+			}
 		}
 	}
 

@@ -57,6 +57,11 @@ final class ScriptedMcpServer extends Dispatcher implements AutoCloseable {
 		});
 	}
 
+	/** Requests received so far, the session's own included. */
+	int requestCount() {
+		return this.server.getRequestCount();
+	}
+
 	void release() {
 		this.released.countDown();
 	}
