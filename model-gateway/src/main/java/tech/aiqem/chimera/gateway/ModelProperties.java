@@ -55,6 +55,11 @@ public record ModelProperties(@Min(1) @DefaultValue("4096") int maxTokensPerRequ
 	/** Longer than any sensible model call; a larger value is a unit mistake ({@code 60000} read as seconds). */
 	static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
 
+	/** Whether a hosted provider is configured (an API key, or an OpenAI-compatible server of one's own). */
+	public boolean anyHosted() {
+		return this.gemini.configured() || this.anthropic.configured() || this.openai.configured() || this.openai.keyless();
+	}
+
 	RoleSettings role(ModelRole role) {
 		return switch (role) {
 			case PLANNER -> this.planner;
