@@ -1,21 +1,25 @@
 package tech.aiqem.chimera.gateway;
 
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 
+import org.slf4j.MDC;
+
 import tech.aiqem.chimera.gateway.ModelException.Reason;
 
 /**
- * A hosted provider behind its circuit breaker and time limiter. The time limit bounds the whole call: the
- * HTTP timeout only covers the wait for the response headers, so a provider that starts an answer and stalls
- * would otherwise hold the task until the worker gives it up. An open breaker fails the call at once with
+ * A hosted provider behind its circuit breaker and time limiter. The time limit bounds the whole call whatever
+ * the HTTP client does (the JDK client's request timeout also covers a stalled body; a client or a langchain4j
+ * call that makes several requests need not) and interrupts the call's thread. An open breaker fails the call at once with
  * {@link Reason#CIRCUIT_OPEN}, so the gateway goes straight to the next provider of the chain instead of
  * every task rediscovering the outage.
  */
@@ -58,9 +62,10 @@ final class GuardedChatProvider implements ChatProvider {
 		}
 		long start = System.nanoTime();
 		AtomicReference<Future<ModelReply>> call = new AtomicReference<>();
+		Map<String, String> logContext = MDC.getCopyOfContextMap();
 		try {
 			ModelReply reply = this.limiter.executeFutureSupplier(() -> {
-				call.set(this.calls.submit(() -> this.delegate.chat(role, prompt, model)));
+				call.set(this.calls.submit(() -> withLogContext(logContext, () -> this.delegate.chat(role, prompt, model))));
 				return call.get();
 			});
 			this.breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -92,6 +97,19 @@ final class GuardedChatProvider implements ChatProvider {
 			this.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
 			throw new ModelException(name(), 0, Reason.FAILED, ex.getClass().getSimpleName() + ": " + ex.getMessage(), null,
 					ex);
+		}
+	}
+
+	/** The caller's task and agent ids stay on the log lines of the call's own thread. */
+	private static <T> T withLogContext(Map<String, String> context, Supplier<T> call) {
+		if (context != null) {
+			MDC.setContextMap(context);
+		}
+		try {
+			return call.get();
+		}
+		finally {
+			MDC.clear();
 		}
 	}
 

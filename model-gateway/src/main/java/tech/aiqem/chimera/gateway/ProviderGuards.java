@@ -40,7 +40,7 @@ final class ProviderGuards {
 
 	private final Duration openFor;
 
-	private final ExecutorService calls = Executors.newCachedThreadPool(daemons());
+	private final ExecutorService calls = callThreads();
 
 	ProviderGuards(ModelProperties properties, MeterRegistry registry) {
 		ModelProperties.Breaker settings = properties.breaker();
@@ -75,12 +75,22 @@ final class ProviderGuards {
 		return new GuardedChatProvider(provider, breaker, TimeLimiter.of(provider.name(), this.limit), this.calls);
 	}
 
-	private static ThreadFactory daemons() {
-		AtomicInteger count = new AtomicInteger();
-		return task -> {
-			Thread thread = new Thread(task, "chimera-model-call-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
+	/**
+	 * A thread per call in flight, which the time limiter can interrupt: virtual on a JVM that has them (the
+	 * images run 25; the worker may have thousands of calls out), else daemon platform threads.
+	 */
+	private static ExecutorService callThreads() {
+		try {
+			return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+		}
+		catch (ReflectiveOperationException ex) {
+			AtomicInteger count = new AtomicInteger();
+			ThreadFactory daemons = task -> {
+				Thread thread = new Thread(task, "chimera-model-call-" + count.incrementAndGet());
+				thread.setDaemon(true);
+				return thread;
+			};
+			return Executors.newCachedThreadPool(daemons);
+		}
 	}
 }

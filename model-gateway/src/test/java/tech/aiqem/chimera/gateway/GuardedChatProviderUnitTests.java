@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -14,6 +15,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.MDC;
 
 import tech.aiqem.chimera.gateway.ModelException.Reason;
 
@@ -72,6 +74,28 @@ class GuardedChatProviderUnitTests {
 		assertThat(guarded.state()).isEqualTo(CircuitBreaker.State.CLOSED);
 	}
 
+	@Test
+	void theCallRunsWithTheCallersLogContext() {
+		AtomicReference<String> seen = new AtomicReference<>();
+		ChatProvider recording = new Failing(Reason.SERVER_ERROR) {
+
+			@Override
+			public ModelReply chat(ModelRole role, ModelPrompt prompt, String model) {
+				seen.set(MDC.get("task_id"));
+				return super.chat(role, prompt, model);
+			}
+		};
+		MDC.put("task_id", "task-7");
+		try {
+			assertThatExceptionOfType(ModelException.class)
+				.isThrownBy(() -> guarded(recording, breaker(10)).chat(ModelRole.WORKER, prompt(), "m"));
+		}
+		finally {
+			MDC.remove("task_id");
+		}
+		assertThat(seen.get()).isEqualTo("task-7");
+	}
+
 	private GuardedChatProvider guarded(ChatProvider provider, CircuitBreaker breaker) {
 		TimeLimiter limiter = TimeLimiter.of(TimeLimiterConfig.custom()
 			.timeoutDuration(Duration.ofMillis(200))
@@ -120,7 +144,7 @@ class GuardedChatProviderUnitTests {
 		}
 	}
 
-	private static final class Failing implements ChatProvider {
+	private static class Failing implements ChatProvider {
 
 		final AtomicInteger calls = new AtomicInteger();
 

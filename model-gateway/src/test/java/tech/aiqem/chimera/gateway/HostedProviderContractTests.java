@@ -285,7 +285,7 @@ abstract class HostedProviderContractTests {
 	@Test
 	@Timeout(value = 30, unit = TimeUnit.SECONDS) // guards against a hang only; the limit under test is 500 ms
 	void fallsBackWithinTheTimeLimitWhenAProviderStallsMidAnswer() {
-		// the headers arrive at once, then a byte a second: the HTTP timeout has stopped counting by then
+		// the headers arrive at once, then a byte a second
 		this.primary.enqueue(ok().throttleBody(1, 1, TimeUnit.SECONDS));
 		this.fallback.enqueue(Recorded.ok(fallbackProvider()));
 
