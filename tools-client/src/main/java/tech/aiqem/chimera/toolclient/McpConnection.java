@@ -67,10 +67,6 @@ final class McpConnection implements AutoCloseable {
 		});
 	}
 
-	CircuitBreaker.State breakerState() {
-		return this.breaker.getState();
-	}
-
 	<T> T withRetry(String what, Function<McpSyncClient, T> call) {
 		RuntimeException last = null;
 		for (int attempt = 1; attempt <= this.properties.attempts(); attempt++) {
@@ -94,10 +90,10 @@ final class McpConnection implements AutoCloseable {
 			}
 			catch (RuntimeException ex) {
 				if (refusedCredential(ex)) {
-					// configuration, not an outage: not counted
+					// a wrong or missing token is configuration, not an outage: retrying cannot help, and the
+					// breaker does not count it
 					this.breaker.releasePermission();
 					discard(used);
-					// a wrong or missing token is configuration, not an outage: retrying cannot help
 					throw ChimeraException.toolsUnavailable("mcp-tools at " + this.properties.url() + " refused this service's "
 							+ "credential for " + what + " (MCP_TOOLS_TOKEN " + (this.properties.token() == null ? "unset" : "not accepted")
 							+ ")", ex);
