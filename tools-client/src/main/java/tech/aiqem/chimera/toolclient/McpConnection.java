@@ -15,7 +15,6 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpTransportSessionClosedException;
-import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
 
 import tech.aiqem.chimera.model.ChimeraException;
 
@@ -24,7 +23,7 @@ import tech.aiqem.chimera.model.ChimeraException;
  * token; a call that cannot reach the server is retried with exponential backoff and, after
  * {@code attempts} failures, fails with {@link ChimeraException} E1002. A refused credential fails at once
  * (configuration, not an outage); a {@link ToolErrorException} passes through untouched. One client is shared
- * by every call in flight; a failed call replaces it only when the session itself is lost. A circuit breaker
+ * by every call in flight; a failed call replaces it only when its transport is closed. A circuit breaker
  * counts the attempts that could not reach the server; while it is open, calls fail with E1002 at once.
  */
 final class McpConnection implements AutoCloseable {
@@ -132,13 +131,14 @@ final class McpConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the failure says the client itself is unusable: its transport is closed or the server no longer
-	 * knows its session. Anything else (a refused connection, a 5xx, a timeout) failed this call only, and
-	 * the same client serves the retry: closing it would fail every other call in flight on it.
+	 * Whether the failure says the client itself is unusable: its transport is closed. Anything else (a refused
+	 * connection, a 5xx, a timeout) failed this call only, and the same client serves the retry: closing it
+	 * would fail every other call in flight on it. A session the server forgot (404) is not ours to replace
+	 * either: the SDK opens a new one in the same client, which other calls may already be using.
 	 */
 	private static boolean sessionLost(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof McpTransportSessionClosedException || cause instanceof McpTransportSessionNotFoundException) {
+			if (cause instanceof McpTransportSessionClosedException) {
 				return true;
 			}
 		}

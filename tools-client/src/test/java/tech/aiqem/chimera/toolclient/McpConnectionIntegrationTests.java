@@ -45,8 +45,9 @@ class McpConnectionIntegrationTests {
 		}
 	}
 
+	/** The SDK opens the new session itself, in the same client; the connection must not get in its way. */
 	@Test
-	void aLostSessionIsReplacedForTheRetry() throws Exception {
+	void aLostSessionIsReopenedForTheRetry() throws Exception {
 		AtomicInteger lists = new AtomicInteger();
 		try (ScriptedMcpServer server = new ScriptedMcpServer()) {
 			// the first answer is a server that restarted and forgot the session
