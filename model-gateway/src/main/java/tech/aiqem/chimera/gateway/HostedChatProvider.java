@@ -72,7 +72,7 @@ final class HostedChatProvider implements ChatProvider {
 		messages.add(UserMessage.from(prompt.user()));
 		ChatRequest request = ChatRequest.builder()
 			.messages(messages)
-			.parameters(this.api.parameters(prompt.maxTokens()))
+			.parameters(this.api.parameters(prompt.maxTokens(), AnswerSchemas.responseFormat(prompt).orElse(null)))
 			.build();
 		CapturingHttpClient.resetLastSuccess();
 		ChatResponse response;

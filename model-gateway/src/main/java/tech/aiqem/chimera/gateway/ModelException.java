@@ -25,7 +25,9 @@ public class ModelException extends RuntimeException {
 		MALFORMED,
 		/** HTTP 4xx other than 429: bad key, unknown model, request refused. */
 		REJECTED,
-		/** The calling thread was interrupted while waiting to retry. */
+		/** The provider's circuit breaker is open after repeated failures: skipped without a call. */
+		CIRCUIT_OPEN,
+		/** The calling thread was interrupted while waiting for an answer or to retry. */
 		INTERRUPTED,
 		/** Anything else that went wrong before an answer arrived. */
 		FAILED;

@@ -37,11 +37,12 @@ final class ModelGateways {
 			.map(api -> settings(properties, api).apiKey())
 			.toList());
 		Map<String, ChatProvider> available = new LinkedHashMap<>();
+		ProviderGuards guards = new ProviderGuards(properties, registry);
 		for (HostedApi api : HostedApi.values()) {
 			ModelProperties.Hosted settings = settings(properties, api);
 			if (settings.configured() || api == HostedApi.OPENAI && settings.keyless()) {
 				available.put(api.providerName(),
-						new HostedChatProvider(api, settings, properties.timeout(), secrets, realClock));
+						guards.guard(new HostedChatProvider(api, settings, properties.timeout(), secrets, realClock)));
 			}
 		}
 		Map<ModelRole, List<String>> overrides = new EnumMap<>(ModelRole.class);

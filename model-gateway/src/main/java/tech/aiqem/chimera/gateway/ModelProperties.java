@@ -21,8 +21,10 @@ import jakarta.validation.constraints.NotNull;
  * {@code MAX_TOKENS_PER_REQUEST} (docs/architecture.md §13). {@code toString()} never shows a key.
  *
  * @param maxTokensPerRequest the most output tokens any request may ask for
- * @param timeout per-request timeout of a hosted provider (the worker timeout of E2001 is 60 s)
+ * @param timeout the most one call of a hosted provider may take (its time limiter and HTTP timeout); well under
+ * the worker's task timeout (E2001, 60 s) so that a provider that hangs leaves time for the next one
  * @param retry backoff of rate-limited calls
+ * @param breaker the circuit breaker of each hosted provider
  * @param gemini Google AI Gemini endpoint and key
  * @param anthropic Anthropic endpoint and key
  * @param openai OpenAI endpoint and key
@@ -35,14 +37,27 @@ import jakarta.validation.constraints.NotNull;
 @Validated
 @ConfigurationProperties("chimera.models")
 public record ModelProperties(@Min(1) @DefaultValue("4096") int maxTokensPerRequest,
-		@NotNull @DefaultValue("60s") Duration timeout, @Valid @NotNull @DefaultValue Retry retry,
+		@NotNull @DefaultValue("25s") Duration timeout, @Valid @NotNull @DefaultValue Retry retry,
+		@Valid @NotNull @DefaultValue Breaker breaker,
 		@Valid @NotNull @DefaultValue Hosted gemini, @Valid @NotNull @DefaultValue Hosted anthropic,
 		@Valid @NotNull @DefaultValue Hosted openai, @Valid @NotNull @DefaultValue RoleSettings planner,
 		@Valid @NotNull @DefaultValue RoleSettings worker, @Valid @NotNull @DefaultValue RoleSettings judge,
 		Map<String, @Valid Price> prices) {
 
 	public ModelProperties {
+		if (timeout != null && (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0)) {
+			throw new IllegalArgumentException("chimera.models.timeout must be positive and at most " + MAX_TIMEOUT.toSeconds()
+					+ " s, was " + timeout + " (keep it well under chimera.worker.task-timeout so a fallback fits)");
+		}
 		prices = (prices != null) ? Map.copyOf(prices) : Map.of();
+	}
+
+	/** Longer than any sensible model call; a larger value is a unit mistake ({@code 60000} read as seconds). */
+	static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+
+	/** Whether a hosted provider is configured (an API key, or an OpenAI-compatible server of one's own). */
+	public boolean anyHosted() {
+		return this.gemini.configured() || this.anthropic.configured() || this.openai.configured() || this.openai.keyless();
 	}
 
 	RoleSettings role(ModelRole role) {
@@ -61,6 +76,29 @@ public record ModelProperties(@Min(1) @DefaultValue("4096") int maxTokensPerRequ
 	public record Retry(@Min(0) @Max(10) @DefaultValue("3") int maxRetries,
 			@NotNull @DefaultValue("500ms") Duration initialBackoff,
 			@NotNull @DefaultValue("20s") Duration maxBackoff) {
+	}
+
+	/**
+	 * The circuit breaker of each hosted provider, over its last {@code window} calls: once at least
+	 * {@code minimumCalls} were made and {@code failureRate} percent of them failed (timeout, server error,
+	 * unreachable), the provider is skipped for {@code openFor}, then tried again with a few calls. Rate limits,
+	 * malformed and rejected answers do not count: the provider is up.
+	 *
+	 * @param window how many of the last calls are counted
+	 * @param minimumCalls calls needed before the failure rate is judged
+	 * @param failureRate percentage of failed calls that opens the breaker
+	 * @param openFor how long an open breaker skips the provider
+	 */
+	public record Breaker(@Min(1) @Max(1000) @DefaultValue("10") int window,
+			@Min(1) @Max(1000) @DefaultValue("5") int minimumCalls,
+			@Min(1) @Max(100) @DefaultValue("50") int failureRate,
+			@NotNull @DefaultValue("30s") Duration openFor) {
+
+		public Breaker {
+			if (openFor != null && (openFor.isNegative() || openFor.isZero())) {
+				throw new IllegalArgumentException("chimera.models.breaker.open-for must be positive, was " + openFor);
+			}
+		}
 	}
 
 	/**

@@ -85,4 +85,11 @@ class AnthropicProviderIntegrationTests extends HostedProviderContractTests {
 	int maxTokensOf(JsonNode body) {
 		return body.path("max_tokens").asInt();
 	}
+
+	@Override
+	void assertAsksForJson(JsonNode body) {
+		// the Messages API has no response_format: the prompt's own words ask for JSON
+		assertThat(body.has("response_format")).isFalse();
+		assertThat(body.toString()).contains("Answer with JSON only.").doesNotContain("image_prompt");
+	}
 }

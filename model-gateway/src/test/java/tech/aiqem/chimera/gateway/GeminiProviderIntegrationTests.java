@@ -87,6 +87,13 @@ class GeminiProviderIntegrationTests extends HostedProviderContractTests {
 		return body.path("generationConfig").path("maxOutputTokens").asInt();
 	}
 
+	@Override
+	void assertAsksForJson(JsonNode body) {
+		JsonNode config = body.path("generationConfig");
+		assertThat(config.path("responseMimeType").asString()).isEqualTo("application/json");
+		assertThat(config.toString()).contains("image_prompt");
+	}
+
 	@Test
 	void waitsAsLongAsTheRetryInfoOfTheAnswerSays() {
 		this.primary.enqueue(Recorded.response(429, "gemini/error_429_retry_info_constructed.json"));

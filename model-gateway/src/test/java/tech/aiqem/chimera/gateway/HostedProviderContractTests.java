@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import okhttp3.mockwebserver.MockResponse;
@@ -14,6 +15,7 @@ import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,6 +80,9 @@ abstract class HostedProviderContractTests {
 
 	/** The max-tokens field of the request body. */
 	abstract int maxTokensOf(JsonNode body);
+
+	/** Asserts how the request body asks for the JSON answer of a {@code write_post} prompt. */
+	abstract void assertAsksForJson(JsonNode body);
 
 	@BeforeEach
 	void startServers() throws IOException {
@@ -275,5 +280,78 @@ abstract class HostedProviderContractTests {
 		settings().maxTokens(777).gateway(null, this.registry, this.sleeper).chat(ModelRole.PLANNER, prompt(null, false));
 
 		assertThat(maxTokensOf(JSON.readTree(this.primary.takeRequest().getBody().readUtf8()))).isEqualTo(777);
+	}
+
+	@Test
+	@Timeout(value = 30, unit = TimeUnit.SECONDS) // guards against a hang only; the limit under test is 500 ms
+	void fallsBackWithinTheTimeLimitWhenAProviderStallsMidAnswer() {
+		// the headers arrive at once, then a byte a second
+		this.primary.enqueue(ok().throttleBody(1, 1, TimeUnit.SECONDS));
+		this.fallback.enqueue(Recorded.ok(fallbackProvider()));
+
+		ModelReply reply = settings().timeout(Duration.ofMillis(500))
+			.gateway(null, this.registry, this.sleeper)
+			.chat(ModelRole.PLANNER, prompt(null, false));
+
+		assertThat(reply.provider()).isEqualTo(fallbackProvider());
+		assertThat(this.registry.get("chimera.model.calls")
+			.tags("provider", provider(), "outcome", "timeout")
+			.counter()
+			.count()).isEqualTo(1.0);
+	}
+
+	@Test
+	void skipsAProviderWhoseCircuitBreakerIsOpen() {
+		this.primary.enqueue(serverError());
+		this.primary.enqueue(serverError());
+		for (int i = 0; i < 3; i++) {
+			this.fallback.enqueue(Recorded.ok(fallbackProvider()));
+		}
+		ModelGateway gateway = settings().breakerAfter(2).gateway(null, this.registry, this.sleeper);
+
+		gateway.chat(ModelRole.PLANNER, prompt(null, false));
+		gateway.chat(ModelRole.PLANNER, prompt(null, false));
+		ModelReply third = gateway.chat(ModelRole.PLANNER, prompt(null, false));
+
+		assertThat(third.provider()).isEqualTo(fallbackProvider());
+		assertThat(this.primary.getRequestCount()).as("an open breaker makes no call").isEqualTo(2);
+		assertThat(this.registry.get("chimera.model.calls")
+			.tags("provider", provider(), "outcome", "circuit_open")
+			.counter()
+			.count()).isEqualTo(1.0);
+		assertThat(this.registry.get("resilience4j.circuitbreaker.state")
+			.tags("name", provider(), "state", "open")
+			.gauge()
+			.value()).isEqualTo(1.0);
+	}
+
+	@Test
+	void rateLimitsDoNotOpenTheCircuitBreaker() {
+		for (int i = 0; i < 4; i++) {
+			this.primary.enqueue(rateLimited());
+		}
+		this.primary.enqueue(ok());
+		this.fallback.enqueue(Recorded.ok(fallbackProvider()));
+		ModelGateway gateway = settings().breakerAfter(2).gateway(null, this.registry, this.sleeper);
+
+		gateway.chat(ModelRole.PLANNER, prompt(null, false));
+		ModelReply second = gateway.chat(ModelRole.PLANNER, prompt(null, false));
+
+		assertThat(second.provider()).isEqualTo(provider());
+	}
+
+	@Test
+	void asksForTheJsonAnswerOfThePurpose() throws InterruptedException {
+		this.primary.enqueue(ok());
+		ModelGateway alone = new TestSettings().provider(provider(), KEY, Recorded.baseUrl(provider(), this.primary))
+			.chain(ModelRole.PLANNER, provider())
+			.gateway(null, this.registry, this.sleeper);
+		ModelPrompt writePost = new ModelPrompt("You write posts.", "Write one post. Answer with JSON only.",
+				Map.of(Purpose.KEY, Purpose.WRITE_POST.key()), "agent-1", "task-1", null, true);
+
+		// the recorded answer is prose, so the call fails; what matters here is what was asked
+		assertThatExceptionOfType(ModelException.class).isThrownBy(() -> alone.chat(ModelRole.PLANNER, writePost));
+
+		assertAsksForJson(JSON.readTree(this.primary.takeRequest().getBody().readUtf8()));
 	}
 }

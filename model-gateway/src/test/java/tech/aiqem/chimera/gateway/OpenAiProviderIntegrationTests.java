@@ -87,6 +87,14 @@ class OpenAiProviderIntegrationTests extends HostedProviderContractTests {
 		return body.path("max_completion_tokens").asInt();
 	}
 
+	@Override
+	void assertAsksForJson(JsonNode body) {
+		JsonNode format = body.path("response_format");
+		assertThat(format.path("type").asString()).isEqualTo("json_schema");
+		assertThat(format.path("json_schema").path("name").asString()).isEqualTo("write_post");
+		assertThat(format.path("json_schema").path("schema").path("properties").has("image_prompt")).isTrue();
+	}
+
 	@Test
 	void honoursTheResetHeaderOfTheExhaustedLimitWithoutRetryAfter() {
 		this.primary.enqueue(Recorded.response(429, "openai/error_429_rate_limit.json", "openai/error_429_reset_only.headers"));

@@ -21,6 +21,8 @@ final class TestSettings {
 
 	private ModelProperties.Retry retry = new ModelProperties.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(30));
 
+	private ModelProperties.Breaker breaker = new ModelProperties.Breaker(10, 5, 50, Duration.ofSeconds(30));
+
 	TestSettings provider(String name, String apiKey, String baseUrl) {
 		this.hosted.put(name, new ModelProperties.Hosted(apiKey, baseUrl, null));
 		return this;
@@ -41,6 +43,12 @@ final class TestSettings {
 		return this;
 	}
 
+	/** A breaker that opens once {@code calls} calls were made and half of them failed, and stays open. */
+	TestSettings breakerAfter(int calls) {
+		this.breaker = new ModelProperties.Breaker(calls, calls, 50, Duration.ofHours(1));
+		return this;
+	}
+
 	TestSettings retry(int maxRetries) {
 		this.retry = new ModelProperties.Retry(maxRetries, this.retry.initialBackoff(), this.retry.maxBackoff());
 		return this;
@@ -48,7 +56,7 @@ final class TestSettings {
 
 	ModelProperties properties() {
 		ModelProperties.Hosted none = new ModelProperties.Hosted(null, null, null);
-		return new ModelProperties(this.maxTokens, this.timeout, this.retry, this.hosted.getOrDefault("gemini", none),
+		return new ModelProperties(this.maxTokens, this.timeout, this.retry, this.breaker, this.hosted.getOrDefault("gemini", none),
 				this.hosted.getOrDefault("anthropic", none), this.hosted.getOrDefault("openai", none),
 				role(ModelRole.PLANNER), role(ModelRole.WORKER), role(ModelRole.JUDGE), Map.of());
 	}

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -22,32 +23,64 @@ import jakarta.validation.constraints.NotNull;
  * @param maxBackoff longest wait between attempts
  * @param token this service's bearer token for mcp-tools ({@code MCP_TOOLS_TOKEN}); each calling service
  * has its own, and mcp-tools gives each only the tools it needs
+ * @param breaker the circuit breaker in front of mcp-tools
  */
 @Validated
 @ConfigurationProperties("chimera.mcp")
 public record McpClientProperties(@NotNull @DefaultValue("http://localhost:8084/mcp") URI url,
 		@NotNull @DefaultValue("90s") Duration requestTimeout, @NotNull @DefaultValue("5s") Duration connectTimeout,
 		@Min(1) @Max(20) @DefaultValue("5") int attempts, @NotNull @DefaultValue("500ms") Duration initialBackoff,
-		@NotNull @DefaultValue("8s") Duration maxBackoff, String token) {
+		@NotNull @DefaultValue("8s") Duration maxBackoff, String token, @Valid @NotNull @DefaultValue Breaker breaker) {
 
 	@ConstructorBinding
 	public McpClientProperties {
+		breaker = (breaker != null) ? breaker : Breaker.DEFAULTS;
 		token = token == null || token.isBlank() ? null : token.strip();
 		if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
 			throw new IllegalArgumentException("chimera.mcp.url must be an http(s) URL, got " + url);
 		}
 	}
 
-	/** Without a token (tests that never reach a server). */
+	/** Without a token (tests that never reach a server) and with the default breaker. */
 	public McpClientProperties(URI url, Duration requestTimeout, Duration connectTimeout, int attempts,
 			Duration initialBackoff, Duration maxBackoff) {
-		this(url, requestTimeout, connectTimeout, attempts, initialBackoff, maxBackoff, null);
+		this(url, requestTimeout, connectTimeout, attempts, initialBackoff, maxBackoff, null, Breaker.DEFAULTS);
+	}
+
+	/** With the default breaker. */
+	public McpClientProperties(URI url, Duration requestTimeout, Duration connectTimeout, int attempts,
+			Duration initialBackoff, Duration maxBackoff, String token) {
+		this(url, requestTimeout, connectTimeout, attempts, initialBackoff, maxBackoff, token, Breaker.DEFAULTS);
+	}
+
+	/**
+	 * Over the last {@code window} attempts to reach mcp-tools: once at least {@code minimumCalls} were made and
+	 * {@code failureRate} percent of them could not reach it, calls fail at once with E1002 for {@code openFor}
+	 * instead of each spending its attempts and backoff on the outage; then a few calls try again. A tool that
+	 * answers with an error is not a failure here.
+	 *
+	 * @param window how many of the last attempts are counted
+	 * @param minimumCalls attempts needed before the failure rate is judged
+	 * @param failureRate percentage of failed attempts that opens the breaker
+	 * @param openFor how long an open breaker fails calls at once
+	 */
+	public record Breaker(@Min(1) @Max(1000) @DefaultValue("20") int window,
+			@Min(1) @Max(1000) @DefaultValue("10") int minimumCalls, @Min(1) @Max(100) @DefaultValue("80") int failureRate,
+			@NotNull @DefaultValue("15s") Duration openFor) {
+
+		static final Breaker DEFAULTS = new Breaker(20, 10, 80, Duration.ofSeconds(15));
+
+		public Breaker {
+			if (openFor != null && (openFor.isNegative() || openFor.isZero())) {
+				throw new IllegalArgumentException("chimera.mcp.breaker.open-for must be positive, was " + openFor);
+			}
+		}
 	}
 
 	@Override
 	public String toString() {
 		return "McpClientProperties[url=" + this.url + ", requestTimeout=" + this.requestTimeout + ", attempts="
-				+ this.attempts + ", token=" + (this.token == null ? "unset" : "set") + "]";
+				+ this.attempts + ", breaker=" + this.breaker + ", token=" + (this.token == null ? "unset" : "set") + "]";
 	}
 
 	/** The wait after failed attempt {@code attempt} (1-based): initial * 2^(attempt-1), capped. */

@@ -1,16 +1,20 @@
 package tech.aiqem.chimera.toolclient;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpTransportSessionClosedException;
 
 import tech.aiqem.chimera.model.ChimeraException;
 
@@ -18,7 +22,9 @@ import tech.aiqem.chimera.model.ChimeraException;
  * The connection to mcp-tools behind {@link ToolsClient}: opened on first use with this service's bearer
  * token; a call that cannot reach the server is retried with exponential backoff and, after
  * {@code attempts} failures, fails with {@link ChimeraException} E1002. A refused credential fails at once
- * (configuration, not an outage); a {@link ToolErrorException} passes through untouched.
+ * (configuration, not an outage); a {@link ToolErrorException} passes through untouched. One client is shared
+ * by every call in flight; a failed call replaces it only when its transport is closed. A circuit breaker
+ * counts the attempts that could not reach the server; while it is open, calls fail with E1002 at once.
  */
 final class McpConnection implements AutoCloseable {
 
@@ -35,32 +41,67 @@ final class McpConnection implements AutoCloseable {
 
 	private final Sleeper sleeper;
 
+	private final CircuitBreaker breaker;
+
 	private McpSyncClient client;
 
 	McpConnection(McpClientProperties properties, Sleeper sleeper) {
 		this.properties = properties;
 		this.sleeper = sleeper;
+		McpClientProperties.Breaker settings = properties.breaker();
+		this.breaker = CircuitBreaker.of("mcp-tools", CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(settings.window())
+			.minimumNumberOfCalls(settings.minimumCalls())
+			.failureRateThreshold(settings.failureRate())
+			.waitDurationInOpenState(settings.openFor())
+			.build());
+		this.breaker.getEventPublisher().onStateTransition(event -> {
+			switch (event.getStateTransition().getToState()) {
+				case OPEN -> log.warn("MCP server {}: circuit breaker open after repeated failures; calls fail at once for {} ms",
+						properties.url(), settings.openFor().toMillis());
+				case CLOSED -> log.info("MCP server {}: circuit breaker closed, calls go through again", properties.url());
+				default -> log.debug("MCP server {}: circuit breaker {}", properties.url(), event.getStateTransition().getToState());
+			}
+		});
 	}
 
 	<T> T withRetry(String what, Function<McpSyncClient, T> call) {
 		RuntimeException last = null;
 		for (int attempt = 1; attempt <= this.properties.attempts(); attempt++) {
+			if (!this.breaker.tryAcquirePermission()) {
+				throw ChimeraException.toolsUnavailable("MCP server " + this.properties.url() + " skipped for " + what
+						+ ": its circuit breaker is open after repeated failures" + ((last != null) ? " (last: " + rootMessage(last) + ")" : ""),
+						last);
+			}
+			McpSyncClient used = null;
+			long start = System.nanoTime();
 			try {
-				return call.apply(connected());
+				used = connected();
+				T result = call.apply(used);
+				this.breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+				return result;
 			}
 			catch (ToolErrorException ex) {
+				// the server answered: it is up
+				this.breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 				throw ex;
 			}
 			catch (RuntimeException ex) {
 				if (refusedCredential(ex)) {
-					disconnect();
-					// a wrong or missing token is configuration, not an outage: retrying cannot help
+					// a wrong or missing token is configuration, not an outage: retrying cannot help, and the
+					// breaker does not count it
+					this.breaker.releasePermission();
+					discard(used);
 					throw ChimeraException.toolsUnavailable("mcp-tools at " + this.properties.url() + " refused this service's "
 							+ "credential for " + what + " (MCP_TOOLS_TOKEN " + (this.properties.token() == null ? "unset" : "not accepted")
 							+ ")", ex);
 				}
+				this.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
 				last = ex;
-				disconnect();
+				if (sessionLost(ex)) {
+					discard(used);
+				}
 				if (attempt == this.properties.attempts()) {
 					break;
 				}
@@ -83,6 +124,21 @@ final class McpConnection implements AutoCloseable {
 	private static boolean refusedCredential(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof McpHttpClientTransportAuthorizationException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the failure says the client itself is unusable: its transport is closed. Anything else (a refused
+	 * connection, a 5xx, a timeout) failed this call only, and the same client serves the retry: closing it
+	 * would fail every other call in flight on it. A session the server forgot (404) is not ours to replace
+	 * either: the SDK opens a new one in the same client, which other calls may already be using.
+	 */
+	private static boolean sessionLost(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof McpTransportSessionClosedException) {
 				return true;
 			}
 		}
@@ -117,6 +173,17 @@ final class McpConnection implements AutoCloseable {
 			this.client = created;
 		}
 		return this.client;
+	}
+
+	/**
+	 * Closes the client a failed call used, if it is still the current one: a client another thread has
+	 * already replaced is left to the calls still using it, and the replacement is never closed by a call
+	 * that failed on its predecessor.
+	 */
+	private synchronized void discard(McpSyncClient used) {
+		if (used != null && used == this.client) {
+			disconnect();
+		}
 	}
 
 	private synchronized void disconnect() {
