@@ -55,18 +55,19 @@ public record McpClientProperties(@NotNull @DefaultValue("http://localhost:8084/
 
 	/**
 	 * Over the last {@code window} attempts to reach mcp-tools: once at least {@code minimumCalls} were made and
-	 * {@code failureRate} percent of them could not reach it, calls fail at once with E1002 for {@code openFor}
-	 * instead of each spending its attempts and backoff on the outage; then a few calls try again. A tool that
-	 * answers with an error is not a failure here.
+	 * {@code failureRate} percent of them could not reach it, attempts do not reach for it for {@code openFor}
+	 * (no connect timeouts to wait out; a call still waits through its backoff before E1002); then a few
+	 * attempts try again. A tool that answers with an error is not a failure here.
 	 *
 	 * @param window how many of the last attempts are counted
 	 * @param minimumCalls attempts needed before the failure rate is judged
 	 * @param failureRate percentage of failed attempts that opens the breaker
-	 * @param openFor how long an open breaker fails calls at once
+	 * @param openFor how long an open breaker skips the server: shorter than a call's whole backoff
+	 * (0.5 + 1 + 2 + 4 s by default), so a call that began in an outage can still succeed once the server is back
 	 */
 	public record Breaker(@Min(1) @Max(1000) @DefaultValue("20") int window,
 			@Min(1) @Max(1000) @DefaultValue("10") int minimumCalls, @Min(1) @Max(100) @DefaultValue("80") int failureRate,
-			@NotNull @DefaultValue("15s") Duration openFor) {
+			@NotNull @DefaultValue("5s") Duration openFor) {
 
 		static final Breaker DEFAULTS = new Breaker(20, 10, 80, Duration.ofSeconds(15));
 

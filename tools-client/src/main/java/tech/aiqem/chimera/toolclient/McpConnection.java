@@ -70,9 +70,19 @@ final class McpConnection implements AutoCloseable {
 		RuntimeException last = null;
 		for (int attempt = 1; attempt <= this.properties.attempts(); attempt++) {
 			if (!this.breaker.tryAcquirePermission()) {
-				throw ChimeraException.toolsUnavailable("MCP server " + this.properties.url() + " skipped for " + what
-						+ ": its circuit breaker is open after repeated failures" + ((last != null) ? " (last: " + rootMessage(last) + ")" : ""),
-						last);
+				// the server is known to be down: this attempt does not reach for it (no connect timeout to wait
+				// out), but the caller still waits through the backoff before E1002, so a worker does not fail
+				// its whole queue in the seconds an outage lasts, nor a publisher use up its attempts
+				if (last == null) {
+					last = new IllegalStateException("its circuit breaker is open after repeated failures");
+				}
+				if (attempt == this.properties.attempts()) {
+					break;
+				}
+				if (!backOff(what, attempt, last)) {
+					throw ChimeraException.toolsUnavailable("interrupted while waiting to retry " + what, last);
+				}
+				continue;
 			}
 			McpSyncClient used = null;
 			long start = System.nanoTime();
@@ -105,20 +115,28 @@ final class McpConnection implements AutoCloseable {
 				if (attempt == this.properties.attempts()) {
 					break;
 				}
-				Duration wait = this.properties.backoff(attempt);
-				log.warn("MCP server {} unavailable for {} (attempt {} of {}): {}; retrying in {} ms", this.properties.url(), what,
-						attempt, this.properties.attempts(), rootMessage(ex), wait.toMillis());
-				try {
-					this.sleeper.sleep(wait);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
+				if (!backOff(what, attempt, ex)) {
 					throw ChimeraException.toolsUnavailable("interrupted while waiting to retry " + what, ex);
 				}
 			}
 		}
 		throw ChimeraException.toolsUnavailable("MCP server " + this.properties.url() + " unavailable for " + what + " after "
 				+ this.properties.attempts() + " attempts: " + rootMessage(last), last);
+	}
+
+	/** Waits before attempt {@code attempt + 1}; false when interrupted. */
+	private boolean backOff(String what, int attempt, RuntimeException cause) {
+		Duration wait = this.properties.backoff(attempt);
+		log.warn("MCP server {} unavailable for {} (attempt {} of {}): {}; retrying in {} ms", this.properties.url(), what,
+				attempt, this.properties.attempts(), rootMessage(cause), wait.toMillis());
+		try {
+			this.sleeper.sleep(wait);
+			return true;
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	private static boolean refusedCredential(Throwable ex) {
