@@ -93,7 +93,7 @@ final class BenchOcc {
 		long versionAfter;
 		long judged;
 		try (Connection connection = load.connect()) {
-			versionAfter = version(connection, campaign);
+			versionAfter = version(load.connect(), campaign);
 			judged = BenchDatabase.count(connection, "SELECT COUNT(*) FROM tasks WHERE status = 'review' AND judged_at IS NOT NULL"
 					+ " AND id IN ('" + String.join("','", tasks.stream().map(UUID::toString).toList()) + "')");
 		}
