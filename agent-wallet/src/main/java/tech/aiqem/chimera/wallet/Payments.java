@@ -13,6 +13,8 @@ public interface Payments {
 	 * later marks it {@code confirmed} or {@code failed}.
 	 * @throws tech.aiqem.chimera.model.ChimeraException E1001 when a budget would be passed (nothing is
 	 * sent), E1005 when the wallet lacks USDC or gas, or the agent's financial tasks are paused
+	 * @throws AgentNotActiveException when the agent was paused before the payment was recorded (nothing
+	 * was recorded or sent; call again once it is resumed)
 	 * @throws IllegalArgumentException when the task is unknown or not the agent's, or the agent has no
 	 * wallet
 	 */

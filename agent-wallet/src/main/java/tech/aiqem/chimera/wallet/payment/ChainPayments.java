@@ -19,6 +19,7 @@ import tech.aiqem.chimera.budget.SpendKind;
 import tech.aiqem.chimera.model.ChimeraException;
 import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.message.Payment;
+import tech.aiqem.chimera.wallet.AgentNotActiveException;
 import tech.aiqem.chimera.wallet.AgentWallets;
 import tech.aiqem.chimera.wallet.PaymentCommand;
 import tech.aiqem.chimera.wallet.PaymentRecord;
@@ -128,7 +129,12 @@ public final class ChainPayments implements Payments {
 					this.clock.instant(), null, null, null);
 			if (!this.store.insertPending(pending, command.tenantId(), chain.settings().chainId(), nonce.longValueExact(),
 					signed.hex())) {
-				return this.store.byTask(command.taskId()).orElseThrow();
+				Optional<PaymentRecord> first = this.store.byTask(command.taskId());
+				if (first.isEmpty()) {
+					// paused while this call waited for the wallet, the gas price or the key
+					throw new AgentNotActiveException(command.agentId());
+				}
+				return first.get();
 			}
 		}
 		catch (RuntimeException ex) {

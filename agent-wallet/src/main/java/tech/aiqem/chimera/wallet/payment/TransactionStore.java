@@ -49,7 +49,8 @@ final class TransactionStore {
 			INSERT INTO transactions (agent_id, tenant_id, task_id, transaction_hash, from_address, to_address,
 			                          amount_usdc, network, status, purpose, created_at, chain_id, nonce,
 			                          signed_transaction)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)
+			SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?
+			WHERE EXISTS (SELECT 1 FROM agents WHERE id = ? AND status = 'active')
 			ON CONFLICT DO NOTHING
 			""";
 
@@ -106,12 +107,16 @@ final class TransactionStore {
 		return this.jdbc.queryForObject(MAX_PENDING_NONCE, Long.class, fromAddress, chainId);
 	}
 
-	/** False when the task already has a transaction (a concurrent attempt recorded it first). */
+	/**
+	 * Records a payment about to be broadcast, in the same statement that checks its agent is still
+	 * active: a pause that committed before it leaves nothing recorded. False when nothing was recorded
+	 * (a concurrent attempt recorded the task first, or the agent is not active).
+	 */
 	boolean insertPending(PaymentRecord record, TenantId tenantId, long chainId, long nonce, String signed) {
 		return this.jdbc.update(INSERT, record.agentId().value(), tenantId.value(), record.taskId().value(),
 				record.transactionHash(), record.fromAddress(), record.toAddress(), record.amountUsdc(),
 				record.network().wire(), record.purpose(), Timestamp.from(record.createdAt()), chainId, nonce,
-				signed) > 0;
+				signed, record.agentId().value()) > 0;
 	}
 
 	boolean confirm(String hash, long blockNumber, Instant at) {

@@ -12,6 +12,7 @@ import tech.aiqem.chimera.model.Network;
 import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.model.message.Payment;
+import tech.aiqem.chimera.wallet.AgentNotActiveException;
 import tech.aiqem.chimera.wallet.PaymentRecord;
 import tech.aiqem.chimera.wallet.chain.UsdcUnits;
 
@@ -104,6 +105,26 @@ class PaymentsIntegrationTests {
 			.hasMessageContaining("paused");
 		assertThat(f.db.count("SELECT count(*) FROM incidents WHERE code = 'E1005' AND agent_id = ?",
 				payer.agent().value())).isEqualTo(1);
+	}
+
+	@Test
+	void aPausedAgentPaysNothingAndItsBudgetIsNotSpent() {
+		TenantId tenant = f.db.tenant();
+		PaymentFixture.Party payer = f.party(tenant, "1", "10", null);
+		PaymentFixture.Party payee = f.party(tenant, "0", "0", null);
+		TaskId task = payer.newTask();
+		f.db.jdbc.update("UPDATE agents SET status = 'paused' WHERE id = ?", payer.agent().value());
+
+		assertThatThrownBy(() -> f.payments.pay(payer.pay(task, payee, "1")))
+			.isInstanceOfSatisfying(AgentNotActiveException.class, ex -> assertThat(ex.agentId()).isEqualTo(payer.agent()));
+
+		assertThat(f.payments.find(task)).isEmpty();
+		assertThat(f.guard.spentToday(payer.agent())).isEqualByComparingTo("0");
+		assertThat(f.usdcSeenByThirdParty(payer)).isEqualByComparingTo("10");
+		// resumed, the same task pays once
+		f.db.jdbc.update("UPDATE agents SET status = 'active' WHERE id = ?", payer.agent().value());
+		assertThat(f.payments.pay(payer.pay(task, payee, "1")).status()).isEqualTo(PaymentRecord.Status.PENDING);
+		assertThat(f.usdcSeenByThirdParty(payee)).isEqualByComparingTo("1");
 	}
 
 	@Test

@@ -87,13 +87,19 @@ public class ApprovedActions {
 			throw notApproved(tool, task, "the approved action was given up");
 		}
 		if (!"active".equals(row.agentStatus())) {
-			// not a refusal: the action stays approved and goes out once the operator resumes the agent
-			Instant retryAt = this.clock.instant().plus(PAUSED_RETRY);
-			throw new ToolError(Reason.RETRY_LATER, tool + ": not done for task " + task + ": agent " + agent + " is "
-					+ row.agentStatus() + "; an agent that is not active neither posts nor pays. Call again after it is resumed.",
-					retryAt, Map.of());
+			throw agentNotActive(tool, task, agent, row.agentStatus());
 		}
 		return row;
+	}
+
+	/**
+	 * The answer to a call for an agent that is not active: not a refusal, the action stays approved and
+	 * goes out once the operator resumes the agent.
+	 */
+	public ToolError agentNotActive(String tool, TaskId task, AgentId agent, String status) {
+		Instant retryAt = this.clock.instant().plus(PAUSED_RETRY);
+		return new ToolError(Reason.RETRY_LATER, tool + ": not done for task " + task + ": agent " + agent + " is " + status
+				+ "; an agent that is not active neither posts nor pays. Call again after it is resumed.", retryAt, Map.of());
 	}
 
 	private static ToolError notApproved(String tool, TaskId task, String why) {

@@ -58,6 +58,10 @@ public class SendPaymentTool {
 		try {
 			receipt = this.gateway.pay(new PaymentCommand(task, agent.id(), agent.tenant(), payment, byHuman));
 		}
+		catch (AgentPausedException ex) {
+			// paused while the call waited for the wallet: nothing was recorded, and the payment stays approved
+			throw this.approved.agentNotActive(NAME, task, agent.id(), "paused");
+		}
 		catch (PaymentRefusedException ex) {
 			throw new ToolError(Reason.PAYMENT_REFUSED, NAME + ": " + ex.getMessage());
 		}

@@ -5,6 +5,7 @@ import tech.aiqem.chimera.model.ChimeraException;
 import tech.aiqem.chimera.model.ErrorCode;
 import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.model.message.Payment;
+import tech.aiqem.chimera.wallet.AgentNotActiveException;
 import tech.aiqem.chimera.wallet.PaymentRecord;
 import tech.aiqem.chimera.wallet.Payments;
 import tech.aiqem.chimera.wallet.policy.PaymentDecision;
@@ -49,6 +50,9 @@ public final class WalletPaymentGateway implements PaymentGateway {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new PaymentRefusedException(ex.getMessage());
+		}
+		catch (AgentNotActiveException ex) {
+			throw new AgentPausedException(ex.getMessage());
 		}
 		return new PaymentReceipt(record.transactionHash(), record.network(), record.fromAddress(), record.toAddress(),
 				record.amountUsdc(), record.status().wire());

@@ -15,6 +15,7 @@ import tech.aiqem.chimera.model.Network;
 import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.model.message.Payment;
+import tech.aiqem.chimera.wallet.AgentNotActiveException;
 import tech.aiqem.chimera.wallet.PaymentRecord;
 import tech.aiqem.chimera.wallet.Payments;
 import tech.aiqem.chimera.wallet.policy.PaymentDecision;
@@ -72,6 +73,20 @@ class WalletPaymentGatewayUnitTests {
 		assertThat(gateway.pay(this.byJudge).transactionHash()).isEqualTo("0x" + "cd".repeat(32));
 	}
 
+	@Test
+	void anAgentPausedWhileTheCallWaitedIsToldToCallAgainNotRefused() {
+		var wallet = new RecordingPayments() {
+			@Override
+			public PaymentRecord pay(tech.aiqem.chimera.wallet.PaymentCommand command) {
+				throw new AgentNotActiveException(command.agentId());
+			}
+		};
+		var gateway = new WalletPaymentGateway(wallet, (tenant, agent, payment) -> decision(PaymentDecision.Verdict.SEND, null,
+				"within the allow-list"));
+		assertThatExceptionOfType(AgentPausedException.class).isThrownBy(() -> gateway.pay(this.byJudge))
+			.withMessageContaining("not active");
+	}
+
 	private static PaymentDecision decision(PaymentDecision.Verdict verdict, ErrorCode code, String reason) {
 		return new PaymentDecision(verdict, List.of(reason), code);
 	}
@@ -82,7 +97,7 @@ class WalletPaymentGatewayUnitTests {
 				Instant.now(), null, null, null);
 	}
 
-	private static final class RecordingPayments implements Payments {
+	private static class RecordingPayments implements Payments {
 
 		final List<tech.aiqem.chimera.wallet.PaymentCommand> paid = new ArrayList<>();
 
