@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 import tech.aiqem.chimera.embedded.TestServices;
 import tech.aiqem.chimera.infra.redis.Redis;
@@ -44,7 +46,7 @@ class SpendGuardIntegrationTests {
 	static void start() {
 		db = new BudgetDatabase();
 		redis = new Redis(TestServices.freshRedisUrl());
-		clock = new MutableClock(NOON);
+		clock = MutableClock.of(NOON, ZoneOffset.UTC);
 		guard = BudgetAutoConfiguration.create(redis, db.jdbc, new BudgetProperties(new BigDecimal("100.00")), clock);
 	}
 
@@ -138,14 +140,14 @@ class SpendGuardIntegrationTests {
 
 	@Test
 	void aNewBudgetDayStartsAtMidnightUtcOfTheClock() {
-		MutableClock own = new MutableClock(Instant.parse("2026-03-01T23:59:00Z"));
+		MutableClock own = MutableClock.of(Instant.parse("2026-03-01T23:59:00Z"), ZoneOffset.UTC);
 		SpendGuard guardOnOwnClock = BudgetAutoConfiguration.create(redis, db.jdbc,
 				new BudgetProperties(new BigDecimal("100.00")), own);
 		AgentId agent = db.agent(new BigDecimal("10"), null);
 		guardOnOwnClock.charge(spend(agent, null, "9"));
 		assertThatThrownBy(() -> guardOnOwnClock.charge(spend(agent, null, "2"))).isInstanceOf(ChimeraException.class);
 
-		own.advance(Duration.ofMinutes(2));
+		own.add(Duration.ofMinutes(2));
 
 		guardOnOwnClock.charge(spend(agent, null, "9"));
 		assertThat(guardOnOwnClock.spentToday(agent)).isEqualByComparingTo("9");

@@ -1,10 +1,8 @@
 package tech.aiqem.chimera.tools;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.threeten.extra.MutableClock;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -53,37 +52,13 @@ class MemoryToolsIntegrationTests {
 		McpToolsTestSupport.properties(registry);
 	}
 
-	/** The shared clock, movable, so since_days can be tested without waiting days. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now = Instant.parse("2026-03-01T09:00:00Z");
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-	}
-
 	@TestConfiguration
 	static class Time {
 
+		/** The shared clock, movable, so since_days can be tested without waiting days. */
 		@Bean
-		MovableClock clock() {
-			return new MovableClock();
+		MutableClock clock() {
+			return MutableClock.of(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
 		}
 	}
 
@@ -94,7 +69,7 @@ class MemoryToolsIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	MovableClock clock;
+	MutableClock clock;
 
 	static McpSyncClient client;
 
@@ -255,7 +230,7 @@ class MemoryToolsIntegrationTests {
 			assertThat(tools.remember(context, "Posted about Meskel festival bonfires and yellow daisies", MemoryType.CONVERSATION,
 					0.6, Map.of("platform", Platform.THREADS, "post_id", "t-1")))
 				.isEqualTo(old);
-			this.clock.advance(Duration.ofDays(10));
+			this.clock.add(Duration.ofDays(10));
 			ToolCallContext later = new ToolCallContext(agent.agent(), agent.tenant(), TaskId.random());
 			String recent = tools.remember(later, "Posted about the Meskel festival parade in Addis", MemoryType.CONVERSATION, 0.6,
 					null);

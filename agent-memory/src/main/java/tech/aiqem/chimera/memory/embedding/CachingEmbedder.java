@@ -1,9 +1,9 @@
 package tech.aiqem.chimera.memory.embedding;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -32,25 +32,18 @@ public final class CachingEmbedder implements Embedder {
 
 	@Override
 	public List<float[]> embedAll(List<String> texts) {
-		Map<String, float[]> found = new LinkedHashMap<>();
-		List<String> missing = new ArrayList<>();
-		for (String text : texts) {
-			float[] vector = this.vectors.getIfPresent(text);
-			if (vector != null) {
-				found.put(text, vector);
-			}
-			else if (!found.containsKey(text) && !missing.contains(text)) {
-				missing.add(text);
-			}
-		}
-		if (!missing.isEmpty()) {
-			List<float[]> computed = this.model.embedAll(missing);
-			for (int i = 0; i < missing.size(); i++) {
-				this.vectors.put(missing.get(i), computed.get(i));
-				found.put(missing.get(i), computed.get(i));
-			}
-		}
+		Map<String, float[]> found = this.vectors.getAll(texts, this::compute);
 		return texts.stream().map(text -> found.get(text).clone()).toList();
+	}
+
+	private Map<String, float[]> compute(Set<? extends String> missing) {
+		List<String> batch = List.copyOf(missing);
+		List<float[]> computed = this.model.embedAll(batch);
+		Map<String, float[]> vectors = new HashMap<>();
+		for (int i = 0; i < batch.size(); i++) {
+			vectors.put(batch.get(i), computed.get(i));
+		}
+		return vectors;
 	}
 
 	/** How many vectors are kept now (after pending evictions). */

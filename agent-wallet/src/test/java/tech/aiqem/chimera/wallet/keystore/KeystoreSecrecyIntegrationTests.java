@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.threeten.extra.MutableClock;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.Wallet;
@@ -34,7 +36,6 @@ import tech.aiqem.chimera.model.CampaignId;
 import tech.aiqem.chimera.model.Network;
 import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.model.message.Payment;
-import tech.aiqem.chimera.wallet.MutableClock;
 import tech.aiqem.chimera.wallet.PaymentCommand;
 import tech.aiqem.chimera.wallet.PaymentRecord;
 import tech.aiqem.chimera.wallet.SharedChain;
@@ -95,7 +96,7 @@ class KeystoreSecrecyIntegrationTests {
 	@Test
 	void creatingSigningAndPayingLeakNeitherThePassphraseNorTheKey() throws Exception {
 		LocalChain chain = SharedChain.get();
-		MutableClock clock = new MutableClock(Instant.parse("2026-02-06T10:30:00Z"));
+		MutableClock clock = MutableClock.of(Instant.parse("2026-02-06T10:30:00Z"), ZoneOffset.UTC);
 		try (EvmNetworks networks = new EvmNetworks(Map.of(Network.BASE, SharedChain.networkSettings(chain)));
 				Redis redis = new Redis(TestServices.freshRedisUrl())) {
 			KeystoreWallets wallets = new KeystoreWallets(db.jdbc, new Passphrase(PASSPHRASE), KeystoreKdf.LIGHT,

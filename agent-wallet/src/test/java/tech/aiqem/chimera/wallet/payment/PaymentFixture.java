@@ -3,7 +3,10 @@ package tech.aiqem.chimera.wallet.payment;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
+
+import org.threeten.extra.MutableClock;
 
 import tech.aiqem.chimera.budget.BudgetAutoConfiguration;
 import tech.aiqem.chimera.budget.BudgetProperties;
@@ -17,7 +20,6 @@ import tech.aiqem.chimera.model.Network;
 import tech.aiqem.chimera.model.TaskId;
 import tech.aiqem.chimera.model.TenantId;
 import tech.aiqem.chimera.model.message.Payment;
-import tech.aiqem.chimera.wallet.MutableClock;
 import tech.aiqem.chimera.wallet.PaymentCommand;
 import tech.aiqem.chimera.wallet.SharedChain;
 import tech.aiqem.chimera.wallet.ThirdPartyRpc;
@@ -38,7 +40,7 @@ final class PaymentFixture implements AutoCloseable {
 
 	final Redis redis = new Redis(TestServices.freshRedisUrl());
 
-	final MutableClock clock = new MutableClock(NOW);
+	final MutableClock clock = MutableClock.of(NOW, ZoneOffset.UTC);
 
 	final EvmNetworks networks = new EvmNetworks(Map.of(Network.BASE, SharedChain.networkSettings(this.chain)));
 
