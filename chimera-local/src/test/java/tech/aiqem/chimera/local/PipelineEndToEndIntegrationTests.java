@@ -1,6 +1,5 @@
 package tech.aiqem.chimera.local;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -8,15 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * nothing; a campaign edit while results are in flight invalidates them (E1004) and they are re-planned;
  * mentions get replies unless they are injection attempts; the metrics follow.
  */
+@ExtendWith(SharedChimera.class)
 class PipelineEndToEndIntegrationTests {
 
 	static final String SOUL = """
@@ -50,35 +48,15 @@ class PipelineEndToEndIntegrationTests {
 			automated
 			""";
 
-	static Path data;
-
 	static ChimeraLocal chimera;
 
 	static Api api;
 
 	@BeforeAll
-	static void start() throws Exception {
-		// Under target/, so that the services' logs stay for whoever reads a failure.
-		data = java.nio.file.Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-");
-		Map<String, String> env = new HashMap<>();
-		env.put("CHIMERA_HOME", Path.of(System.getenv().getOrDefault("CHIMERA_REPO_ROOT", "..")).toAbsolutePath().normalize().toString());
-		env.put("CHIMERA_DATA_DIR", data.toString());
-		env.put("CHIMERA_BASE_PORT", String.valueOf(tech.aiqem.chimera.embedded.FreePorts.consecutive(5)));
-		// A campaign day passes in about four seconds; the whole 5-day campaign is planned at once.
-		env.put("CHIMERA_TIME_SCALE", "20000");
-		LocalOptions options = LocalOptions.fromEnvironment(env, new String[0])
-			.withEnv(Map.of("HITL_CONFIDENCE_THRESHOLD", "0.90", "CHIMERA_PLANNER_PLAN_AHEAD", "144h",
-					"SANDBOX_MENTIONS_WINDOW", "48h", "CHIMERA_ADMIN_EMAIL", "admin@e2e.test", "CHIMERA_ADMIN_PASSWORD", "e2e-admin-password-not-secret"));
-		chimera = ChimeraLocal.start(options, Duration.ofSeconds(240));
-		api = Api.asAdmin(chimera.url(Service.ORCHESTRATOR), "admin@e2e.test", "e2e-admin-password-not-secret");
+	static void start() {
+		chimera = SharedChimera.chimera();
+		api = SharedChimera.api();
 		new Api(chimera.url(Service.ORCHESTRATOR), Map.of()).get("/v1/agents").expect(401);
-	}
-
-	@AfterAll
-	static void stop() {
-		if (chimera != null) {
-			chimera.close();
-		}
 	}
 
 	@Test

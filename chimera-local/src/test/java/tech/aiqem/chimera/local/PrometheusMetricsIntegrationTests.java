@@ -6,19 +6,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import tech.aiqem.chimera.embedded.FreePorts;
 import tech.aiqem.chimera.local.deploy.Monitoring;
 import tech.aiqem.chimera.model.ChimeraJson;
 
@@ -26,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs Chimera end to end in real time (time scale 1, so latencies are real seconds) — two agents with a
- * one-day campaign each, whose first posts are due at once — waits until their tasks are committed and
- * published, then scrapes {@code /actuator/prometheus} of every service and finds each Chimera metric
- * where it is recorded, with sensible values:
+ * Runs Chimera end to end (on the test run's {@link SharedChimera}) — two agents with a one-day campaign
+ * each, whose first posts are due at once — waits until their tasks are committed and published, then
+ * scrapes {@code /actuator/prometheus} of every service and finds each Chimera metric where it is recorded,
+ * with sensible values:
  * <ul>
  * <li>planner-service: {@code chimera_tasks_ingested_total}</li>
  * <li>worker-service: {@code chimera_hop_queue_wait_seconds}, {@code chimera_worker_task_seconds},
@@ -43,6 +41,7 @@ import static org.awaitility.Awaitility.await;
  * {@code jdbc_query_seconds} and {@code hikaricp_*}</li>
  * </ul>
  */
+@ExtendWith(SharedChimera.class)
 class PrometheusMetricsIntegrationTests {
 
 	private static final String SOUL = """
@@ -66,134 +65,127 @@ class PrometheusMetricsIntegrationTests {
 	private Map<String, String> credentials = Map.of();
 
 	@Test
-	void everyServiceExposesItsMetricsAfterAnEndToEndRun(@TempDir Path data) throws Exception {
-		Path home = Path.of(System.getenv().getOrDefault("CHIMERA_REPO_ROOT", "..")).toAbsolutePath().normalize();
-		Map<String, String> env = new HashMap<>();
-		env.put("CHIMERA_HOME", home.toString());
-		env.put("CHIMERA_DATA_DIR", data.toString());
-		env.put("CHIMERA_BASE_PORT", String.valueOf(FreePorts.consecutive(5)));
-		env.put("CHIMERA_TIME_SCALE", "1");
-		LocalOptions options = LocalOptions.fromEnvironment(env, new String[0])
-			.withEnv(Map.of("CHIMERA_ADMIN_EMAIL", "admin@metrics.test", "CHIMERA_ADMIN_PASSWORD", "metrics-admin-password"));
+	void everyServiceExposesItsMetricsAfterAnEndToEndRun() throws Exception {
+		ChimeraLocal local = SharedChimera.chimera();
+		String api = local.url(Service.ORCHESTRATOR);
+		this.credentials = SharedChimera.api().headers();
+		List<String> agents = new ArrayList<>();
+		for (String name : List.of("Metrics Selam", "Metrics Abebe")) {
+			JsonNode agent = call("POST", api + "/v1/agents", Map.of("name", name, "persona_file", base64(SOUL.replace("Selam Style", name)),
+					"social_accounts", Map.of("twitter", Map.of("username", name.toLowerCase().replace(' ', '_'))),
+					"budget", Map.of("daily_usd", 50.00, "total_usd", 5000.00)));
+			agents.add(agent.get("agent_id").asString());
+			call("POST", api + "/v1/campaigns", Map.of("agent_id", agent.get("agent_id").asString(), "name",
+					name + " launch", "goals", "Three posts a day on the summer collection", "budget_daily_usd", 20.00,
+					"duration_days", 1));
+		}
 
-		try (ChimeraLocal local = ChimeraLocal.start(options, Duration.ofSeconds(240))) {
-			String api = local.url(Service.ORCHESTRATOR);
-			this.credentials = Api.asAdmin(api, "admin@metrics.test", "metrics-admin-password").headers();
-			for (String name : List.of("Selam Style", "Abebe Threads")) {
-				JsonNode agent = call("POST", api + "/v1/agents", Map.of("name", name, "persona_file", base64(SOUL),
-						"social_accounts", Map.of("twitter", Map.of("username", name.toLowerCase().replace(' ', '_'))),
-						"budget", Map.of("daily_usd", 50.00, "total_usd", 5000.00)));
-				call("POST", api + "/v1/campaigns", Map.of("agent_id", agent.get("agent_id").asString(), "name",
-						name + " launch", "goals", "Three posts a day on the summer collection", "budget_daily_usd", 20.00,
-						"duration_days", 1));
-			}
-
-			// the first slot of each campaign is due at once: planned, worked, judged and committed
-			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-				JsonNode tasks = call("GET", api + "/v1/tasks?limit=50", null).get("items");
-				long settled = 0;
-				for (JsonNode task : tasks) {
+		// the first slot of each campaign is due at once: planned, worked, judged and committed
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+			long settled = 0;
+			for (String agent : agents) {
+				for (JsonNode task : call("GET", api + "/v1/tasks?limit=50&agent_id=" + agent, null).get("items")) {
 					String status = task.get("status").asString();
 					if (status.equals("complete") || status.equals("review") || status.equals("failed")) {
 						settled++;
 					}
 				}
-				return settled >= 2;
-			});
-			// a human decides one escalated result, if the judge escalated any, for the review-time timer
-			JsonNode pending = call("GET", api + "/v1/hitl/queue", null).get("items");
-			boolean decided = false;
-			if (pending.size() > 0) {
-				call("POST", api + "/v1/hitl/" + pending.get(0).get("review_id").asString() + "/decision",
-						Map.of("decision", "approved"));
-				decided = true;
 			}
-
-			Map<Service, PrometheusScrape> scrapes = new EnumMap<>(Service.class);
-			boolean reviewTimed = decided;
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-				for (Service service : Service.values()) {
-					scrapes.put(service, scrape(local, service));
-				}
-				PrometheusScrape judge = scrapes.get(Service.JUDGE);
-				PrometheusScrape orchestrator = scrapes.get(Service.ORCHESTRATOR);
-				// the publisher posts after the commit; the orchestrator's gauges refresh on a timer
-				assertThat(judge.sum("chimera_tool_latency_seconds_count")).as("judge: posts published").isGreaterThanOrEqualTo(1);
-				assertThat(orchestrator.has("chimera_queue_depth")).as("orchestrator: queue depth").isTrue();
-				assertThat(orchestrator.has("chimera_spend_tenant_usd")).as("orchestrator: spend").isTrue();
-				if (reviewTimed) {
-					assertThat(orchestrator.sum("chimera_hitl_review_time_seconds_count")).as("orchestrator: review time")
-						.isGreaterThanOrEqualTo(1);
-				}
-			});
-
-			PrometheusScrape planner = scrapes.get(Service.PLANNER);
-			assertThat(planner.sum("chimera_tasks_ingested_total")).as("planner: tasks dispatched").isGreaterThanOrEqualTo(2);
-			assertThat(planner.named("chimera_tasks_ingested_total")).allSatisfy(s -> assertThat(s.labels()).containsKeys("task_type", "priority"));
-
-			PrometheusScrape worker = scrapes.get(Service.WORKER);
-			assertLatency(worker, "chimera_hop_queue_wait_seconds", 2, 60);
-			assertLatency(worker, "chimera_worker_task_seconds", 2, 60);
-			assertThat(worker.sum("chimera_model_calls_total")).as("worker model calls").isGreaterThanOrEqualTo(2);
-			assertLatency(worker, "chimera_model_latency_seconds", 2, 60);
-			assertThat(worker.sum("chimera_model_tokens_total")).isGreaterThan(0);
-			assertThat(worker.has("chimera_model_cost_usd_total")).isTrue();
-			assertThat(worker.sum("chimera_model_cost_usd_total")).as("the offline model costs nothing").isGreaterThanOrEqualTo(0);
-
-			PrometheusScrape judge = scrapes.get(Service.JUDGE);
-			assertLatency(judge, "chimera_hop_review_wait_seconds", 2, 60);
-			assertLatency(judge, "chimera_hop_judge_commit_seconds", 1, 10);
-			assertLatency(judge, "chimera_task_latency_seconds", 2, 120);
-			assertThat(judge.sum("chimera_judge_outcomes_total")).isGreaterThanOrEqualTo(2);
-			assertLatency(judge, "chimera_tool_latency_seconds", 1, 60);
-			assertThat(judge.named("chimera_tool_latency_seconds_count")).extracting(s -> s.labels().get("tool")).contains("post_content");
-
-			PrometheusScrape orchestrator = scrapes.get(Service.ORCHESTRATOR);
-			assertThat(orchestrator.named("chimera_queue_depth")).extracting(s -> s.labels().get("queue"))
-				.containsExactlyInAnyOrder("high", "medium", "low", "review_ready", "dead");
-			assertThat(orchestrator.named("chimera_queue_depth")).allSatisfy(s -> assertThat(s.value()).isGreaterThanOrEqualTo(0));
-			assertThat(orchestrator.sum("chimera_hitl_queue_size")).isGreaterThanOrEqualTo(0);
-			assertThat(orchestrator.sum("chimera_spend_tenant_usd")).isGreaterThanOrEqualTo(0);
-			assertThat(orchestrator.named("chimera_spend_tenant_usd")).as("one series per tenant").hasSize(1);
-			assertThat(orchestrator.named("chimera_spend_agent_usd").size()).as("top agents only").isLessThanOrEqualTo(10);
-			if (decided) {
-				assertThat(orchestrator.sum("chimera_hitl_review_time_seconds_count")).isGreaterThanOrEqualTo(1);
-			}
-
-			for (Service service : Service.values()) {
-				PrometheusScrape scrape = scrapes.get(service);
-				if (service != Service.WORKER) {
-					assertLatency(scrape, "jdbc_query_seconds", 1, 5);
-					assertThat(scrape.has("hikaricp_connections_active")).as(service + " pool gauges").isTrue();
-				}
-			}
-			for (Service service : Service.values()) {
-				// every service times its Redis commands; blocking pops wait for work by design
-				PrometheusScrape scrape = scrapes.get(service);
-				assertThat(scrape.named("lettuce_command_completion_seconds_count")).as(service + " Redis command timers").isNotEmpty();
-				assertThat(scrape.quantile("lettuce_command_completion_seconds", 0.99, NOT_BLOCKING)).as(service + " Redis p99")
-					.isGreaterThan(0).isLessThan(5);
-			}
-			// registered at zero when the components start, so the series exist before the first error or conflict
-			for (Service service : new Service[] { Service.WORKER, Service.JUDGE }) {
-				assertThat(scrapes.get(service).named("chimera_errors_total")).extracting(s -> s.labels().get("code"))
-					.as(service + " error counter by code").contains("E1001", "E1002", "E1003", "E1004", "E1005", "E1006", "E2001", "E2002");
-				assertThat(scrapes.get(service).named("chimera_errors_total")).allSatisfy(s -> assertThat(s.value()).isGreaterThanOrEqualTo(0));
-			}
-			// the Grafana dashboard and the alert rules read only what the services really export
-			for (String metric : Monitoring.metricsRead()) {
-				assertThat(scrapes.values().stream().anyMatch(scrape -> scrape.has(metric)))
-					.as(metric + " (deploy/grafana, deploy/prometheus) is exported by some service").isTrue();
-			}
-			assertThat(worker.named("jvm_memory_used_bytes")).as("series carry the service's name")
-				.allSatisfy(sample -> assertThat(sample.labels()).containsEntry("application", "chimera-worker"));
-			assertThat(judge.has("chimera_occ_conflicts_total")).as("judge: OCC conflicts").isTrue();
-			assertThat(judge.sum("chimera_occ_conflicts_total")).isGreaterThanOrEqualTo(0);
-			System.out.printf("Task latency p50 %.3f s, p95 %.3f s; DB query p95 %.4f s (judge); Redis p99 %.4f s (worker)%n",
-					judge.quantile("chimera_task_latency_seconds", 0.5), judge.quantile("chimera_task_latency_seconds", 0.95),
-					judge.quantile("jdbc_query_seconds", 0.95),
-					worker.quantile("lettuce_command_completion_seconds", 0.99, NOT_BLOCKING));
+			return settled >= 2;
+		});
+		// a human decides one escalated result, if the judge escalated any, for the review-time timer
+		JsonNode pending = call("GET", api + "/v1/hitl/queue", null).get("items");
+		boolean decided = false;
+		if (pending.size() > 0) {
+			call("POST", api + "/v1/hitl/" + pending.get(0).get("review_id").asString() + "/decision",
+					Map.of("decision", "approved"));
+			decided = true;
 		}
+
+		Map<Service, PrometheusScrape> scrapes = new EnumMap<>(Service.class);
+		boolean reviewTimed = decided;
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			for (Service service : Service.values()) {
+				scrapes.put(service, scrape(local, service));
+			}
+			PrometheusScrape judge = scrapes.get(Service.JUDGE);
+			PrometheusScrape orchestrator = scrapes.get(Service.ORCHESTRATOR);
+			// the publisher posts after the commit; the orchestrator's gauges refresh on a timer
+			assertThat(judge.sum("chimera_tool_latency_seconds_count")).as("judge: posts published").isGreaterThanOrEqualTo(1);
+			assertThat(orchestrator.has("chimera_queue_depth")).as("orchestrator: queue depth").isTrue();
+			assertThat(orchestrator.has("chimera_spend_tenant_usd")).as("orchestrator: spend").isTrue();
+			if (reviewTimed) {
+				assertThat(orchestrator.sum("chimera_hitl_review_time_seconds_count")).as("orchestrator: review time")
+					.isGreaterThanOrEqualTo(1);
+			}
+		});
+
+		PrometheusScrape planner = scrapes.get(Service.PLANNER);
+		assertThat(planner.sum("chimera_tasks_ingested_total")).as("planner: tasks dispatched").isGreaterThanOrEqualTo(2);
+		assertThat(planner.named("chimera_tasks_ingested_total")).allSatisfy(s -> assertThat(s.labels()).containsKeys("task_type", "priority"));
+
+		PrometheusScrape worker = scrapes.get(Service.WORKER);
+		assertLatency(worker, "chimera_hop_queue_wait_seconds", 2, 60);
+		assertLatency(worker, "chimera_worker_task_seconds", 2, 60);
+		assertThat(worker.sum("chimera_model_calls_total")).as("worker model calls").isGreaterThanOrEqualTo(2);
+		assertLatency(worker, "chimera_model_latency_seconds", 2, 60);
+		assertThat(worker.sum("chimera_model_tokens_total")).isGreaterThan(0);
+		assertThat(worker.has("chimera_model_cost_usd_total")).isTrue();
+		assertThat(worker.sum("chimera_model_cost_usd_total")).as("the offline model costs nothing").isGreaterThanOrEqualTo(0);
+
+		PrometheusScrape judge = scrapes.get(Service.JUDGE);
+		assertLatency(judge, "chimera_hop_review_wait_seconds", 2, 60);
+		assertLatency(judge, "chimera_hop_judge_commit_seconds", 1, 10);
+		assertLatency(judge, "chimera_task_latency_seconds", 2, 120);
+		assertThat(judge.sum("chimera_judge_outcomes_total")).isGreaterThanOrEqualTo(2);
+		assertLatency(judge, "chimera_tool_latency_seconds", 1, 60);
+		assertThat(judge.named("chimera_tool_latency_seconds_count")).extracting(s -> s.labels().get("tool")).contains("post_content");
+
+		PrometheusScrape orchestrator = scrapes.get(Service.ORCHESTRATOR);
+		assertThat(orchestrator.named("chimera_queue_depth")).extracting(s -> s.labels().get("queue"))
+			.containsExactlyInAnyOrder("high", "medium", "low", "review_ready", "dead");
+		assertThat(orchestrator.named("chimera_queue_depth")).allSatisfy(s -> assertThat(s.value()).isGreaterThanOrEqualTo(0));
+		assertThat(orchestrator.sum("chimera_hitl_queue_size")).isGreaterThanOrEqualTo(0);
+		assertThat(orchestrator.sum("chimera_spend_tenant_usd")).isGreaterThanOrEqualTo(0);
+		assertThat(orchestrator.named("chimera_spend_tenant_usd")).as("one series per tenant").hasSize(1);
+		assertThat(orchestrator.named("chimera_spend_agent_usd").size()).as("top agents only").isLessThanOrEqualTo(10);
+		if (decided) {
+			assertThat(orchestrator.sum("chimera_hitl_review_time_seconds_count")).isGreaterThanOrEqualTo(1);
+		}
+
+		for (Service service : Service.values()) {
+			PrometheusScrape scrape = scrapes.get(service);
+			if (service != Service.WORKER) {
+				assertLatency(scrape, "jdbc_query_seconds", 1, 5);
+				assertThat(scrape.has("hikaricp_connections_active")).as(service + " pool gauges").isTrue();
+			}
+		}
+		for (Service service : Service.values()) {
+			// every service times its Redis commands; blocking pops wait for work by design
+			PrometheusScrape scrape = scrapes.get(service);
+			assertThat(scrape.named("lettuce_command_completion_seconds_count")).as(service + " Redis command timers").isNotEmpty();
+			assertThat(scrape.quantile("lettuce_command_completion_seconds", 0.99, NOT_BLOCKING)).as(service + " Redis p99")
+				.isGreaterThan(0).isLessThan(5);
+		}
+		// registered at zero when the components start, so the series exist before the first error or conflict
+		for (Service service : new Service[] { Service.WORKER, Service.JUDGE }) {
+			assertThat(scrapes.get(service).named("chimera_errors_total")).extracting(s -> s.labels().get("code"))
+				.as(service + " error counter by code").contains("E1001", "E1002", "E1003", "E1004", "E1005", "E1006", "E2001", "E2002");
+			assertThat(scrapes.get(service).named("chimera_errors_total")).allSatisfy(s -> assertThat(s.value()).isGreaterThanOrEqualTo(0));
+		}
+		// the Grafana dashboard and the alert rules read only what the services really export
+		for (String metric : Monitoring.metricsRead()) {
+			assertThat(scrapes.values().stream().anyMatch(scrape -> scrape.has(metric)))
+				.as(metric + " (deploy/grafana, deploy/prometheus) is exported by some service").isTrue();
+		}
+		assertThat(worker.named("jvm_memory_used_bytes")).as("series carry the service's name")
+			.allSatisfy(sample -> assertThat(sample.labels()).containsEntry("application", "chimera-worker"));
+		assertThat(judge.has("chimera_occ_conflicts_total")).as("judge: OCC conflicts").isTrue();
+		assertThat(judge.sum("chimera_occ_conflicts_total")).isGreaterThanOrEqualTo(0);
+		System.out.printf("Task latency p50 %.3f s, p95 %.3f s; DB query p95 %.4f s (judge); Redis p99 %.4f s (worker)%n",
+				judge.quantile("chimera_task_latency_seconds", 0.5), judge.quantile("chimera_task_latency_seconds", 0.95),
+				judge.quantile("jdbc_query_seconds", 0.95),
+				worker.quantile("lettuce_command_completion_seconds", 0.99, NOT_BLOCKING));
 	}
 
 	/** A timer seen at least {@code count} times, with p50 ≤ p95 ≤ p99 read off its buckets and below a bound. */

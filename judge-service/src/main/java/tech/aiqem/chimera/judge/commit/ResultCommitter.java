@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.infra.observability.ErrorMeters;
+import tech.aiqem.chimera.infra.time.ScaledClock;
 import tech.aiqem.chimera.judge.review.Judged;
 import tech.aiqem.chimera.judge.review.TaskState;
 import tech.aiqem.chimera.ledger.CampaignVersions;
@@ -181,7 +182,7 @@ public final class ResultCommitter {
 		}
 		if (result.completedAt() != null) {
 			this.meters.timer("chimera.hop.review_wait", "task_type", task.type().wire())
-				.record(Duration.between(result.completedAt(), now).abs());
+				.record(ScaledClock.realSpan(this.clock, result.completedAt(), now).abs());
 		}
 	}
 

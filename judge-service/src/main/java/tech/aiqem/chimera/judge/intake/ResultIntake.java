@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import tech.aiqem.chimera.infra.time.ScaledClock;
 import tech.aiqem.chimera.judge.commit.ModelSpend;
 import tech.aiqem.chimera.judge.commit.ResultCommitter;
 import tech.aiqem.chimera.judge.review.Judge;
@@ -153,11 +154,11 @@ public final class ResultIntake implements AutoCloseable {
 		for (Judged item : committed) {
 			if (item.writes()) {
 				Timer.builder("chimera.task.latency")
-					.description("End to end: from planned to committed by the judge")
+					.description("End to end: from planned to committed by the judge (real time)")
 					.tag("task_type", item.task().type().wire())
 					.publishPercentiles(0.5, 0.95, 0.99)
 					.register(this.meters)
-					.record(Duration.between(item.task().createdAt(), before).abs());
+					.record(ScaledClock.realSpan(this.clock, item.task().createdAt(), before).abs());
 			}
 		}
 	}

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import tech.aiqem.chimera.infra.observability.ErrorMeters;
+import tech.aiqem.chimera.infra.time.ScaledClock;
 import tech.aiqem.chimera.queue.Delivery;
 import tech.aiqem.chimera.queue.ReliableQueue;
 import tech.aiqem.chimera.model.ChimeraException;
@@ -177,11 +178,11 @@ final class TaskExecution {
 		Instant queued = task.createdAt();
 		if (queued != null && !picked.isBefore(queued)) {
 			Timer.builder("chimera.hop.queue_wait")
-				.description("From planned to picked by a worker")
+				.description("From planned to picked by a worker (real time)")
 				.tag("task_type", task.taskType().wire())
 				.publishPercentiles(0.5, 0.95, 0.99)
 				.register(this.meters)
-				.record(Duration.between(queued, picked));
+				.record(ScaledClock.realSpan(this.clock, queued, picked));
 		}
 	}
 }
