@@ -1,10 +1,16 @@
 package tech.aiqem.chimera.local;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -49,7 +55,7 @@ final class SharedChimera implements BeforeAllCallback {
 		running = context.getRoot().getStore(NAMESPACE).computeIfAbsent(Stack.class, key -> Stack.start(), Stack.class).local();
 	}
 
-	private record Stack(ChimeraLocal local) implements AutoCloseable {
+	private record Stack(ChimeraLocal local, Path data) implements AutoCloseable {
 
 		static Stack start() {
 			try {
@@ -64,17 +70,33 @@ final class SharedChimera implements BeforeAllCallback {
 					.withEnv(Map.of("HITL_CONFIDENCE_THRESHOLD", "0.90", "CHIMERA_PLANNER_PLAN_AHEAD", "144h",
 							"SANDBOX_MENTIONS_WINDOW", "48h", "CHIMERA_ADMIN_EMAIL", ADMIN_EMAIL, "CHIMERA_ADMIN_PASSWORD",
 							ADMIN_PASSWORD));
-				return new Stack(ChimeraLocal.start(options, Duration.ofSeconds(240)));
+				return new Stack(ChimeraLocal.start(options, Duration.ofSeconds(240)), data);
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException("Chimera did not start for the tests", ex);
 			}
 		}
 
+		/** Stops everything; a process or a port left behind fails the run. */
 		@Override
-		public void close() {
+		public void close() throws IOException {
 			running = null;
+			List<Integer> ports = Arrays.stream(Service.values()).map(service -> URI.create(this.local.url(service)).getPort()).toList();
 			this.local.close();
+			List<ProcessHandle> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+			if (!left.isEmpty()) {
+				throw new IllegalStateException("processes left running after Chimera stopped: " + left);
+			}
+			for (int port : ports) {
+				try (ServerSocket socket = new ServerSocket(port)) {
+					// free again
+				}
+			}
+			try (Stream<Path> logs = Files.list(this.data.resolve("logs"))) {
+				if (logs.count() != Service.values().length) {
+					throw new IllegalStateException("not one log per service in " + this.data.resolve("logs"));
+				}
+			}
 		}
 	}
 }
