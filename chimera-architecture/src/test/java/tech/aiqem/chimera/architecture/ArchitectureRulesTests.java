@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -208,6 +212,35 @@ class ArchitectureRulesTests {
 				found.append(found.isEmpty() ? "" : ", ").append(matcher.group().replaceAll("\\s+", " "));
 			}
 			return found.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A reader takes in a file at a time: no source file of main code (Java, the dashboard's scripts and
+	 * styles, SQL) over 10 000 bytes.
+	 */
+	@Test
+	void noMainSourceFileIsOverTenThousandBytes() throws IOException {
+		Path root = Path.of("..").toAbsolutePath().normalize();
+		assertThat(root.resolve("pom.xml")).as("the repository root").exists();
+		try (Stream<Path> files = Files.walk(root)) {
+			List<String> large = files
+				.filter(file -> file.toString().contains("/src/main/") && !file.toString().contains("/node_modules/")
+						&& !file.toString().contains("/target/"))
+				.filter(file -> file.getFileName().toString().matches(".*\\.(java|js|css|html|sql)"))
+				.filter(file -> size(file) > 10_000)
+				.map(file -> root.relativize(file) + " (" + size(file) + " bytes)")
+				.toList();
+			assertThat(large).isEmpty();
+		}
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -63,12 +63,11 @@ class PostReconciliationIntegrationTests {
 
 	@Test
 	void aPostThatWentOutBeforeItsAnswerWasLostIsFoundNotPostedAgain() throws Exception {
-		TestAgents.Created agent = TestAgents.create(this.jdbc, "none");
 		String text = "Kemis fitting notes from the Merkato atelier";
-		UUID task = TestAgents.approvePost(this.jdbc, agent, "twitter", text, List.of());
-		Map<String, Object> args = Map.of("platform", "twitter", "text_content", text, "disclosure_level", "none");
-		Map<String, Object> meta = Map.of("chimera/agent_id", agent.agent().toString(), "chimera/tenant_id",
-				agent.tenant().toString(), "chimera/task_id", task.toString());
+		ApprovedTweet approved = approveTweet(text);
+		UUID task = approved.task();
+		Map<String, Object> args = approved.args();
+		Map<String, Object> meta = approved.meta();
 		// X creates the tweet, but its answer comes after the adapter's 1 s timeout
 		x.enqueue(new MockResponse().setResponseCode(201)
 			.setBody("{\"data\":{\"id\":\"1870000000000000001\",\"text\":\"" + text + "\"}}")
@@ -110,12 +109,11 @@ class PostReconciliationIntegrationTests {
 
 	@Test
 	void aSecondCallWhileTheFirstIsStillTalkingToThePlatformWaitsInsteadOfPostingTwice() throws Exception {
-		TestAgents.Created agent = TestAgents.create(this.jdbc, "none");
 		String text = "Netela colours for the Timket collection";
-		UUID task = TestAgents.approvePost(this.jdbc, agent, "twitter", text, List.of());
-		Map<String, Object> args = Map.of("platform", "twitter", "text_content", text, "disclosure_level", "none");
-		Map<String, Object> meta = Map.of("chimera/agent_id", agent.agent().toString(), "chimera/tenant_id",
-				agent.tenant().toString(), "chimera/task_id", task.toString());
+		ApprovedTweet approved = approveTweet(text);
+		UUID task = approved.task();
+		Map<String, Object> args = approved.args();
+		Map<String, Object> meta = approved.meta();
 		// X takes the tweet and answers within the adapter's 1 s timeout, but not at once
 		x.enqueue(new MockResponse().setResponseCode(201)
 			.setBody("{\"data\":{\"id\":\"1870000000000000002\",\"text\":\"" + text + "\"}}")
@@ -155,5 +153,17 @@ class PostReconciliationIntegrationTests {
 		assertThat(x.getRequestCount() - before).as("one POST /2/tweets, nothing else").isEqualTo(1);
 		assertThat(this.jdbc.queryForObject("SELECT status || ' ' || post_id || ' ' || (attempt_until IS NULL) FROM post_claims"
 				+ " WHERE idempotency_key = ?", String.class, task.toString())).isEqualTo("published 1870000000000000002 true");
+	}
+
+	/** A tweet the judge approved for a new agent, and the post_content call's arguments and metadata. */
+	private record ApprovedTweet(UUID task, Map<String, Object> args, Map<String, Object> meta) {
+	}
+
+	private ApprovedTweet approveTweet(String text) {
+		TestAgents.Created agent = TestAgents.create(this.jdbc, "none");
+		UUID task = TestAgents.approvePost(this.jdbc, agent, "twitter", text, List.of());
+		return new ApprovedTweet(task, Map.of("platform", "twitter", "text_content", text, "disclosure_level", "none"),
+				Map.of("chimera/agent_id", agent.agent().toString(), "chimera/tenant_id", agent.tenant().toString(),
+						"chimera/task_id", task.toString()));
 	}
 }

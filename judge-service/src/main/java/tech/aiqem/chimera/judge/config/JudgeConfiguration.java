@@ -60,13 +60,14 @@ class JudgeConfiguration {
 			ExecutorService judgeModelCalls, PaymentReview paymentReview, SpendGuard spendGuard, JudgeProperties properties,
 			Clock clock, RealTime realTime, MeterRegistry meters) {
 		// claimed tool calls are checked against what mcp-tools recorded serving, not the worker's word
-		Judge judge = new Judge(models, SafetyPorts.judgeCore(new ServedToolCalls(jdbc)), new WalletPaymentScreen(paymentReview),
+		ServedToolCalls served = new ServedToolCalls(jdbc);
+		Judge judge = new Judge(models, SafetyPorts.judgeCore(served), new WalletPaymentScreen(paymentReview),
 				properties.hitlConfidenceThreshold(), properties.hitlAutoApprove(), new HashSet<>(properties.blocklist()),
 				new HashSet<>(properties.linkAllowList()));
 		ResultCommitter committer = new ResultCommitter(jdbc, ledger, transactions, clock, realTime.clock(), meters, properties.reviewDeadline(),
 				properties.occRetries());
-		return new ResultIntake(queue, jdbc, judge, committer, new ModelSpend(spendGuard), judgeModelCalls, properties.batchSize(), properties.popWait(),
-				clock, meters);
+		return new ResultIntake(queue, jdbc, judge, served, committer, new ModelSpend(spendGuard), judgeModelCalls, properties.batchSize(),
+				properties.popWait(), clock, meters);
 	}
 
 	@Bean

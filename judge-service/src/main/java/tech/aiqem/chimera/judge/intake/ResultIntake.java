@@ -23,6 +23,7 @@ import tech.aiqem.chimera.judge.commit.ModelSpend;
 import tech.aiqem.chimera.judge.commit.ResultCommitter;
 import tech.aiqem.chimera.judge.review.Judge;
 import tech.aiqem.chimera.judge.review.Judged;
+import tech.aiqem.chimera.judge.review.ServedToolCalls;
 import tech.aiqem.chimera.judge.review.TaskState;
 import tech.aiqem.chimera.model.RedisKeys;
 import tech.aiqem.chimera.model.message.ResultMessage;
@@ -54,6 +55,9 @@ public final class ResultIntake implements AutoCloseable {
 
 	private final ExecutorService modelCalls;
 
+	/** The tools server's records of the batch's tool calls, read once per batch. */
+	private final ServedToolCalls served;
+
 	private final int batchSize;
 
 	private final Duration popWait;
@@ -62,9 +66,10 @@ public final class ResultIntake implements AutoCloseable {
 
 	private final MeterRegistry meters;
 
-	public ResultIntake(ReliableQueue queue, JdbcClient jdbc, Judge judge, ResultCommitter committer, ModelSpend spend,
-			ExecutorService modelCalls, int batchSize, Duration popWait, Clock clock, MeterRegistry meters) {
+	public ResultIntake(ReliableQueue queue, JdbcClient jdbc, Judge judge, ServedToolCalls served, ResultCommitter committer,
+			ModelSpend spend, ExecutorService modelCalls, int batchSize, Duration popWait, Clock clock, MeterRegistry meters) {
 		this.queue = queue;
+		this.served = served;
 		this.consumer = queue.consumer();
 		this.jdbc = jdbc;
 		this.judge = judge;
@@ -113,6 +118,17 @@ public final class ResultIntake implements AutoCloseable {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(TaskState::taskId, Function.identity()));
+		this.served.prefetch(tasks.keySet());
+		try {
+			judgeAndCommitLoaded(decodedDeliveries, results, tasks);
+		}
+		finally {
+			this.served.forget(tasks.keySet());
+		}
+	}
+
+	private void judgeAndCommitLoaded(List<Delivery> decodedDeliveries, List<ResultMessage> results,
+			Map<UUID, TaskState> tasks) throws Exception {
 		List<Future<Judged>> futures = new ArrayList<>();
 		for (int i = 0; i < results.size(); i++) {
 			ResultMessage result = results.get(i);

@@ -1,9 +1,5 @@
 package tech.aiqem.chimera.tools.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.TaskId;
+import tech.aiqem.chimera.tools.mcp.Sha256;
 
 /** Writes one row per tool call served for a task. A failure to record is logged, never the call's failure. */
 @Component
@@ -54,13 +51,7 @@ public class ServedCalls {
 
 	/** The hash of the arguments in a canonical form (keys sorted), so equal arguments hash alike. */
 	static String sha256(Map<String, Object> arguments) {
-		String canonical = ChimeraJson.write(arguments == null ? Map.of() : new TreeMap<>(arguments));
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(ChimeraJson.write(arguments == null ? Map.of() : new TreeMap<>(arguments)));
 	}
+
 }

@@ -3,10 +3,6 @@ package tech.aiqem.chimera.tools.image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +15,7 @@ import org.springframework.stereotype.Component;
 import tech.aiqem.chimera.model.ToolFailure.Reason;
 import tech.aiqem.chimera.tools.mcp.Arguments;
 import tech.aiqem.chimera.tools.mcp.CallContext;
+import tech.aiqem.chimera.tools.mcp.Sha256;
 import tech.aiqem.chimera.tools.mcp.ToolError;
 import tech.aiqem.chimera.tools.media.MediaStore;
 import tech.aiqem.chimera.tools.media.MediaUrls;
@@ -82,7 +79,7 @@ public class GenerateImageTool {
 			return "images/" + UUID.randomUUID() + ".png";
 		}
 		// the offline renderer is deterministic: equal requests share one file
-		return "images/" + sha256(request.characterReferenceId() + "\n" + request.style().wire() + "\n"
+		return "images/" + Sha256.hex(request.characterReferenceId() + "\n" + request.style().wire() + "\n"
 				+ request.aspectRatio().wire() + "\n" + request.prompt()).substring(0, 32) + ".png";
 	}
 
@@ -116,12 +113,4 @@ public class GenerateImageTool {
 		}
 	}
 
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 }

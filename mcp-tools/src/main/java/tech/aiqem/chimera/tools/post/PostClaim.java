@@ -1,7 +1,9 @@
 package tech.aiqem.chimera.tools.post;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import tech.aiqem.chimera.model.DisclosureLevel;
 import tech.aiqem.chimera.model.Platform;
@@ -29,5 +31,19 @@ record PostClaim(String key, Platform platform, String account, String textSha25
 
 	boolean failed() {
 		return "failed".equals(this.status);
+	}
+
+	/** The tool's answer for this claim's post. */
+	Map<String, Object> answer(String postId, Instant postedAt, boolean replayed) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("post_id", postId);
+		result.put("platform", this.platform.wire());
+		result.put("account", this.account);
+		result.put("text", this.postedText);
+		result.put("media_urls", this.mediaUrls);
+		result.put("disclosure_level", this.disclosure.wire());
+		result.put("posted_at", postedAt.toString());
+		result.put("replayed", replayed);
+		return result;
 	}
 }

@@ -1,13 +1,8 @@
 package tech.aiqem.chimera.tools.post;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +19,7 @@ import tech.aiqem.chimera.tools.agent.AgentProfile;
 import tech.aiqem.chimera.tools.config.ToolsProperties;
 import tech.aiqem.chimera.tools.mcp.Arguments;
 import tech.aiqem.chimera.tools.mcp.CallContext;
+import tech.aiqem.chimera.tools.mcp.Sha256;
 import tech.aiqem.chimera.tools.mcp.ToolError;
 import tech.aiqem.chimera.tools.outbox.ApprovedActions;
 import tech.aiqem.chimera.tools.outbox.OutboxMatch;
@@ -121,14 +117,14 @@ public class PostContentTool {
 		SocialPlatform adapter = this.platforms.get(platform);
 		PostClaim claim = this.claims.find(key).filter(c -> !c.failed()).orElse(null);
 		if (claim != null && claim.published()) {
-			return result(claim, claim.postId(), claim.publishedAt(), true);
+			return claim.answer(claim.postId(), claim.publishedAt(), true);
 		}
 		// checked again on every call that may still post: the approval stands and the agent is still active
 		this.approved.requirePost(NAME, context.requireTask(), agent.id(),
 				new OutboxMatch.PostCall(platform, text, mediaUrls, inReplyTo));
 		if (claim == null) {
 			try {
-				claim = this.claims.reserve(new PostClaims.NewClaim(key, account, adapter.adapter(), sha256(text), posted,
+				claim = this.claims.reserve(new PostClaims.NewClaim(key, account, adapter.adapter(), Sha256.hex(text), posted,
 						mediaUrls, level, inReplyTo), this.pacing, this.clock.instant(),
 						this.blocks.blockedUntil(account.key(), this.clock.instant()));
 			}
@@ -136,7 +132,7 @@ public class PostContentTool {
 				throw duplicate(account, ex.otherTask(), ex.postId());
 			}
 			if (claim.published()) {
-				return result(claim, claim.postId(), claim.publishedAt(), true);
+				return claim.answer(claim.postId(), claim.publishedAt(), true);
 			}
 		}
 		awaitSlot(claim);
@@ -158,7 +154,7 @@ public class PostContentTool {
 					this.claims.published(key, earlier.postId(), earlier.postedAt());
 					log.info("Found {} post {} of task {} published by an earlier attempt; not posting again", platform.wire(),
 							earlier.postId(), key);
-					return result(before, earlier.postId(), earlier.postedAt(), true);
+					return before.answer(earlier.postId(), earlier.postedAt(), true);
 				}
 			}
 			PublishedPost published = adapter.publish(post,
@@ -166,7 +162,7 @@ public class PostContentTool {
 			this.claims.published(key, published.postId(), published.postedAt());
 			log.info("Published {} post {} for agent {} on @{}", platform.wire(), published.postId(), agent.id(),
 					account.username());
-			return result(before, published.postId(), published.postedAt(), false);
+			return before.answer(published.postId(), published.postedAt(), false);
 		}
 		catch (PlatformException ex) {
 			throw this.failures.afterPlatformFailure(before, account, ex);
@@ -186,7 +182,7 @@ public class PostContentTool {
 		PostClaim now = this.claims.find(key).orElseThrow(() -> new ToolError(Reason.RETRY_LATER,
 				NAME + ": the post's claim disappeared; call again with the same task id"));
 		if (now.published()) {
-			return result(now, now.postId(), now.publishedAt(), true);
+			return now.answer(now.postId(), now.publishedAt(), true);
 		}
 		Instant retryAt = now.attemptUntil() != null && now.attemptUntil().isAfter(this.clock.instant()) ? now.attemptUntil()
 				: this.clock.instant();
@@ -210,8 +206,6 @@ public class PostContentTool {
 		}
 	}
 
-
-
 	private ToolError duplicate(AccountRef account, String otherTask, String postId) {
 		return new ToolError(Reason.DUPLICATE_CONTENT, NAME + ": @" + account.username() + " on " + account.platform().wire()
 				+ " already " + (postId != null ? "posted this text as post " + postId : "has this text queued")
@@ -219,25 +213,4 @@ public class PostContentTool {
 				postId != null ? Map.of("existing_post_id", postId) : Map.of());
 	}
 
-	private static Map<String, Object> result(PostClaim claim, String postId, Instant postedAt, boolean replayed) {
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("post_id", postId);
-		result.put("platform", claim.platform().wire());
-		result.put("account", claim.account());
-		result.put("text", claim.postedText());
-		result.put("media_urls", claim.mediaUrls());
-		result.put("disclosure_level", claim.disclosure().wire());
-		result.put("posted_at", postedAt.toString());
-		result.put("replayed", replayed);
-		return result;
-	}
-
-	static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 }
