@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -26,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * another with the keyboard, and find the approved post on the agent's timeline with its metrics
  * changed. Saves a screenshot of every page at laptop and phone width under target/screenshots.
  */
-// first: the shared Chimera of the other classes stays up until the run ends and would take this one's CPU
-@Order(1)
 class DashboardBrowserIntegrationTests {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
