@@ -3,8 +3,6 @@ package tech.aiqem.chimera.safety;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -14,9 +12,6 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
  * all-MiniLM-L6-v2 sentence embeddings (384 dimensions, unit length), run in-process through ONNX
  * Runtime; the model ships inside the langchain4j jar. Loading costs about a second and some 90 MB of
  * heap, so there is one instance per JVM, created on first use; it is thread-safe.
- * <p>
- * The vectors of the last {@value #CACHED} texts are kept (about 1.5 KB each): the checks that read one
- * text (the injection head, the content-safety head, the topic check) embed it once between them.
  */
 public final class SentenceEmbeddings {
 
@@ -24,11 +19,7 @@ public final class SentenceEmbeddings {
 
 	private static volatile SentenceEmbeddings shared;
 
-	static final int CACHED = 4096;
-
 	private final EmbeddingModel model;
-
-	private final Cache<String, float[]> recent = Caffeine.newBuilder().maximumSize(CACHED).build();
 
 	private SentenceEmbeddings() {
 		this.model = new AllMiniLmL6V2EmbeddingModel();
@@ -54,7 +45,7 @@ public final class SentenceEmbeddings {
 		if (text == null || text.isBlank()) {
 			return new float[DIMENSIONS];
 		}
-		return this.recent.get(text, key -> unit(this.model.embed(key).content().vector())).clone();
+		return unit(this.model.embed(text).content().vector());
 	}
 
 	/** Embeddings of the texts, in order. */
