@@ -53,7 +53,7 @@ public final class ServedToolCalls implements ToolCallVerifier {
 		Map<UUID, Map<String, List<String>>> calls = new HashMap<>();
 		tasks.forEach(task -> calls.put(task, new HashMap<>()));
 		this.jdbc.sql(SERVED_FOR_TASKS).param("tasks", tasks).query(rs -> {
-			calls.computeIfAbsent(rs.getObject("task_id", UUID.class), task -> new HashMap<>())
+			calls.get(rs.getObject("task_id", UUID.class))
 				.computeIfAbsent(rs.getString("tool"), tool -> new ArrayList<>())
 				.add(rs.getString("result_ref"));
 		});

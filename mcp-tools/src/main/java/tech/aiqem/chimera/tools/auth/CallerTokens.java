@@ -1,13 +1,12 @@
 package tech.aiqem.chimera.tools.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import tech.aiqem.chimera.tools.config.ToolsProperties;
+import tech.aiqem.chimera.tools.mcp.Sha256;
 
 /**
  * The configured callers and their tokens. A presented token is compared with every configured one in
@@ -63,12 +62,7 @@ public final class CallerTokens {
 	}
 
 	private static byte[] digest(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.digest(token);
 	}
 
 	private record Entry(byte[] digest, Caller caller) {

@@ -1,8 +1,7 @@
 package tech.aiqem.chimera.tools.image;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import tech.aiqem.chimera.tools.mcp.Sha256;
+
 
 /** Deterministic numbers from text, the same on every machine and JVM. */
 final class Hash {
@@ -10,12 +9,7 @@ final class Hash {
 	private final byte[] digest;
 
 	Hash(String input) {
-		try {
-			this.digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		this.digest = Sha256.digest(input);
 	}
 
 	/** A number in [0, bound) from byte {@code index} (0..31) of the digest. */

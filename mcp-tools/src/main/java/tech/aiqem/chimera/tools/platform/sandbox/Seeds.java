@@ -1,9 +1,8 @@
 package tech.aiqem.chimera.tools.platform.sandbox;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+import tech.aiqem.chimera.tools.mcp.Sha256;
 
 /** Stable pseudo-random numbers from text: the same input gives the same number on every machine. */
 final class Seeds {
@@ -12,13 +11,7 @@ final class Seeds {
 	}
 
 	static long of(String input) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-			return ByteBuffer.wrap(digest).getLong();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return ByteBuffer.wrap(Sha256.digest(input)).getLong();
 	}
 
 	/** A number in [0, 1) from 16 bits of the seed; {@code lane} picks which 16 bits (0..3). */
