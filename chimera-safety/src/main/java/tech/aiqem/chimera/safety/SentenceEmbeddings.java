@@ -3,6 +3,8 @@ package tech.aiqem.chimera.safety;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -12,14 +14,23 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
  * all-MiniLM-L6-v2 sentence embeddings (384 dimensions, unit length), run in-process through ONNX
  * Runtime; the model ships inside the langchain4j jar. Loading costs about a second and some 90 MB of
  * heap, so there is one instance per JVM, created on first use; it is thread-safe.
+ * <p>
+ * The vectors of the last {@value #RECENT} texts are kept: the judge reads one result with the injection
+ * head, the content-safety head and the topic check, and the two heads embed the same window of it, so
+ * the model runs once per text instead of once per check (the judge benchmark prints the difference).
+ * Callers get their own copy of a vector.
  */
 public final class SentenceEmbeddings {
 
 	public static final int DIMENSIONS = 384;
 
+	static final int RECENT = 1024;
+
 	private static volatile SentenceEmbeddings shared;
 
 	private final EmbeddingModel model;
+
+	private final Cache<String, float[]> recent = Caffeine.newBuilder().maximumSize(RECENT).build();
 
 	private SentenceEmbeddings() {
 		this.model = new AllMiniLmL6V2EmbeddingModel();
@@ -45,7 +56,16 @@ public final class SentenceEmbeddings {
 		if (text == null || text.isBlank()) {
 			return new float[DIMENSIONS];
 		}
-		return unit(this.model.embed(text).content().vector());
+		return this.recent.get(text, t -> unit(this.model.embed(t).content().vector())).clone();
+	}
+
+	/**
+	 * The embedding the learned heads read for a text: its normalised reading (look-alikes folded,
+	 * invisible characters gone, lower case), windowed as the heads window it. Other checks of the same
+	 * text that embed it this way share the heads' vector instead of running the model again.
+	 */
+	public float[] embedAsRead(String text) {
+		return text == null ? embed(null) : embed(Features.embeddingWindow(Normaliser.reading(text), Training.EMBED_CHARS));
 	}
 
 	/** Embeddings of the texts, in order. */

@@ -30,7 +30,7 @@ public final class SafetyPorts {
 	}
 
 	public static SentenceEncoder encoder() {
-		return text -> SentenceEmbeddings.shared().embed(text);
+		return text -> SentenceEmbeddings.shared().embedAsRead(text);
 	}
 
 	/**
