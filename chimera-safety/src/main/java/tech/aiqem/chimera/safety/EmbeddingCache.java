@@ -26,7 +26,7 @@ final class EmbeddingCache {
 	}
 
 	static List<float[]> embeddings(String name, List<String> normalised, int chars) {
-		Path file = Path.of(System.getProperty("chimera.embedding-cache", "target/embedding-cache")).resolve(name + ".f32");
+		Path file = Path.of(System.getProperty("chimera.embedding-cache", "target/embedding-cache")).resolve(name + "-minilm-q.f32");
 		Map<Long, float[]> cache = read(file);
 		SentenceEmbeddings model = null;
 		List<float[]> out = new ArrayList<>(normalised.size());

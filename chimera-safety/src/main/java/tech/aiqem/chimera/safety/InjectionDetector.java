@@ -9,7 +9,7 @@ import java.util.Locale;
  * worker outputs) before it reaches a prompt or a publication (E1003). Two families, fused:
  * <ol>
  * <li>the learned head ({@link LearnedHead}, trained by {@code TrainInjection} on the public training set)
- * over all-MiniLM-L6-v2 sentence embeddings and hashed character n-grams of the normalised text;</li>
+ * over all-MiniLM-L6-v2 (int8) sentence embeddings and hashed character n-grams of the normalised text;</li>
  * <li>the explainable rules ({@link RuleScan}): weighted patterns over normalised forms, hidden and encoded
  * payloads decoded, similarity to known attacks.</li>
  * </ol>

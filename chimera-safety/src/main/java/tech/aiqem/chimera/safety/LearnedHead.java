@@ -36,7 +36,13 @@ final class LearnedHead {
 			if (in == null) {
 				return null;
 			}
-			return new LearnedHead(JSON.readValue(in, Parameters.class));
+			Parameters parameters = JSON.readValue(in, Parameters.class);
+			Object model = parameters.figures() == null ? null : parameters.figures().get("embedding_model");
+			if (!SentenceEmbeddings.MODEL.equals(model)) {
+				throw new IllegalStateException(resource + " was trained on the embeddings of " + model + ", not of "
+						+ SentenceEmbeddings.MODEL + ": retrain it (chimera-safety/train)");
+			}
+			return new LearnedHead(parameters);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -109,6 +109,7 @@ final class TrainContentSafety {
 			}
 		}
 		figures.put("settings", best.toString());
+		figures.put("embedding_model", SentenceEmbeddings.MODEL);
 		figures.forEach((k, v) -> System.out.println("  " + k + ": " + v));
 		System.out.printf("platt sigmoid(%.3f + %.3f*logit); threshold %.3f%n", platt[0], platt[1], threshold);
 		LearnedHead.Parameters parameters = new LearnedHead.Parameters("content-safety", CLASSES, true, BUCKETS, best.ngramScale(),

@@ -161,6 +161,7 @@ final class TrainInjection {
 		loso.forEach((source, r) -> held.put(source, (r[0] == 1 ? "recall " : "fpr ") + Math.round(r[1] * 1000) / 1000.0));
 		figures.put("held_out_source", held);
 		figures.put("settings", best.toString());
+		figures.put("embedding_model", SentenceEmbeddings.MODEL);
 		figures.forEach((k, v) -> System.out.println("  " + k + ": " + v));
 		// fusion coefficients are stored in the [bias, logit, rules] order LearnedHead.fuse reads
 		LearnedHead.Parameters parameters = new LearnedHead.Parameters("injection", List.of("injection"), false, BUCKETS,

@@ -5,9 +5,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** The shared MiniLM model and its memory of recent texts. */
+/** The shared MiniLM model, its memory of recent texts, and the heads' tie to it. */
 class SentenceEmbeddingsUnitTests {
 
 	private final SentenceEmbeddings embeddings = SentenceEmbeddings.shared();
@@ -35,5 +36,14 @@ class SentenceEmbeddingsUnitTests {
 	@Test
 	void blankTextIsTheZeroVector() {
 		assertThat(this.embeddings.embed(" ")).hasSize(SentenceEmbeddings.DIMENSIONS).containsOnly(0f);
+	}
+
+	@Test
+	void aHeadTrainedOnAnotherModelsVectorsIsRefusedOnLoad() {
+		assertThatThrownBy(() -> LearnedHead.load("head-of-another-model.json")).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("all-MiniLM-L6-v2 (float32)")
+			.hasMessageContaining("retrain");
+		assertThat(LearnedHead.load(InjectionDetector.HEAD_RESOURCE).parameters().figures()).containsEntry("embedding_model",
+				SentenceEmbeddings.MODEL);
 	}
 }
