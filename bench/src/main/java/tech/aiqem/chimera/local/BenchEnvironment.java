@@ -23,7 +23,7 @@ final class BenchEnvironment {
 		return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
 				+ Math.round(osMemoryGb()) + " GiB; services on Java " + Runtime.version() + " ("
 				+ System.getProperty("java.vm.vendor") + ") with `" + options.javaOpts()
-				+ "` and heaps " + Arrays.stream(Service.values()).map(s -> s.module() + " " + s.heap())
+				+ "` and heaps " + Arrays.stream(Service.values()).map(s -> s.module() + " " + s.heap() + (s.jvmOptions().isEmpty() ? "" : " " + String.join(" ", s.jvmOptions())))
 					.collect(Collectors.joining(", "))
 				+ "; embedded PostgreSQL 17 (fsync on) and Redis 7 on the same cores. Phases: ingestion "
 				+ options.ingest().toSeconds() + " s, pipeline " + options.pipeline().toSeconds() + " s, latency "

@@ -13,7 +13,11 @@ public enum Service {
 	ORCHESTRATOR("orchestrator-api", 8080, "384m"),
 	MCP_TOOLS("mcp-tools", 8084, "384m"),
 	PLANNER("planner-service", 8081, "512m"),
-	WORKER("worker-service", 8082, "128m"),
+	/**
+	 * The worker waits on model and tool calls and spends little CPU of its own, so it runs on the client
+	 * compiler alone, whose code cache and compiler threads are a fraction of C2's.
+	 */
+	WORKER("worker-service", 8082, "128m", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m"),
 	JUDGE("judge-service", 8083, "512m");
 
 	private final String module;
@@ -22,10 +26,18 @@ public enum Service {
 
 	private final String heap;
 
-	Service(String module, int defaultPort, String heap) {
+	private final List<String> jvmOptions;
+
+	Service(String module, int defaultPort, String heap, String... jvmOptions) {
 		this.module = module;
 		this.defaultPort = defaultPort;
 		this.heap = heap;
+		this.jvmOptions = List.of(jvmOptions);
+	}
+
+	/** JVM options of this service's own, given after its heap and before the shared options. */
+	List<String> jvmOptions() {
+		return this.jvmOptions;
 	}
 
 	/** The maximum heap the launcher gives the service, as {@code -Xmx} takes it. */

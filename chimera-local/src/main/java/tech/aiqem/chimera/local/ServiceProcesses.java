@@ -78,10 +78,14 @@ final class ServiceProcesses {
 		process.start();
 	}
 
-	/** The service's own heap first, then the shared options, so an {@code -Xmx} in CHIMERA_JAVA_OPTS wins. */
+	/**
+	 * The service's own heap and options first, then the shared options, so an {@code -Xmx} (or any option)
+	 * in CHIMERA_JAVA_OPTS wins.
+	 */
 	static List<String> javaOpts(Service service, String shared) {
 		List<String> options = new ArrayList<>();
 		options.add("-Xmx" + service.heap());
+		options.addAll(service.jvmOptions());
 		Arrays.stream(shared.trim().split("\\s+")).filter(s -> !s.isBlank()).forEach(options::add);
 		return options;
 	}
