@@ -62,6 +62,14 @@ public final class ScaledClock extends Clock {
 	}
 
 	/**
+	 * A span of real time on a clock's scale: what a lease, a grace or a retry's backoff meant in real time
+	 * (an outage, a crashed process, a tool call) becomes on a scaled clock; any other clock is real already.
+	 */
+	public static java.time.Duration onClock(Clock clock, java.time.Duration real) {
+		return clock instanceof ScaledClock scaled ? scaled.scaledDuration(real) : real;
+	}
+
+	/**
 	 * How much real time passed between two readings of a clock: a span read off a scaled clock shrinks by
 	 * its scale, any other clock's span is real already. Latency meters record real time, so that a queue
 	 * hop of 30 ms is not reported as 12 minutes in a demo at ×1440.

@@ -1,7 +1,6 @@
 package tech.aiqem.chimera.judge.config;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +15,6 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tech.aiqem.chimera.infra.time.ScaledClock;
 import tech.aiqem.chimera.budget.SpendGuard;
 import tech.aiqem.chimera.gateway.ModelGateway;
 import tech.aiqem.chimera.infra.loop.BackgroundLoop;
@@ -78,9 +76,7 @@ class JudgeConfiguration {
 	@Bean
 	Publisher publisher(Ledger ledger, TransactionTemplate transactions, ToolsClient tools, Clock clock,
 			MeterRegistry meters, JudgeProperties properties) {
-		Duration lease = clock instanceof ScaledClock scaled ? scaled.scaledDuration(properties.publishLease())
-				: properties.publishLease();
-		return new Publisher(ledger, transactions, tools, clock, meters, properties.publishAttempts(), lease);
+		return new Publisher(ledger, transactions, tools, clock, meters, properties.publishAttempts(), properties.publishLease());
 	}
 
 	@Bean

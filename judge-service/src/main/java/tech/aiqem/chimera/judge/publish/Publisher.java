@@ -14,6 +14,7 @@ import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.infra.observability.ErrorMeters;
+import tech.aiqem.chimera.infra.time.ScaledClock;
 import tech.aiqem.chimera.ledger.Ledger;
 import tech.aiqem.chimera.ledger.Outbox;
 import tech.aiqem.chimera.ledger.OutboxItem;
@@ -63,8 +64,8 @@ public final class Publisher {
 	private final Duration lease;
 
 	/**
-	 * @param lease how long a claimed action stays out of other publishers' reach, in the clock's time
-	 * (longer than a tool call with its retries can take)
+	 * @param lease how long a claimed action stays out of other publishers' reach, in real time (longer than
+	 * a tool call with its retries can take)
 	 */
 	public Publisher(Ledger ledger, TransactionTemplate transactions, ToolsClient tools, Clock clock,
 			MeterRegistry meters, int maxAttempts, Duration lease) {
@@ -75,7 +76,7 @@ public final class Publisher {
 		this.clock = clock;
 		this.meters = meters;
 		this.maxAttempts = maxAttempts;
-		this.lease = lease;
+		this.lease = ScaledClock.onClock(clock, lease);
 		ErrorMeters.register(meters, "publisher");
 	}
 
@@ -198,8 +199,10 @@ public final class Publisher {
 			write(() -> this.ledger.publishFailed(task, ex.code(), ex.getMessage(), now));
 			return;
 		}
-		Duration backoff = Duration.ofSeconds(Math.min(300, 2L << Math.min(attempts, 8)));
-		this.outbox.retry(task, attempts, ex.getMessage(), now.plus(backoff));
+		// Real time, as the outage it waits out is: on a demo clock at x2400, 4 s of campaign time would spend all
+		// the attempts within one Redis restart.
+		Duration backoff = ScaledClock.onClock(this.clock, Duration.ofSeconds(Math.min(300, 2L << Math.min(attempts, 8))));
+		this.outbox.retry(task, attempts, ex.getMessage(), this.clock.instant().plus(backoff));
 	}
 
 	private void invalidate(UUID task, String why, Instant now) {

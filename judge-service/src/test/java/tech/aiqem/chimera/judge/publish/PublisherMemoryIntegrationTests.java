@@ -23,6 +23,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.embedded.TestServices;
+import tech.aiqem.chimera.infra.time.ScaledClock;
 import tech.aiqem.chimera.model.ChimeraException;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.DisclosureLevel;
@@ -39,10 +40,15 @@ import tech.aiqem.chimera.toolclient.ToolsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** After publishing a post the publisher remembers what the agent said; forgetting never fails the post. */
+/**
+ * After publishing a post the publisher remembers what the agent said; forgetting never fails the post. A
+ * platform's deferral and a tool outage put the action back, due when they say.
+ */
 class PublisherMemoryIntegrationTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+
+	private DataSource dataSource;
 
 	private JdbcClient jdbc;
 
@@ -95,6 +101,7 @@ class PublisherMemoryIntegrationTests {
 	void database() throws Exception {
 		DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestServices.freshPostgresDatabase());
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migrations").load().migrate();
+		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.publisher = new Publisher(tech.aiqem.chimera.ledger.Ledger.on(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)), this.tools,
 				Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), 5, java.time.Duration.ofMinutes(3));
@@ -170,6 +177,24 @@ class PublisherMemoryIntegrationTests {
 		assertThat(status("tasks", "status", "id")).isEqualTo("review");
 		assertThat(this.jdbc.sql("SELECT next_attempt_at FROM publications WHERE task_id = ?").param(this.task)
 			.query(Timestamp.class).single().toInstant()).isEqualTo(later);
+	}
+
+	@Test
+	void aToolOutageIsRetriedAfterRealSecondsEvenOnADemoClock() {
+		// at x2400 the first backoff's 4 s would be 1.7 ms of real time: a Redis restart would spend every attempt
+		Clock demo = new ScaledClock(Clock.fixed(NOW, ZoneOffset.UTC), NOW, 2400);
+		Publisher onDemoClock = new Publisher(tech.aiqem.chimera.ledger.Ledger.on(this.dataSource),
+				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)), this.tools, demo,
+				new SimpleMeterRegistry(), 5, Duration.ofMinutes(3));
+		this.tools.postFailure = ChimeraException.toolsUnavailable("MCP server unavailable after 5 attempts", null);
+
+		assertThat(onDemoClock.publishNext()).isTrue();
+
+		assertThat(status("publications", "status", "task_id")).isEqualTo("pending");
+		assertThat(status("publications", "attempts", "task_id")).isEqualTo("1");
+		assertThat(this.jdbc.sql("SELECT next_attempt_at FROM publications WHERE task_id = ?").param(this.task)
+			.query(Timestamp.class).single().toInstant()).isEqualTo(NOW.plus(Duration.ofSeconds(4 * 2400)));
+		assertThat(onDemoClock.publishNext()).as("nothing due before the backoff has passed").isFalse();
 	}
 
 	@Test

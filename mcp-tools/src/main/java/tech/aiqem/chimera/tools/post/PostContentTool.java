@@ -85,7 +85,7 @@ public class PostContentTool {
 		this.clock = clock;
 		this.failures = new PlatformFailures(claims, blocks, clock);
 		Duration lease = properties.platforms().attemptLease();
-		this.attemptLease = clock instanceof ScaledClock scaled ? scaled.scaledDuration(lease) : lease;
+		this.attemptLease = ScaledClock.onClock(clock, lease);
 	}
 
 	public Map<String, Object> call(CallContext context, Map<String, Object> arguments) {

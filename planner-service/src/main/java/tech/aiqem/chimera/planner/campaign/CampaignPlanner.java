@@ -86,7 +86,7 @@ public class CampaignPlanner {
 		this.properties = properties;
 		this.clock = clock;
 		this.freshTopics = freshTopics;
-		this.lease = clock instanceof ScaledClock scaled ? scaled.scaledDuration(LEASE) : LEASE;
+		this.lease = ScaledClock.onClock(clock, LEASE);
 	}
 
 	/** Plans one due campaign; true when there was one. */

@@ -37,7 +37,7 @@ public final class TaskSweeper {
 	public TaskSweeper(Ledger ledger, Clock clock, Duration grace, int batch, MeterRegistry meters) {
 		this.ledger = ledger.tasks();
 		this.clock = clock;
-		this.grace = clock instanceof ScaledClock scaled ? scaled.scaledDuration(grace) : grace;
+		this.grace = ScaledClock.onClock(clock, grace);
 		this.batch = batch;
 		this.swept = Counter.builder("chimera.tasks.swept")
 			.description("Tasks failed (E2001) because they were still open past their deadline plus grace")
