@@ -28,6 +28,12 @@ final class LearnedHead {
 	LearnedHead(Parameters parameters) {
 		this.parameters = parameters;
 		this.weights = parameters.weights().stream().map(LearnedHead::floats).toArray(float[][]::new);
+		for (float[] w : this.weights) {
+			if (w.length != SentenceEmbeddings.DIMENSIONS + parameters.buckets()) {
+				throw new IllegalStateException(parameters.task() + " head: a weight vector of " + w.length + " values, not "
+						+ (SentenceEmbeddings.DIMENSIONS + parameters.buckets()) + " (written in another format? retrain it)");
+			}
+		}
 	}
 
 	/** The head in the named resource next to this class, or null when there is none (not trained yet). */
@@ -128,22 +134,39 @@ final class LearnedHead {
 		return 1 / (1 + Math.exp(-z));
 	}
 
+	/** A vector written by {@link #base64}: a float32 step, then each value as a 16-bit multiple of it. */
 	static float[] floats(String base64) {
 		ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(base64)).order(ByteOrder.LITTLE_ENDIAN);
-		float[] out = new float[bytes.remaining() / 4];
-		bytes.asFloatBuffer().get(out);
+		float step = bytes.getFloat();
+		float[] out = new float[bytes.remaining() / 2];
+		for (int i = 0; i < out.length; i++) {
+			out[i] = bytes.getShort() * step;
+		}
 		return out;
 	}
 
+	/**
+	 * 16-bit fixed point with one step per vector (its largest magnitude over 32,767), little-endian, in
+	 * base64: half the size of float32 (the content head holds 131,072 n-gram buckets per class), and no
+	 * weight moves by more than half a step (0.00006 for the committed heads).
+	 */
 	static String base64(float[] values) {
-		ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-		bytes.asFloatBuffer().put(values);
+		float max = 0;
+		for (float value : values) {
+			max = Math.max(max, Math.abs(value));
+		}
+		float step = max == 0 ? 1 : max / Short.MAX_VALUE;
+		ByteBuffer bytes = ByteBuffer.allocate(4 + values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+		bytes.putFloat(step);
+		for (float value : values) {
+			bytes.putShort((short) Math.round(value / step));
+		}
 		return Base64.getEncoder().encodeToString(bytes.array());
 	}
 
 	/**
-	 * The resource's content. {@code outputs} names the outputs; {@code weights} holds one base64 float32
-	 * little-endian vector per output (384 embedding weights, then {@code buckets} n-gram weights);
+	 * The resource's content. {@code outputs} names the outputs; {@code weights} holds one base64 16-bit
+	 * fixed-point vector per output ({@link #base64}) (384 embedding weights, then {@code buckets} n-gram weights);
 	 * {@code platt} calibrates the main score, {@code fusion} combines it with the rules, {@code threshold}
 	 * is the decision threshold on the calibrated (or fused) score; {@code figures} are the training run's.
 	 */
