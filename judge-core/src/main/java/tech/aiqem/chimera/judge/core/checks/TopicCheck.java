@@ -22,16 +22,17 @@ public final class TopicCheck implements Check {
 	/**
 	 * Cosine similarity at which a post reads as being about a forbidden topic without naming it: far above
 	 * clean train tweets against "religion" (p95 0.16), where only the closest tenth of TOXIGEN's train
-	 * statements about religious groups are (p90 0.29); the words catch the rest. A lower value (0.22 was
+	 * statements about religious groups are (p90 0.29; 0.31 on the int8 model); the words catch the rest. A lower value (0.22 was
 	 * tried) sends abstract, high-minded posts to humans. See CalibrateTopics (test sources) for the run.
 	 */
 	static final double FORBIDDEN_SIMILARITY = 0.30;
 
 	/**
 	 * Cosine similarity at which a post reads as on-persona: the 95th percentile of clean train tweets placed
-	 * in personas outside the benchmark suite (0.25), where three quarters of those personas' own posts are.
+	 * in personas outside the benchmark suite (0.27 on the int8 MiniLM; it was 0.25 on the float32 model),
+	 * where about three quarters of those personas' own posts are (their p25 is 0.25).
 	 */
-	static final double ON_TOPIC_SIMILARITY = 0.25;
+	static final double ON_TOPIC_SIMILARITY = 0.27;
 
 	private static final int LONGEST_TERM = 3;
 
