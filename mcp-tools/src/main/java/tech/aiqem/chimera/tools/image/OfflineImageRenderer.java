@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 import javax.imageio.ImageIO;
 
@@ -27,6 +28,8 @@ public final class OfflineImageRenderer implements ImageGenerator {
 
 	private final Cache<String, GeneratedImage> drawn;
 
+	private final Semaphore drawing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+
 	public OfflineImageRenderer() {
 		this(512);
 	}
@@ -45,7 +48,21 @@ public final class OfflineImageRenderer implements ImageGenerator {
 	public GeneratedImage generate(ImageRequest request) {
 		SceneSketch scene = new SceneSketch(request.prompt(), request.style());
 		String key = request.characterReferenceId() + "|" + request.aspectRatio().wire() + "|" + scene.key();
-		return this.drawn.get(key, k -> draw(request, scene));
+		return this.drawn.get(key, k -> drawBounded(request, scene));
+	}
+
+	/**
+	 * Drawing is CPU work on a 1280×720 raster (3.7 MB with its PNG buffers): tool calls run on the server's
+	 * request threads, so without this bound a burst of new scenes would draw hundreds at once in the heap.
+	 */
+	private GeneratedImage drawBounded(ImageRequest request, SceneSketch scene) {
+		this.drawing.acquireUninterruptibly();
+		try {
+			return draw(request, scene);
+		}
+		finally {
+			this.drawing.release();
+		}
 	}
 
 	private static GeneratedImage draw(ImageRequest request, SceneSketch scene) {
