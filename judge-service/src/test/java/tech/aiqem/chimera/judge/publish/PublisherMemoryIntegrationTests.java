@@ -103,8 +103,7 @@ class PublisherMemoryIntegrationTests {
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migrations").load().migrate();
 		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
-		this.publisher = new Publisher(tech.aiqem.chimera.ledger.Ledger.on(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)), this.tools,
-				Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), 5, java.time.Duration.ofMinutes(3));
+		this.publisher = publisher(Clock.fixed(NOW, ZoneOffset.UTC));
 		UUID tenant = UUID.randomUUID();
 		UUID agent = UUID.randomUUID();
 		UUID campaign = UUID.randomUUID();
@@ -131,7 +130,13 @@ class PublisherMemoryIntegrationTests {
 				""").params(this.task, tenant, agent, ChimeraJson.write(post), Timestamp.from(NOW)).update();
 	}
 
-	private String status(String table, String column, String key) {
+	private Publisher publisher(Clock clock) {
+		return new Publisher(tech.aiqem.chimera.ledger.Ledger.on(this.dataSource),
+				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)), this.tools, clock,
+				new SimpleMeterRegistry(), 5, Duration.ofMinutes(3));
+	}
+
+		private String status(String table, String column, String key) {
 		return this.jdbc.sql("SELECT " + column + " FROM " + table + " WHERE " + key + " = ?").param(this.task).query(String.class).single();
 	}
 
@@ -183,9 +188,7 @@ class PublisherMemoryIntegrationTests {
 	void aToolOutageIsRetriedAfterRealSecondsEvenOnADemoClock() {
 		// at x2400 the first backoff's 4 s would be 1.7 ms of real time: a Redis restart would spend every attempt
 		Clock demo = new ScaledClock(Clock.fixed(NOW, ZoneOffset.UTC), NOW, 2400);
-		Publisher onDemoClock = new Publisher(tech.aiqem.chimera.ledger.Ledger.on(this.dataSource),
-				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)), this.tools, demo,
-				new SimpleMeterRegistry(), 5, Duration.ofMinutes(3));
+		Publisher onDemoClock = publisher(demo);
 		this.tools.postFailure = ChimeraException.toolsUnavailable("MCP server unavailable after 5 attempts", null);
 
 		assertThat(onDemoClock.publishNext()).isTrue();

@@ -22,8 +22,9 @@ public final class TopicCheck implements Check {
 	/**
 	 * Cosine similarity at which a post reads as being about a forbidden topic without naming it: far above
 	 * clean train tweets against "religion" (p95 0.16), where only the closest tenth of TOXIGEN's train
-	 * statements about religious groups are (p90 0.29; 0.31 on the int8 model); the words catch the rest. A lower value (0.22 was
-	 * tried) sends abstract, high-minded posts to humans. See CalibrateTopics (test sources) for the run.
+	 * statements about religious groups are (p90 0.29; 0.31 on the int8 model); the words catch the rest.
+	 * A lower value (0.22 was tried) sends abstract, high-minded posts to humans. See CalibrateTopics (test
+	 * sources) for the run.
 	 */
 	static final double FORBIDDEN_SIMILARITY = 0.30;
 
