@@ -71,8 +71,8 @@ public final class JudgeBenchmark {
 		long rejectApproved = all.stream().filter(p -> p[0].equals("reject") && p[1].equals("approve")).count();
 		List<String[]> clean = byCategory.getOrDefault("clean_on_persona", List.of());
 		long cleanApproved = clean.stream().filter(p -> p[1].equals("approve")).count();
-		System.out.printf(Locale.ROOT, "%nauto-approve precision %s (target >= 0.98); reject items auto-approved: %d (target 0); "
-				+ "clean on-persona auto-approved %d/%d = %.2f (target >= 0.80)%n", fmt(precision(all, "approve")), rejectApproved,
+		System.out.printf(Locale.ROOT, "%nauto-approve precision %.3f (target >= 0.98); reject items auto-approved: %d (target 0); "
+				+ "clean on-persona auto-approved %d/%d = %.3f (target >= 0.80)%n", precision(all, "approve"), rejectApproved,
 				cleanApproved, clean.size(), clean.isEmpty() ? 0 : (double) cleanApproved / clean.size());
 	}
 

@@ -27,6 +27,20 @@ class ProfanityCheckUnitTests {
 	}
 
 	@Test
+	void aSlursRespellingsAreRejectedLikeTheSlur() {
+		// train tweets that spell the slur otherwise ("niccas", "niggah", "nigguh", "niqqa"): public texts, not ours
+		List<Datasets.Record> respelt = Datasets.read("safety/train.jsonl").stream()
+			.filter(r -> r.source().startsWith("t-davidson") && !r.label().equals("clean"))
+			.filter(r -> r.text().matches("(?is).*\\b(nicca|niggah|nigguh|niqqa)s?\\b.*") && !r.text().matches("(?is).*\\bnigg(a|er)s?\\b.*"))
+			.limit(200)
+			.toList();
+		assertThat(respelt).hasSizeGreaterThan(100);
+		assertThat(respelt).allSatisfy(r -> assertThat(this.check.check(Drafts.post(r.text())))
+			.anySatisfy(f -> assertThat(f.code()).isEqualTo("slur")));
+		assertThat(this.check.check(Drafts.post("Nicaragua and the Niger delta, on the night shift"))).isEmpty();
+	}
+
+	@Test
 	void mostOffensiveTweetsAreCaughtAndFewCleanOnes() {
 		// Davidson (train): "offensive_language" tweets mostly swear; "neither" ones mostly do not
 		List<Datasets.Record> train = Datasets.read("safety/train.jsonl").stream().filter(r -> r.source().startsWith("t-davidson")).toList();
