@@ -47,7 +47,12 @@ public final class ContentSafety {
 			return new ContentScore(0, 0, 0, false, "clean", List.of("interim: no trained content-safety classifier on the class path"));
 		}
 		List<String> outputs = this.head.parameters().outputs();
-		double[] p = this.head.probabilities(this.head.logits(text));
+		// a text written in leetspeak ("w0rthless piece of sh1t") is also read with it undone; the worse reading counts
+		double[] p = null;
+		for (String reading : readings(text)) {
+			double[] q = this.head.probabilities(this.head.logitsOfReading(reading));
+			p = p == null || q[outputs.indexOf("clean")] < p[outputs.indexOf("clean")] ? q : p;
+		}
 		double clean = p[outputs.indexOf("clean")];
 		double hate = p[outputs.indexOf("hate")];
 		double insult = p[outputs.indexOf("insult")];
@@ -57,6 +62,17 @@ public final class ContentSafety {
 		String label = !flagged ? "clean" : Math.max(hate, insult) < 0.5 * notClean ? "toxic" : hate >= insult ? "hate" : "insult";
 		String reasons = String.format(Locale.ROOT, "classifier toxic %.2f (hate %.2f, insult %.2f)", toxic, hate, insult);
 		return new ContentScore(round(hate), round(insult), round(toxic), flagged, label, List.of(reasons));
+	}
+
+	/**
+	 * The forms a reader sees in a text: look-alike letters, invisible characters and spaced-apart letters
+	 * undone ({@code Normaliser.reading}), then, if the text has digits or symbols inside words, the same
+	 * with leetspeak read back ('1' as 'i'). Lower case.
+	 */
+	public static List<String> readings(String text) {
+		String reading = Normaliser.reading(text);
+		String leet = Normaliser.leet(reading, 'i');
+		return leet.equals(reading) ? List.of(reading) : List.of(reading, leet);
 	}
 
 	private static double round(double p) {

@@ -65,7 +65,11 @@ final class LearnedHead {
 
 	/** Raw scores (logits), one per output, of a text. */
 	double[] logits(String text) {
-		String normalised = Normaliser.reading(text);
+		return logitsOfReading(Normaliser.reading(text));
+	}
+
+	/** Raw scores of a text already in its {@link Normaliser#reading} form (or a further reading of it). */
+	double[] logitsOfReading(String normalised) {
 		float[] embedding = Features.embedding(normalised, this.parameters.embedChars(), SentenceEmbeddings.shared());
 		return logits(embedding, Features.ngrams(normalised, this.parameters.buckets()));
 	}

@@ -39,6 +39,17 @@ class ContentSafetyUnitTests {
 	}
 
 	@Test
+	void leetspeakIsReadBackBeforeScoring() {
+		assertThat(ContentSafety.readings("Y0u are a w0rthless piece of sh1t")).containsExactly("y0u are a w0rthless piece of sh1t",
+				"you are a worthless piece of shit");
+		assertThat(ContentSafety.readings("Top 10 looks of 2026")).containsExactly("top 10 looks of 2026");
+		ContentScore plain = this.safety.score("you are a worthless piece of shit");
+		ContentScore disguised = this.safety.score("Y0u are a w0rthless piece of sh1t");
+		assertThat(disguised.flagged()).as(disguised.toString()).isTrue();
+		assertThat(disguised.toxic()).isEqualTo(plain.toxic());
+	}
+
+	@Test
 	void ordinaryPostsAreClean() {
 		for (String text : new String[] { "Loving the new autumn collection, the colours are gorgeous!",
 				"Thanks for the quick delivery, the dress fits perfectly", "Our new scarf is hand-woven by weavers in Dorze",

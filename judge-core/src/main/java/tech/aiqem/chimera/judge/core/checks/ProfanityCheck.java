@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
 import tech.aiqem.chimera.judge.core.Draft;
 import tech.aiqem.chimera.judge.core.Finding;
 import tech.aiqem.chimera.model.ErrorCode;
+import tech.aiqem.chimera.safety.ContentSafety;
 
 /**
  * Profanity and slurs as words (profanity.txt), next to the classifier: a brand persona does not publish
  * profanity without a human's look, and never a slur. Explainable, and it catches the short, targeted
- * insults a classifier trained on longer texts scores low.
+ * insults a classifier trained on longer texts scores low. Disguised words ("sh1t", "b i t c h", look-alike
+ * letters) count too.
  */
 public final class ProfanityCheck implements Check {
 
@@ -35,15 +37,36 @@ public final class ProfanityCheck implements Check {
 	public List<Finding> check(Draft draft) {
 		String text = draft.text();
 		List<Finding> findings = new ArrayList<>();
-		Matcher slur = SLUR.matcher(text);
-		if (slur.find()) {
-			findings.add(Finding.reject("slur", ErrorCode.E1006, "uses a slur (\"" + slur.group() + "\")", Finding.Span.of(text, slur.start(), slur.end())));
+		Hit slur = find(SLUR, text);
+		if (slur != null) {
+			findings.add(Finding.reject("slur", ErrorCode.E1006, "uses a slur (\"" + slur.word() + "\")", slur.span()));
 		}
-		Matcher word = PROFANITY.matcher(text);
-		if (word.find()) {
-			findings.add(Finding.escalate("profanity", ErrorCode.E1006, "uses profanity or an insult (\"" + word.group() + "\")",
-					Finding.Span.of(text, word.start(), word.end())));
+		Hit word = find(PROFANITY, text);
+		if (word != null) {
+			findings.add(Finding.escalate("profanity", ErrorCode.E1006, "uses profanity or an insult (\"" + word.word() + "\")", word.span()));
 		}
 		return findings;
+	}
+
+	/**
+	 * The first match in the text as written (with its span), or else in the text as a reader sees it
+	 * (look-alike letters folded, letters spaced apart joined, leetspeak read back: "sh1t", "b i t c h"),
+	 * whose positions are not the text's, so that match has no span.
+	 */
+	private static Hit find(Pattern pattern, String text) {
+		Matcher written = pattern.matcher(text);
+		if (written.find()) {
+			return new Hit(written.group(), Finding.Span.of(text, written.start(), written.end()));
+		}
+		for (String reading : ContentSafety.readings(text)) {
+			Matcher read = pattern.matcher(reading);
+			if (read.find()) {
+				return new Hit(read.group(), null);
+			}
+		}
+		return null;
+	}
+
+	private record Hit(String word, Finding.Span span) {
 	}
 }

@@ -27,6 +27,18 @@ class ProfanityCheckUnitTests {
 	}
 
 	@Test
+	void disguisedWordsCountWithoutASpan() {
+		assertThat(this.check.check(Drafts.post("Y0u are a w0rthless piece of sh1t"))).singleElement().satisfies(f -> {
+			assertThat(f.code()).isEqualTo("profanity");
+			assertThat(f.detail()).contains("\"shit\"");
+			assertThat(f.span()).isNull();
+		});
+		assertThat(this.check.check(Drafts.post("you b i t c h"))).singleElement().satisfies(f -> assertThat(f.code()).isEqualTo("profanity"));
+		assertThat(this.check.check(Drafts.post("n1ggas everywhere"))).anySatisfy(f -> assertThat(f.code()).isEqualTo("slur"));
+		assertThat(this.check.check(Drafts.post("Top 10 looks of 2026, 4 ever in style"))).isEmpty();
+	}
+
+	@Test
 	void aSlursRespellingsAreRejectedLikeTheSlur() {
 		// train tweets that spell the slur otherwise ("niccas", "niggah", "nigguh", "niqqa"): public texts, not ours
 		List<Datasets.Record> respelt = Datasets.read("safety/train.jsonl").stream()
