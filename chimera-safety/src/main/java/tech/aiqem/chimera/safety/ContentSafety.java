@@ -2,6 +2,7 @@ package tech.aiqem.chimera.safety;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Scores text an agent is about to publish for hate, insults and other toxicity: a softmax head over
@@ -16,6 +17,8 @@ import java.util.Locale;
 public final class ContentSafety {
 
 	static final String HEAD_RESOURCE = "content-head.json";
+
+	private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}])@");
 
 	private static volatile ContentSafety shared;
 
@@ -67,11 +70,12 @@ public final class ContentSafety {
 	/**
 	 * The forms a reader sees in a text: look-alike letters, invisible characters and spaced-apart letters
 	 * undone ({@code Normaliser.reading}), then, if the text has digits or symbols inside words, the same
-	 * with leetspeak read back ('1' as 'i'). Lower case.
+	 * with leetspeak read back ('1' as 'i'; an @ starting a word stays a handle). Lower case.
 	 */
 	public static List<String> readings(String text) {
 		String reading = Normaliser.reading(text);
-		String leet = Normaliser.leet(reading, 'i');
+		// an @ that starts a word is a handle (@laceeybugg), not an "a"
+		String leet = Normaliser.leet(HANDLE.matcher(reading).replaceAll("\u0001"), 'i').replace('\u0001', '@');
 		return leet.equals(reading) ? List.of(reading) : List.of(reading, leet);
 	}
 

@@ -43,6 +43,7 @@ class ContentSafetyUnitTests {
 		assertThat(ContentSafety.readings("Y0u are a w0rthless piece of sh1t")).containsExactly("y0u are a w0rthless piece of sh1t",
 				"you are a worthless piece of shit");
 		assertThat(ContentSafety.readings("Top 10 looks of 2026")).containsExactly("top 10 looks of 2026");
+		assertThat(ContentSafety.readings("@laceeybugg b@stard")).containsExactly("@laceeybugg b@stard", "@laceeybugg bastard");
 		ContentScore plain = this.safety.score("you are a worthless piece of shit");
 		ContentScore disguised = this.safety.score("Y0u are a w0rthless piece of sh1t");
 		assertThat(disguised.flagged()).as(disguised.toString()).isTrue();

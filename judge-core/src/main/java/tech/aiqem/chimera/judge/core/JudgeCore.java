@@ -10,6 +10,7 @@ import tech.aiqem.chimera.judge.core.checks.BrandCheck;
 import tech.aiqem.chimera.judge.core.checks.Check;
 import tech.aiqem.chimera.judge.core.checks.ClaimCheck;
 import tech.aiqem.chimera.judge.core.checks.DisclosureCheck;
+import tech.aiqem.chimera.judge.core.checks.HarmCheck;
 import tech.aiqem.chimera.judge.core.checks.PersonaBreakCheck;
 import tech.aiqem.chimera.judge.core.checks.PrivateDataCheck;
 import tech.aiqem.chimera.judge.core.checks.ProfanityCheck;
@@ -52,7 +53,7 @@ public final class JudgeCore {
 	public JudgeCore(SentenceEncoder encoder, ToxicityClassifier toxicity, ToolCallVerifier verifier) {
 		this.topics = new TopicCheck(encoder);
 		this.checks = List.of(this.topics, new BrandCheck(), new DisclosureCheck(), new ClaimCheck(verifier),
-				new PrivateDataCheck(), new ToxicityCheck(toxicity), new ProfanityCheck(), new PersonaBreakCheck(), new SpamCheck());
+				new PrivateDataCheck(), new ToxicityCheck(toxicity), new ProfanityCheck(), new HarmCheck(), new PersonaBreakCheck(), new SpamCheck());
 	}
 
 	/** Findings and the offline judge's score of a draft. */

@@ -14,8 +14,8 @@ import tech.aiqem.chimera.model.persona.Persona;
 
 /**
  * Brands and people named in a post. A known brand (the gazetteer), an @handle, a #tag of a known brand,
- * or a run of two or more capitalised words that is not the persona's own vocabulary reads as a brand or a
- * person: unless it is on the persona's approved list (compared tolerantly), a human looks first.
+ * a run of two or more capitalised words, or one after a title ("Dr. Dre"), that is not the persona's own
+ * vocabulary reads as a brand or a person: unless it is on the persona's approved list (compared tolerantly), a human looks first.
  */
 public final class BrandCheck implements Check {
 
@@ -35,6 +35,9 @@ public final class BrandCheck implements Check {
 			"partnership", "sponsored", "link", "bio", "follow", "like", "share", "comment", "swipe", "check", "out",
 			// titles and kinship words are not names; the name after them still counts
 			"master", "sir", "madam", "lady", "lord", "miss", "mister", "uncle", "aunt", "auntie", "young", "old", "saint");
+
+	private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "sir", "madam", "lady", "lord", "miss", "mister", "master",
+			"uncle", "aunt", "auntie", "saint", "prof", "professor");
 
 	private static final Set<String> PLATFORMS = Set.of("twitter", "x", "instagram", "insta", "ig", "tiktok", "youtube",
 			"facebook", "threads", "linkedin", "snapchat", "reddit", "discord", "telegram", "whatsapp", "twitch");
@@ -101,11 +104,14 @@ public final class BrandCheck implements Check {
 					&& (run == 0 || adjacent(text, words.get(i + run - 1)[1], words.get(i + run)[0]))) {
 				run++;
 			}
-			if (run >= 2 && sentenceStart(text, words.get(i)[0])) {
+			// "Dr. Dre", "Mr Smith": one capitalised word after a title names a person, wherever it stands
+			boolean titled = run >= 1 && i > 0 && TITLES.contains(BrandGazetteer.squash(text.substring(words.get(i - 1)[0], words.get(i - 1)[1])))
+					&& text.substring(words.get(i - 1)[1], words.get(i)[0]).matches("\\.?[ \\t]+");
+			if (run >= 2 && !titled && sentenceStart(text, words.get(i)[0])) {
 				// "Muppet Management Tip #34": a sentence's first words are capitalised anyway; too ambiguous to call a name
 				i += run - 1;
 			}
-			else if (run >= 2) {
+			else if (run >= 2 || titled) {
 				String span = text.substring(words.get(i)[0], words.get(i + run - 1)[1]);
 				String squashed = BrandGazetteer.squash(span);
 				if (!BrandGazetteer.approved(span, persona.approvedBrands()) && !known(span, vocabulary)

@@ -46,6 +46,12 @@ class BrandCheckUnitTests {
 				assertThat(f.code()).isEqualTo("named_entity");
 				assertThat(f.span().text()).isEqualTo("Meron Tesfaye");
 			});
+		assertThat(check("Honestly. Dr. Dre is a talentless hack")).singleElement().satisfies(f -> {
+			assertThat(f.code()).isEqualTo("named_entity");
+			assertThat(f.span().text()).isEqualTo("Dre");
+		});
+		assertThat(check("Styled by Mr Tesfaye")).singleElement().satisfies(f -> assertThat(f.span().text()).isEqualTo("Tesfaye"));
+		assertThat(check("Sir, the kemis is ready. Master of none")).isEmpty();
 	}
 
 	@Test
