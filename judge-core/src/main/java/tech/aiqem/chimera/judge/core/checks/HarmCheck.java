@@ -2,13 +2,11 @@ package tech.aiqem.chimera.judge.core.checks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import tech.aiqem.chimera.judge.core.Draft;
 import tech.aiqem.chimera.judge.core.Finding;
 import tech.aiqem.chimera.model.ErrorCode;
-import tech.aiqem.chimera.safety.ContentSafety;
 
 /**
  * Harms the content classifier was not trained on (its data are hate, insults and offensive tweets), as
@@ -52,36 +50,21 @@ public final class HarmCheck implements Check {
 		if (text.isBlank()) {
 			return findings;
 		}
-		List<String> readings = ContentSafety.readings(text);
-		add(findings, text, readings, SELF_HARM, true, "self_harm", "tells someone to hurt themselves");
-		add(findings, text, readings, THREAT, false, "threat", "threatens or calls for violence");
-		add(findings, text, readings, SEXUAL, false, "sexual", "is sexual");
-		add(findings, text, readings, MEDICAL, false, "medical_claim", "makes a medical claim that could turn readers from treatment");
-		add(findings, text, readings, SWEEPING, false, "group_generalisation", "says a group of people is a plague");
+		Disguised disguised = new Disguised(text);
+		add(findings, disguised, SELF_HARM, true, "self_harm", "tells someone to hurt themselves");
+		add(findings, disguised, THREAT, false, "threat", "threatens or calls for violence");
+		add(findings, disguised, SEXUAL, false, "sexual", "is sexual");
+		add(findings, disguised, MEDICAL, false, "medical_claim", "makes a medical claim that could turn readers from treatment");
+		add(findings, disguised, SWEEPING, false, "group_generalisation", "says a group of people is a plague");
 		return findings;
 	}
 
-	private static void add(List<Finding> findings, String text, List<String> readings, Pattern pattern, boolean reject, String code,
-			String what) {
-		Matcher written = pattern.matcher(text);
-		String match = null;
-		Finding.Span span = null;
-		if (written.find()) {
-			match = written.group();
-			span = Finding.Span.of(text, written.start(), written.end());
-		}
-		else {
-			for (String reading : readings) {
-				Matcher read = pattern.matcher(reading);
-				if (read.find()) {
-					match = read.group();
-					break;
-				}
-			}
-		}
+	private static void add(List<Finding> findings, Disguised text, Pattern pattern, boolean reject, String code, String what) {
+		Disguised.Match match = text.find(pattern);
 		if (match != null) {
-			String detail = what + " (\"" + match + "\")";
-			findings.add(reject ? Finding.reject(code, ErrorCode.E1006, detail, span) : Finding.escalate(code, ErrorCode.E1006, detail, span));
+			String detail = what + " (\"" + match.words() + "\")";
+			findings.add(reject ? Finding.reject(code, ErrorCode.E1006, detail, match.span())
+					: Finding.escalate(code, ErrorCode.E1006, detail, match.span()));
 		}
 	}
 }

@@ -3,13 +3,11 @@ package tech.aiqem.chimera.judge.core.checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import tech.aiqem.chimera.judge.core.Draft;
 import tech.aiqem.chimera.judge.core.Finding;
 import tech.aiqem.chimera.model.ErrorCode;
-import tech.aiqem.chimera.safety.ContentSafety;
 
 /**
  * Profanity and slurs as words (profanity.txt), next to the classifier: a brand persona does not publish
@@ -37,36 +35,15 @@ public final class ProfanityCheck implements Check {
 	public List<Finding> check(Draft draft) {
 		String text = draft.text();
 		List<Finding> findings = new ArrayList<>();
-		Hit slur = find(SLUR, text);
+		Disguised disguised = new Disguised(text);
+		Disguised.Match slur = disguised.find(SLUR);
 		if (slur != null) {
-			findings.add(Finding.reject("slur", ErrorCode.E1006, "uses a slur (\"" + slur.word() + "\")", slur.span()));
+			findings.add(Finding.reject("slur", ErrorCode.E1006, "uses a slur (\"" + slur.words() + "\")", slur.span()));
 		}
-		Hit word = find(PROFANITY, text);
+		Disguised.Match word = disguised.find(PROFANITY);
 		if (word != null) {
-			findings.add(Finding.escalate("profanity", ErrorCode.E1006, "uses profanity or an insult (\"" + word.word() + "\")", word.span()));
+			findings.add(Finding.escalate("profanity", ErrorCode.E1006, "uses profanity or an insult (\"" + word.words() + "\")", word.span()));
 		}
 		return findings;
-	}
-
-	/**
-	 * The first match in the text as written (with its span), or else in the text as a reader sees it
-	 * (look-alike letters folded, letters spaced apart joined, leetspeak read back: "sh1t", "b i t c h"),
-	 * whose positions are not the text's, so that match has no span.
-	 */
-	private static Hit find(Pattern pattern, String text) {
-		Matcher written = pattern.matcher(text);
-		if (written.find()) {
-			return new Hit(written.group(), Finding.Span.of(text, written.start(), written.end()));
-		}
-		for (String reading : ContentSafety.readings(text)) {
-			Matcher read = pattern.matcher(reading);
-			if (read.find()) {
-				return new Hit(read.group(), null);
-			}
-		}
-		return null;
-	}
-
-	private record Hit(String word, Finding.Span span) {
 	}
 }

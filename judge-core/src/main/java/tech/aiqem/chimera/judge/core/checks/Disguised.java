@@ -1,0 +1,47 @@
+package tech.aiqem.chimera.judge.core.checks;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tech.aiqem.chimera.judge.core.Finding;
+import tech.aiqem.chimera.safety.ContentSafety;
+
+/**
+ * Word-list matches that a disguise cannot step around: the first match in the text as written (with its
+ * span), or else in the text as a reader sees it (look-alike letters folded, letters spaced apart joined,
+ * leetspeak read back: "sh1t", "b i t c h", {@link ContentSafety#readings}), whose positions are not the
+ * text's, so that match has no span.
+ */
+final class Disguised {
+
+	/** What matched, and where in the text as written (null when only a reading matched). */
+	record Match(String words, Finding.Span span) {
+	}
+
+	private final String text;
+
+	private List<String> readings;
+
+	/** A text to search with several patterns; its readings are made once, on the first search that needs them. */
+	Disguised(String text) {
+		this.text = text;
+	}
+
+	Match find(Pattern pattern) {
+		Matcher written = pattern.matcher(this.text);
+		if (written.find()) {
+			return new Match(written.group(), Finding.Span.of(this.text, written.start(), written.end()));
+		}
+		if (this.readings == null) {
+			this.readings = ContentSafety.readings(this.text);
+		}
+		for (String reading : this.readings) {
+			Matcher read = pattern.matcher(reading);
+			if (read.find()) {
+				return new Match(read.group(), null);
+			}
+		}
+		return null;
+	}
+}
