@@ -2,6 +2,7 @@ package tech.aiqem.chimera.faults;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,15 +76,21 @@ final class Deliveries implements AutoCloseable {
 	/**
 	 * Removes a queued task message (one nobody took yet), as a Redis that lost its data would; returns its
 	 * task id, or null when no task was queued this time. Its task stays in progress in the database with
-	 * nothing left to finish it.
+	 * nothing left to finish it. Tasks in {@code keep} (delivered twice on purpose, so another copy is queued) are
+	 * left alone.
 	 */
-	String dropTask() {
+	String dropTask(Set<String> keep) {
 		try (StatefulRedisConnection<String, String> connection = this.client.connect()) {
 			RedisCommands<String, String> redis = connection.sync();
 			for (String key : lists(redis, "chimera:tasks:*")) {
-				String message = redis.rpop(key);
-				if (message != null && taskId(message) != null) {
-					return taskId(message);
+				List<String> next = redis.lrange(key, -20, -1);
+				for (int i = next.size() - 1; i >= 0; i--) {
+					String message = next.get(i);
+					String taskId = taskId(message);
+					// a task delivered twice on purpose has another copy queued: losing one copy loses nothing
+					if (taskId != null && !keep.contains(taskId) && redis.lrem(key, 1, message) == 1) {
+						return taskId;
+					}
 				}
 			}
 			return null;

@@ -121,7 +121,7 @@ final class FaultInjector {
 				case DUPLICATE_RESULT -> duplicate("result", this.deliveries::duplicateResult);
 				case PAUSE_AGENTS -> this.lifecycle.pauseAgents();
 				case WITHDRAW_PAYMENT -> this.lifecycle.withdrawPayment();
-				case LOSE_TASK -> this.lifecycle.loseTaskMessage();
+				case LOSE_TASK -> this.lifecycle.loseTaskMessage(this.duplicated);
 				case WEDGE_TASK -> this.lifecycle.wedgeTask(this.servers.redisUrl());
 			};
 			Duration recovery = Target.of(fault).services().isEmpty() ? Duration.ZERO

@@ -3,6 +3,7 @@ package tech.aiqem.chimera.faults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import java.time.Clock;
@@ -184,10 +185,10 @@ final class LifecycleFaults {
 	}
 
 	/** Drops a task message from its Redis queue, as a Redis failover without persistence would lose it. */
-	String loseTaskMessage() {
+	String loseTaskMessage(Set<String> keep) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
-			String task = this.deliveries.dropTask();
+			String task = this.deliveries.dropTask(keep);
 			if (task != null) {
 				return "task message of " + task + " dropped from its queue";
 			}
