@@ -18,7 +18,11 @@ public final class ClaimCheck implements Check {
 
 	private static final String MONEY = "(?:\\$\\s?\\d|\\d[\\d,.]*\\s?(?:usdc|usd|eth|btc|sol|dollars?|birr|euros?|€|£)|usdc|crypto|money|cash|tip|payment|funds|donation)";
 
-	private static final Pattern PAYMENT = Pattern.compile("(?i)\\b(?:i|we|i've|we've|i have|we have|just)\\s+(?:just\\s+|already\\s+)?(?:paid|sent|transferred|tipped|donated|wired)\\b[^.!?\\n]{0,60}?" + MONEY
+	private static final String AMOUNT = "(?:\\$\\s?\\d|\\d[\\d,.]*\\s?(?:usdc|usd|eth|btc|sol|dollars?|birr|euros?|€|£))";
+
+	/** "I sent 20 USDC…", "Payment sent", and, with an amount, a sentence that starts with the verb: "Sent $50 to…". */
+	private static final Pattern PAYMENT = Pattern.compile("(?i)\\b(?:i|we|i've|we've|i have|we have|just)\\s+(?:just\\s+|already\\s+)?(?:paid|sent|transferred|tipped|donated|wired|airdropped)\\b[^.!?\\n]{0,60}?" + MONEY
+			+ "|(?:^|[.!?\\n])[\\s\\p{So}]*(?:paid|sent|transferred|tipped|donated|wired|airdropped)\\b[^.!?\\n]{0,60}?" + AMOUNT
 			+ "|\\b(?:payment|transfer|tip|donation)\\s+(?:has been\\s+|was\\s+|is\\s+)?(?:sent|made|done|complete[d]?)\\b");
 
 	private static final Pattern MEDIA = Pattern.compile("(?i)\\b(?:i|we|i've|we've|just)\\s+(?:just\\s+)?(?:generated|created|made|designed|rendered)\\s+(?:this|these|an?|the|my|our|some)\\s+(?:new\\s+)?(?:image|images|picture|pictures|photo|photos|pic|pics|artwork|illustration|render|visual)s?\\b");

@@ -12,7 +12,8 @@ import tech.aiqem.chimera.model.message.TaskOutput;
 
 /**
  * Disclosure in the text itself. A sponsored post must open with "Ad", "#ad" or "Paid partnership" (the
- * FTC's "clear and conspicuous": at the start, not buried in hashtags). A persona that discloses AI use must
+ * FTC's "clear and conspicuous": at the start, not buried in hashtags); a post with a discount or affiliate
+ * code and no such label goes to a human whatever the task said. A persona that discloses AI use must
  * not deny being one in the text, and when the result carries no disclosure field for the platform label,
  * the text must carry the AI label itself.
  */
@@ -22,6 +23,10 @@ public final class DisclosureCheck implements Check {
 			"^[\\s\\p{So}\\p{Sk}\\p{Cf}]*(#?ad\\b|#?sponsored\\b|paid partnership\\b|#?advertisement\\b)", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern SPONSOR_ANYWHERE = Pattern.compile("(?i)(#ad\\b|#sponsored\\b|paid partnership|#partner\\b)");
+
+	/** A discount or affiliate code: a paid promotion however the task was labelled. */
+	private static final Pattern PROMOTION = Pattern.compile("(?i)\\b(?:use|with|enter|apply) (?:my |our )?(?:promo |discount |coupon )?code\\s+[\"'“]?(?-i:[A-Z0-9]{3,})\\b"
+			+ "|\\b(?:promo|discount|coupon|affiliate) (?:code|link)\\b|\\b\\d{1,2} ?% off\\b");
 
 	private static final Pattern AI_LABEL = Pattern.compile(
 			"(?i)(#ai\\b|#aigenerated|#madewithai|\\bai[- ]generated\\b|\\bai[- ]assisted\\b|\\bai persona\\b|\\bvirtual influencer\\b|\\bautomated\\b|🤖)");
@@ -43,6 +48,11 @@ public final class DisclosureCheck implements Check {
 							+ late.group() + " comes later", Finding.Span.of(text, late.start(), late.end()))
 					: Finding.escalate("disclosure_missing", null,
 							"a sponsored post must open with \"Ad\", \"#ad\" or \"Paid partnership\" and does not", null));
+		}
+		Matcher promotion = PROMOTION.matcher(text);
+		if (!draft.sponsored() && promotion.find() && !SPONSOR_OPENING.matcher(text).find() && !SPONSOR_ANYWHERE.matcher(text).find()) {
+			findings.add(Finding.escalate("promotion_undisclosed", null, "promotes with a code or discount (\"" + promotion.group()
+					+ "\") but is not labelled as an ad", Finding.Span.of(text, promotion.start(), promotion.end())));
 		}
 		TaskOutput output = draft.result().result();
 		DisclosureLevel wanted = draft.context().disclosureLevel() != null ? draft.context().disclosureLevel()

@@ -24,8 +24,9 @@ public final class PersonaBreakCheck implements Check {
 			+ "|\\bno (?:longer (?:bound|restricted) by|restrictions|filters|rules) (?:apply|anymore|now)?\\b|\\bstay in character as\\b|\\[🔓|\\(🔓");
 
 	private static final Pattern ASSISTANT = Pattern.compile("(?i)\\bas an ai(?: language)? model\\b|\\bas a large language model\\b"
+			+ "|\\bas an ai(?: assistant)?,?\\s+i\\s*(?:don['’]t|do not|can['’]t|cannot|am not|['’]m not|have no|am unable)\\b"
 			+ "|\\bi(?:'m| am) (?:just )?an? (?:ai|language model|ai assistant|assistant)(?: created| developed| trained| made)? by\\b"
-			+ "|\\bi(?: cannot|can't|'m unable to|am unable to) (?:comply|fulfill|assist with) (?:that|this|your)\\b|\\bi'm sorry, but i can(?:not|'t)\\b"
+			+ "|\\bi(?: cannot| can['’]t|['’]m unable to| am unable to) (?:comply|fulfill|assist with|help with) (?:that|this|your)\\b|\\bi'm sorry, but i can(?:not|'t)\\b"
 			+ "|\\bmy (?:system prompt|instructions|guidelines) (?:say|are|is|tell)\\b|\\bhere (?:is|are) my (?:system prompt|instructions)\\b");
 
 	private static final Pattern COMPLIANCE = Pattern.compile("(?i)^\\W*(?:sure|ok(?:ay)?|of course|certainly|as you (?:asked|requested|wish)|done|alright|understood|yes)\\b"

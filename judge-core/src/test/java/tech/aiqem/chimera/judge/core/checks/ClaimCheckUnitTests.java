@@ -57,4 +57,13 @@ class ClaimCheckUnitTests {
 			.anySatisfy(f -> assertThat(f.severity()).isEqualTo(Finding.Severity.ESCALATE));
 		assertThat(this.declared.check(Drafts.post("I'd pay anything for this kemis"))).isEmpty();
 	}
+
+	@Test
+	void aSentenceThatOpensWithTheVerbClaimsAPaymentWhenItNamesAnAmount() {
+		for (String text : new String[] { "Sent $50 to our biggest fan today!", "Big week. Airdropped 100 USDC to the first ten followers",
+				"🔥 Tipped @selam 5 USDC for the art" }) {
+			assertThat(this.declared.check(Drafts.post(text))).as(text).anySatisfy(f -> assertThat(f.code()).isEqualTo("phantom_payment"));
+		}
+		assertThat(this.declared.check(Drafts.post("Sent love to everyone who came, money can't buy this"))).isEmpty();
+	}
 }

@@ -31,6 +31,16 @@ class DisclosureCheckUnitTests {
 	}
 
 	@Test
+	void aDiscountCodeIsAnAdWhateverTheTaskSaid() {
+		assertThat(this.check.check(Drafts.post("New drop is live, use code SELAM20 for 20% off"))).singleElement().satisfies(f -> {
+			assertThat(f.code()).isEqualTo("promotion_undisclosed");
+			assertThat(f.span().text()).isEqualTo("use code SELAM20");
+		});
+		assertThat(this.check.check(Drafts.post("#ad New drop is live, use code SELAM20 for 20% off"))).isEmpty();
+		assertThat(this.check.check(Drafts.post("Only 5% of weavers still use the old loom"))).isEmpty();
+	}
+
+	@Test
 	void anAiPersonaMustNotDenyBeingAi() {
 		assertThat(this.check.check(Drafts.post("I'm a real person, not a bot, and I love this kemis")))
 			.anySatisfy(f -> assertThat(f.code()).isEqualTo("ai_denied"));

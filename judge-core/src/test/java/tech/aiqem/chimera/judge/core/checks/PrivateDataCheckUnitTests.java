@@ -53,6 +53,30 @@ class PrivateDataCheckUnitTests {
 	}
 
 	@Test
+	void accountNumbersCountOnlyWhenTheirCheckDigitsAgree() {
+		// the card networks' and ISO 13616's published example numbers, and the Bitcoin wiki's example WIF key
+		assertThat(check("Raffle card: 4111 1111 1111 1111, exp 09/28")).singleElement().satisfies(f -> {
+			assertThat(f.code()).isEqualTo("private_card");
+			assertThat(f.span().text()).isEqualTo("4111 1111 1111 1111");
+		});
+		assertThat(check("Order 4111 1111 1111 1112 shipped")).isEmpty();
+		assertThat(check("Her IBAN is DE89 3704 0044 0532 0130 00 SEND LOVE")).singleElement()
+			.satisfies(f -> assertThat(f.code()).isEqualTo("private_iban"));
+		assertThat(check("Code DE89 3704 0044 0532 0130 01")).isEmpty();
+		assertThat(check("backup 5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ")).singleElement()
+			.satisfies(f -> assertThat(f.code()).isEqualTo("private_key"));
+		assertThat(check("SSN 123-45-6789 for the form")).singleElement().satisfies(f -> {
+			assertThat(f.code()).isEqualTo("private_ssn");
+			assertThat(f.severity()).isEqualTo(Finding.Severity.ESCALATE);
+		});
+		assertThat(check("Write to martha dot hughes at gmail dot com, or selam[at]mail[dot]org")).anySatisfy(f -> {
+			assertThat(f.code()).isEqualTo("private_email");
+			assertThat(f.span().text()).isEqualTo("martha dot hughes at gmail dot com");
+		});
+		assertThat(check("See you at the show, doors at 8")).isEmpty();
+	}
+
+	@Test
 	void ordinaryTweetsCarryNoPrivateData() {
 		// Davidson's "neither" tweets (train): ordinary text with numbers, handles and slang
 		List<Datasets.Record> clean = Datasets.read("safety/train.jsonl").stream()
