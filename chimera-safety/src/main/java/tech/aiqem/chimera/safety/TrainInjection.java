@@ -1,13 +1,18 @@
 package tech.aiqem.chimera.safety;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * Trains the injection head on {@code ../shared/datasets/injection/train.jsonl} only and writes
+ * Trains the injection head on {@code ../shared/datasets/injection/train.jsonl}, with benign posts of
+ * {@code ../shared/datasets/safety/train.jsonl} ({@link #socialNegatives}), and writes
  * {@code injection-head.json}. A stratified validation split (by label and source, fixed seed) chooses
  * the hyper-parameters together with a leave-one-source-out check (train without a source, score it:
  * the closest the training data come to "a source nobody here saw"), then fits the Platt calibration,
@@ -20,13 +25,24 @@ final class TrainInjection {
 	/** Validation false-positive budget the threshold is set to (the target on unseen data is 5 %). */
 	static final double VALIDATION_FPR = 0.02;
 
+	static final int SOCIAL_PER_SOURCE = 500;
+
+	/** Words that attacks use and ordinary posts use too (the datasets README's list for benign_instruction_like, and a few more). */
+	static final Pattern TRIGGER = Pattern.compile("(?i)\\b(?:ignor(?:e|ed|es|ing)|instructions?|passwords?|system|rules?|bots?|hack\\w*|override"
+			+ "|forget|pretend|reset|commands?|prompts?|assistant|chatgpt|admin|secret|reveal|previous)\\b|\\bAI\\b");
+
 
 	private TrainInjection() {
 	}
 
 	public static void main(String[] args) {
 		long started = System.nanoTime();
-		List<Datasets.Example> train = Datasets.read("injection", "train");
+		List<Datasets.Example> train = new ArrayList<>(Datasets.read("injection", "train"));
+		int injectionRecords = train.size();
+		List<Datasets.Example> social = socialNegatives();
+		train.addAll(social);
+		System.out.printf("plus %d posts and comments of safety/train.jsonl as benign (%d with a trigger word)%n", social.size(),
+				social.stream().filter(e -> e.kind().equals("benign_instruction_like")).count());
 		int n = train.size();
 		List<String> normalised = train.stream().map(e -> Normaliser.reading(e.text())).toList();
 		System.out.printf("injection/train.jsonl: %d records; embedding (cached under target/)...%n", n);
@@ -40,6 +56,12 @@ final class TrainInjection {
 		}
 		boolean[] validation = Datasets.validationSplit(train, Training.VALIDATION_FRACTION, Training.SEED);
 		boolean[] fit = Training.not(validation);
+		// the false-positive budget is spent on the injection file's own benign texts (prompts, role prompts,
+		// instructions, tweets): the added posts are easy negatives that would otherwise loosen the threshold
+		boolean[] budget = validation.clone();
+		for (int i = injectionRecords; i < n; i++) {
+			budget[i] = false;
+		}
 		System.out.printf("features ready in %.0f s; fit %d, validation %d%n", (System.nanoTime() - started) / 1e9,
 				count(fit), count(validation));
 
@@ -55,7 +77,7 @@ final class TrainInjection {
 			double[] weights = Training.balancedWeights(train, fit);
 			LogisticTrainer.Model model = LogisticTrainer.train(embeddings, ngrams, labels, weights, fit, 1, BUCKETS, settings, Training.SEED);
 			double[] scores = logits(model, embeddings, ngrams);
-			double threshold = Training.thresholdAtFpr(scores, positive, validation, VALIDATION_FPR);
+			double threshold = Training.thresholdAtFpr(scores, positive, budget, VALIDATION_FPR);
 			double recall = Training.rate(scores, Training.and(validation, positive), threshold);
 			Map<String, double[]> loso = SourceHoldOut.injection(train, embeddings, ngrams, labels, positive, validation, settings);
 			double heldOutRecall = loso.values().stream().filter(r -> r[0] == 1).mapToDouble(r -> r[1]).average().orElse(0);
@@ -110,7 +132,7 @@ final class TrainInjection {
 		for (int i = 0; i < n; i++) {
 			fused[i] = LearnedHead.sigmoid(fusion[0] + fusion[1] * logits[i] + fusion[2] * rules[i]);
 		}
-		double threshold = Training.thresholdAtFpr(fused, positive, validation, VALIDATION_FPR);
+		double threshold = Training.thresholdAtFpr(fused, positive, budget, VALIDATION_FPR);
 		// the rules flag on their own from the lowest score level that keeps the validation FPR in budget
 		double ruleOverride = Double.POSITIVE_INFINITY;
 		for (double level = 0.5; level <= 1.0001; level += 0.1) {
@@ -121,7 +143,7 @@ final class TrainInjection {
 			int fp = 0;
 			int negatives = 0;
 			for (int i = 0; i < n; i++) {
-				if (validation[i] && !positive[i]) {
+				if (budget[i] && !positive[i]) {
 					negatives++;
 					fp += flagged[i] ? 1 : 0;
 				}
@@ -137,13 +159,15 @@ final class TrainInjection {
 			}
 		}
 		System.out.println("rules flag on their own from score " + ruleOverride);
-		double learnedOnlyThreshold = Training.thresholdAtFpr(logits, positive, validation, VALIDATION_FPR);
+		double learnedOnlyThreshold = Training.thresholdAtFpr(logits, positive, budget, VALIDATION_FPR);
 		System.out.printf("platt %.3f*logit%+.3f; fusion sigmoid(%.3f %+.3f*logit %+.3f*rules); threshold %.3f%n", platt[1], platt[0],
 				fusion[0], fusion[1], fusion[2], threshold);
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("rule_override", ruleOverride);
 		figures.put("validation_recall", Training.rate(fused, Training.and(validation, positive), threshold));
-		figures.put("validation_fpr", Training.rate(fused, Training.and(validation, Training.not(positive)), threshold));
+		figures.put("validation_fpr", Training.rate(fused, Training.and(budget, Training.not(positive)), threshold));
+		figures.put("validation_fpr_added_posts", Training.rate(fused, Training.and(Training.and(validation, Training.not(budget)),
+				Training.not(positive)), threshold));
 		figures.put("validation_recall_learned_only", Training.rate(logits, Training.and(validation, positive), learnedOnlyThreshold));
 		figures.put("validation_recall_rules_only", Training.rate(rules, Training.and(validation, positive), InjectionDetector.RULES_THRESHOLD));
 		figures.put("validation_fpr_rules_only",
@@ -169,6 +193,27 @@ final class TrainInjection {
 				new double[] { platt[1], platt[0] }, new double[] { fusion[0], fusion[1], fusion[2], ruleOverride }, threshold, figures);
 		Training.writeHead(InjectionDetector.HEAD_RESOURCE, parameters);
 		System.out.printf("done in %.0f s%n", (System.nanoTime() - started) / 1e9);
+	}
+
+	/**
+	 * Benign social text from the safety task's training file (tweets, forum posts, statements: none is an
+	 * injection, and the datasets were deduplicated across tasks): every one with a word attacks also use
+	 * ("ignore", "instructions", "password", "system", "bot", "AI", ...) and a fixed-seed sample of
+	 * {@value #SOCIAL_PER_SOURCE} others per source. The injection file has 23 such tweets; without them the
+	 * head flagged 15 % of the safety file's posts that use one of those words.
+	 */
+	static List<Datasets.Example> socialNegatives() {
+		List<Datasets.Example> posts = new ArrayList<>(Datasets.read("safety", "train"));
+		Collections.shuffle(posts, new Random(Training.SEED));
+		Map<String, Integer> taken = new HashMap<>();
+		List<Datasets.Example> out = new ArrayList<>();
+		for (Datasets.Example post : posts) {
+			boolean trigger = TRIGGER.matcher(post.text()).find();
+			if (trigger || taken.merge(post.source(), 1, Integer::sum) <= SOCIAL_PER_SOURCE) {
+				out.add(new Datasets.Example(post.text(), "benign", trigger ? "benign_instruction_like" : "benign_social", post.source()));
+			}
+		}
+		return out;
 	}
 
 	static double[] logits(LogisticTrainer.Model model, float[][] embeddings, Features.Sparse[] ngrams) {
