@@ -46,7 +46,7 @@ final class TrainContentSafety {
 		boolean[] fit = Training.not(validation);
 		List<String> sources = new ArrayList<>(new TreeSet<>(train.stream().map(Datasets.Example::source).toList()));
 		System.out.printf("features ready in %.0f s; fit %d, validation %d%n", (System.nanoTime() - started) / 1e9,
-				TrainInjection.count(fit), TrainInjection.count(validation));
+				Training.count(fit), Training.count(validation));
 
 		LogisticTrainer.Settings best = null;
 		double bestScore = -1;
@@ -102,7 +102,7 @@ final class TrainContentSafety {
 				for (int i = 0; i < n; i++) {
 					mask[i] = validation[i] && train.get(i).source().equals(source) && train.get(i).label().equals(label);
 				}
-				if (TrainInjection.count(mask) > 0) {
+				if (Training.count(mask) > 0) {
 					figures.put("validation flagged " + source + " " + label,
 							Math.round(Training.rate(calibrated, mask, threshold) * 1000) / 1000.0);
 				}

@@ -1,18 +1,14 @@
 package tech.aiqem.chimera.safety;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Trains the injection head on {@code ../shared/datasets/injection/train.jsonl}, with benign posts of
- * {@code ../shared/datasets/safety/train.jsonl} ({@link #socialNegatives}), and writes
+ * {@code ../shared/datasets/safety/train.jsonl} ({@link SocialPosts}), and writes
  * {@code injection-head.json}. A stratified validation split (by label and source, fixed seed) chooses
  * the hyper-parameters together with a leave-one-source-out check (train without a source, score it:
  * the closest the training data come to "a source nobody here saw"), then fits the Platt calibration,
@@ -25,12 +21,6 @@ final class TrainInjection {
 	/** Validation false-positive budget the threshold is set to (the target on unseen data is 5 %). */
 	static final double VALIDATION_FPR = 0.02;
 
-	static final int SOCIAL_PER_SOURCE = 500;
-
-	/** Words that attacks use and ordinary posts use too (the datasets README's list for benign_instruction_like, and a few more). */
-	static final Pattern TRIGGER = Pattern.compile("(?i)\\b(?:ignor(?:e|ed|es|ing)|instructions?|passwords?|system|rules?|bots?|hack\\w*|override"
-			+ "|forget|pretend|reset|commands?|prompts?|assistant|chatgpt|admin|secret|reveal|previous)\\b|\\bAI\\b");
-
 
 	private TrainInjection() {
 	}
@@ -39,7 +29,7 @@ final class TrainInjection {
 		long started = System.nanoTime();
 		List<Datasets.Example> train = new ArrayList<>(Datasets.read("injection", "train"));
 		int injectionRecords = train.size();
-		List<Datasets.Example> social = socialNegatives();
+		List<Datasets.Example> social = SocialPosts.negatives();
 		train.addAll(social);
 		System.out.printf("plus %d posts and comments of safety/train.jsonl as benign (%d with a trigger word)%n", social.size(),
 				social.stream().filter(e -> e.kind().equals("benign_instruction_like")).count());
@@ -56,14 +46,13 @@ final class TrainInjection {
 		}
 		boolean[] validation = Datasets.validationSplit(train, Training.VALIDATION_FRACTION, Training.SEED);
 		boolean[] fit = Training.not(validation);
-		// the false-positive budget is spent on the injection file's own benign texts (prompts, role prompts,
-		// instructions, tweets): the added posts are easy negatives that would otherwise loosen the threshold
+		// the FPR budget is spent on the injection file's own benign texts: the added posts would loosen it
 		boolean[] budget = validation.clone();
 		for (int i = injectionRecords; i < n; i++) {
 			budget[i] = false;
 		}
 		System.out.printf("features ready in %.0f s; fit %d, validation %d%n", (System.nanoTime() - started) / 1e9,
-				count(fit), count(validation));
+				Training.count(fit), Training.count(validation));
 
 		List<LogisticTrainer.Settings> grid = new ArrayList<>();
 		for (double scale : new double[] { 0.25, 0.5, 1 }) {
@@ -133,26 +122,7 @@ final class TrainInjection {
 			fused[i] = LearnedHead.sigmoid(fusion[0] + fusion[1] * logits[i] + fusion[2] * rules[i]);
 		}
 		double threshold = Training.thresholdAtFpr(fused, positive, budget, VALIDATION_FPR);
-		// the rules flag on their own from the lowest score level that keeps the validation FPR in budget
-		double ruleOverride = Double.POSITIVE_INFINITY;
-		for (double level = 0.5; level <= 1.0001; level += 0.1) {
-			boolean[] flagged = new boolean[n];
-			for (int i = 0; i < n; i++) {
-				flagged[i] = fused[i] >= threshold || rules[i] >= level - 1e-9;
-			}
-			int fp = 0;
-			int negatives = 0;
-			for (int i = 0; i < n; i++) {
-				if (budget[i] && !positive[i]) {
-					negatives++;
-					fp += flagged[i] ? 1 : 0;
-				}
-			}
-			if (fp <= negatives * (VALIDATION_FPR + 0.005)) {
-				ruleOverride = Math.round(level * 10) / 10.0;
-				break;
-			}
-		}
+		double ruleOverride = Training.ruleOverride(fused, rules, threshold, positive, budget, VALIDATION_FPR);
 		for (int i = 0; i < n; i++) {
 			if (rules[i] >= ruleOverride - 1e-9) {
 				fused[i] = Math.max(fused[i], threshold);
@@ -195,40 +165,11 @@ final class TrainInjection {
 		System.out.printf("done in %.0f s%n", (System.nanoTime() - started) / 1e9);
 	}
 
-	/**
-	 * Benign social text from the safety task's training file (tweets, forum posts, statements: none is an
-	 * injection, and the datasets were deduplicated across tasks): every one with a word attacks also use
-	 * ("ignore", "instructions", "password", "system", "bot", "AI", ...) and a fixed-seed sample of
-	 * {@value #SOCIAL_PER_SOURCE} others per source. The injection file has 23 such tweets; without them the
-	 * head flagged 15 % of the safety file's posts that use one of those words.
-	 */
-	static List<Datasets.Example> socialNegatives() {
-		List<Datasets.Example> posts = new ArrayList<>(Datasets.read("safety", "train"));
-		Collections.shuffle(posts, new Random(Training.SEED));
-		Map<String, Integer> taken = new HashMap<>();
-		List<Datasets.Example> out = new ArrayList<>();
-		for (Datasets.Example post : posts) {
-			boolean trigger = TRIGGER.matcher(post.text()).find();
-			if (trigger || taken.merge(post.source(), 1, Integer::sum) <= SOCIAL_PER_SOURCE) {
-				out.add(new Datasets.Example(post.text(), "benign", trigger ? "benign_instruction_like" : "benign_social", post.source()));
-			}
-		}
-		return out;
-	}
-
 	static double[] logits(LogisticTrainer.Model model, float[][] embeddings, Features.Sparse[] ngrams) {
 		double[] out = new double[embeddings.length];
 		for (int i = 0; i < out.length; i++) {
 			out[i] = model.logits(embeddings[i], ngrams[i])[0];
 		}
 		return out;
-	}
-
-	static int count(boolean[] mask) {
-		int c = 0;
-		for (boolean b : mask) {
-			c += b ? 1 : 0;
-		}
-		return c;
 	}
 }

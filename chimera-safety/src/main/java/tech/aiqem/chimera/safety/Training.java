@@ -67,7 +67,7 @@ final class Training {
 			}
 		}
 		long labels = perLabel.size();
-		double total = TrainInjection.count(use);
+		double total = count(use);
 		for (int i = 0; i < examples.size(); i++) {
 			if (use[i]) {
 				w[i] = w[i] / perLabel.get(examples.get(i).label()) * total / labels;
@@ -122,5 +122,31 @@ final class Training {
 			out[i] = !a[i];
 		}
 		return out;
+	}
+
+	/** The lowest rule score (0.5, 0.6, ... 1.0) from which the rules may flag on their own and keep the validation FPR in budget. */
+	static double ruleOverride(double[] fused, double[] rules, double threshold, boolean[] positive, boolean[] budget, double fpr) {
+		for (double level = 0.5; level <= 1.0001; level += 0.1) {
+			int fp = 0;
+			int negatives = 0;
+			for (int i = 0; i < fused.length; i++) {
+				if (budget[i] && !positive[i]) {
+					negatives++;
+					fp += fused[i] >= threshold || rules[i] >= level - 1e-9 ? 1 : 0;
+				}
+			}
+			if (fp <= negatives * (fpr + 0.005)) {
+				return Math.round(level * 10) / 10.0;
+			}
+		}
+		return Double.POSITIVE_INFINITY;
+	}
+
+	static int count(boolean[] mask) {
+		int c = 0;
+		for (boolean b : mask) {
+			c += b ? 1 : 0;
+		}
+		return c;
 	}
 }

@@ -20,7 +20,8 @@ class TopicCheckUnitTests {
 	@Test
 	void aForbiddenTopicIsFoundWhicheverFormOrRelatedWordThePostUses() {
 		for (String text : List.of("Fashion and politics don't mix, but here we are", "Who are you voting for in the election?",
-				"The senators wore terrible suits today", "Our politicians need a stylist", "Praying for everyone at church this Sunday")) {
+				"The senators wore terrible suits today", "Our politicians need a stylist", "Praying for everyone at church this Sunday",
+				"Styling the MAGA rally crowd this weekend", "Putin wore that coat better", "Our stance on abortion, in a kemis")) {
 			assertThat(this.words.check(Drafts.post(text))).as(text)
 				.anySatisfy(f -> assertThat(f.code()).isEqualTo("forbidden_topic"));
 		}
