@@ -76,7 +76,7 @@ final class Normaliser {
 		return latin(text);
 	}
 
-	/** The forms the rules run over; a rule fires when it matches any of them. */
+	/** The forms the rules run over, all in lower case; a rule fires when it matches any of them. */
 	static Set<String> variants(String text) {
 		String base = base(text);
 		String latin = latin(text);
