@@ -71,9 +71,15 @@ final class Performer {
 
 	/**
 	 * Calls {@code post_content} or {@code send_payment} with the task id as idempotency key. Null when the call
-	 * failed in a way nothing here knows: the action is due again when its lease ends.
+	 * failed in a way nothing here knows, or was not made because the lease ended while it waited for a thread
+	 * (another publisher may hold the action now): the action is due again when its lease ends.
 	 */
-	Outcome perform(OutboxItem item, Instant now) {
+	Outcome perform(OutboxItem item, Instant now, Instant leaseUntil) {
+		if (!this.clock.instant().isBefore(leaseUntil)) {
+			log.warn("Not publishing task {}: its lease ended before a thread was free for its call (publish-lease too "
+					+ "short for publish-batch and publish-concurrency?)", item.task());
+			return null;
+		}
 		MDC.put("task_id", item.task().toString());
 		MDC.put("agent_id", item.agent().toString());
 		try {

@@ -31,7 +31,8 @@ import tech.aiqem.chimera.toolclient.ToolsClient;
  * same action and one whose publisher died comes back when the lease ends. Its tool calls then run
  * concurrently on a bounded executor, outside any transaction and without a pooled connection; their
  * outcomes are written together in one short transaction, or each in its own when that fails, so one
- * outcome that cannot be written loses none of the others (its action comes back when its lease ends). The
+ * outcome that cannot be written loses none of the others (its action comes back when its lease ends), and
+ * a call whose lease ended while it waited for a thread is not made. The
  * tool call carries the task id, so repeating it after a crash returns the first outcome instead of posting
  * or paying again. Nothing stale is published: an action of a campaign that was edited or ended since is
  * invalidated (E1004); one of a paused campaign waits, and one of an agent that is not active is not even
@@ -82,7 +83,8 @@ public final class Publisher {
 	 */
 	public boolean publishBatch() throws InterruptedException {
 		Instant now = this.clock.instant();
-		List<OutboxItem> items = this.outbox.claimBatch(now, now.plus(this.lease), this.batch);
+		Instant leaseUntil = now.plus(this.lease);
+		List<OutboxItem> items = this.outbox.claimBatch(now, leaseUntil, this.batch);
 		if (items.isEmpty()) {
 			return false;
 		}
@@ -94,7 +96,7 @@ public final class Publisher {
 				outcomes.add(screened);
 			}
 			else {
-				performed.add(() -> this.performer.perform(item, now));
+				performed.add(() -> this.performer.perform(item, now, leaseUntil));
 			}
 		}
 		for (Future<Outcome> call : this.calls.invokeAll(performed)) {

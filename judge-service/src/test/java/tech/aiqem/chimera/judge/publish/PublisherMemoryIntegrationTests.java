@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -100,6 +102,8 @@ class PublisherMemoryIntegrationTests {
 
 		volatile RuntimeException postFailure;
 
+		volatile Runnable onPost = () -> { };
+
 		RecordingTools() {
 			super(new McpClientProperties(URI.create("http://127.0.0.1:1/mcp"), Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
 					Duration.ofMillis(1), Duration.ofMillis(1)));
@@ -108,6 +112,7 @@ class PublisherMemoryIntegrationTests {
 		@Override
 		public ToolResults.PostReceipt postContent(ToolCallContext context, Platform platform, String text, List<String> mediaUrls,
 				DisclosureLevel disclosure) {
+			this.onPost.run();
 			this.mostInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 			try {
 				awaitTogether();
@@ -378,6 +383,50 @@ class PublisherMemoryIntegrationTests {
 			.isEqualTo(NOW.plus(Duration.ofMinutes(3)));
 		assertThat(this.tools.remembered).as("only what was written").extracting(call -> call.context().task().value())
 			.containsExactlyInAnyOrderElementsOf(others);
+	}
+
+	@Test
+	void aCallWhoseLeaseEndedWhileItWaitedForAThreadIsNotMade() throws Exception {
+		UUID waiting = UUID.randomUUID();
+		approved(waiting, "Kemis at the back of the queue", 1);
+		AtomicReference<Instant> time = new AtomicReference<>(NOW);
+		Clock clock = new Clock() {
+
+			@Override
+			public Instant instant() {
+				return time.get();
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+		};
+		// the first call takes longer than the 3 min lease; on one thread, the second waits for it
+		this.tools.onPost = () -> time.set(NOW.plus(Duration.ofMinutes(4)));
+		ExecutorService oneThread = Executors.newSingleThreadExecutor();
+		try {
+			Publisher slow = new Publisher(tech.aiqem.chimera.ledger.Ledger.on(this.dataSource),
+					new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)), this.tools, clock,
+					new SimpleMeterRegistry(), 5, Duration.ofMinutes(3), 64, oneThread);
+
+			assertThat(slow.publishBatch()).isTrue();
+		}
+		finally {
+			oneThread.shutdownNow();
+		}
+
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM publications WHERE status = 'done'").query(Integer.class).single())
+			.as("the first call's outcome").isOne();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM publications WHERE status = 'pending' AND next_attempt_at = ?")
+			.param(Timestamp.from(NOW.plus(Duration.ofMinutes(3)))).query(Integer.class).single())
+			.as("the other not called, due again since its lease ended").isOne();
+		assertThat(this.tools.remembered).hasSize(1);
 	}
 
 	@Test
