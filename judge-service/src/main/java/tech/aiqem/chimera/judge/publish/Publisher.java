@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.infra.observability.ErrorMeters;
@@ -128,7 +129,8 @@ public final class Publisher {
 
 	/**
 	 * Writes the outcomes in one transaction (in task order, so two writers lock rows in the same order), or
-	 * each in its own when that fails; returns those written. Throws only when none could be.
+	 * each in its own when that fails, until one finds no connection; returns those written. Throws only when
+	 * none could be.
 	 */
 	private List<Outcome> write(List<Outcome> outcomes) {
 		outcomes.sort(Comparator.comparing(Outcome::task));
@@ -148,6 +150,13 @@ public final class Publisher {
 			try {
 				this.transactions.executeWithoutResult(status -> outcome.write(this.ledger, this.outbox));
 				written.add(outcome);
+			}
+			catch (CannotCreateTransactionException ex) {
+				// no connection to be had: each of the others would wait the pool's timeout for nothing
+				log.warn("No connection to write the publishing outcomes left; their actions are due again when their "
+						+ "leases end: {}", ex.toString());
+				failure = ex;
+				break;
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not write the publishing outcome of task {}; it is due again when its lease ends: {}",

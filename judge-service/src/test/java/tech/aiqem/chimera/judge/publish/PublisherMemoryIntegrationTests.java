@@ -1,6 +1,8 @@
 package tech.aiqem.chimera.judge.publish;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -29,7 +32,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.embedded.TestServices;
@@ -49,6 +54,7 @@ import tech.aiqem.chimera.toolclient.ToolResults;
 import tech.aiqem.chimera.toolclient.ToolsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * After publishing a post the publisher remembers what the agent said; forgetting never fails the post. A
@@ -383,6 +389,37 @@ class PublisherMemoryIntegrationTests {
 			.isEqualTo(NOW.plus(Duration.ofMinutes(3)));
 		assertThat(this.tools.remembered).as("only what was written").extracting(call -> call.context().task().value())
 			.containsExactlyInAnyOrderElementsOf(others);
+	}
+
+	@Test
+	void withoutAConnectionTheOutcomesAreNotTriedOneByOne() throws Exception {
+		approved(5);
+		AtomicBoolean down = new AtomicBoolean();
+		AtomicInteger asked = new AtomicInteger();
+		DataSource failing = new DelegatingDataSource(this.dataSource) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				if (down.get()) {
+					asked.incrementAndGet();
+					throw new SQLException("Connection refused", "08001");
+				}
+				return super.getConnection();
+			}
+		};
+		// the database goes away while the calls are in flight
+		this.tools.onPost = () -> down.set(true);
+		Publisher publisher = new Publisher(tech.aiqem.chimera.ledger.Ledger.on(failing),
+				new TransactionTemplate(new DataSourceTransactionManager(failing)), this.tools, Clock.fixed(NOW, ZoneOffset.UTC),
+				new SimpleMeterRegistry(), 5, Duration.ofMinutes(3), 64, this.calls);
+
+		assertThatExceptionOfType(CannotCreateTransactionException.class).isThrownBy(publisher::publishBatch);
+
+		assertThat(asked).as("the batch's transaction and the first of the six on its own, not the other five").hasValue(2);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM publications WHERE status = 'pending' AND next_attempt_at = ?")
+			.param(Timestamp.from(NOW.plus(Duration.ofMinutes(3)))).query(Integer.class).single())
+			.as("all due again when their lease ends").isEqualTo(6);
+		assertThat(this.tools.remembered).isEmpty();
 	}
 
 	@Test
