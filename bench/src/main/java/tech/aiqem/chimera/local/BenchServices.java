@@ -42,8 +42,12 @@ final class BenchServices {
 		services.put("CHIMERA_WORKER_CONCURRENCY", "128");
 		services.put("CHIMERA_JUDGE_BATCH_SIZE", "1000");
 		services.put("CHIMERA_JUDGE_MODEL_CONCURRENCY", "1024");
-		// Each publisher loop holds a pooled connection during its tool call: 8 of the pool's 10 at most.
-		services.put("CHIMERA_JUDGE_PUBLISH_THREADS", "8");
+		// A publisher loop holds a pooled connection only to claim a batch and to write its outcomes, never during
+		// the tool calls: two loops of 64-action batches, their calls 64 at a time (the worker's 128 and these within
+		// the MCP server's request threads).
+		services.put("CHIMERA_JUDGE_PUBLISH_THREADS", "2");
+		services.put("CHIMERA_JUDGE_PUBLISH_BATCH", "64");
+		services.put("CHIMERA_JUDGE_PUBLISH_CONCURRENCY", "64");
 		services.put("HITL_CONFIDENCE_THRESHOLD", "0.50");
 		services.put("POSTS_PER_HOUR", "100000000");
 		services.put("POSTS_PER_DAY", "1000000000");

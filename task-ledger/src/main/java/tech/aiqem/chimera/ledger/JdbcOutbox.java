@@ -2,7 +2,7 @@ package tech.aiqem.chimera.ledger;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,15 +22,19 @@ final class JdbcOutbox implements Outbox {
 	}
 
 	@Override
-	public Optional<OutboxItem> claimNext(Instant now, Instant leaseUntil) {
-		return this.jdbc.sql(LedgerSql.CLAIM_PUBLICATION)
+	public List<OutboxItem> claimBatch(Instant now, Instant leaseUntil, int limit) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("a claim takes at least one item, not " + limit);
+		}
+		return this.jdbc.sql(LedgerSql.CLAIM_PUBLICATIONS)
 			.param("now", Timestamp.from(now))
 			.param("leaseUntil", Timestamp.from(leaseUntil))
+			.param("limit", limit)
 			.query((rs, row) -> new OutboxItem(rs.getObject("task_id", UUID.class), rs.getObject("tenant_id", UUID.class),
 					rs.getObject("agent_id", UUID.class), ChimeraJson.read(rs.getString("payload"), Publication.class),
 					rs.getInt("attempts"), TaskStatus.of(rs.getString("task_status")), rs.getInt("planned_revision"),
 					rs.getInt("campaign_revision"), CampaignStatus.of(rs.getString("campaign_status"))))
-			.optional();
+			.list();
 	}
 
 	@Override

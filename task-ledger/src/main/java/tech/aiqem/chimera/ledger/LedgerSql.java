@@ -130,16 +130,17 @@ final class LedgerSql {
 			""";
 
 	/**
-	 * Takes the next due item of an active agent and moves it out of reach until the lease ends, in one
-	 * statement: the row lock lasts only for it, never across the tool call. An agent that is not active
-	 * has its items left where they are, due, until it is resumed.
+	 * Takes up to {@code :limit} due items of active agents, oldest due first, and moves them out of reach
+	 * until the lease ends, in one statement: the row locks last only for it, never across the tool calls, and
+	 * rows another claimer holds are skipped, not waited for. An agent that is not active has its items left
+	 * where they are, due, until it is resumed.
 	 */
-	static final String CLAIM_PUBLICATION = """
+	static final String CLAIM_PUBLICATIONS = """
 			WITH due AS (
 			  SELECT p.task_id FROM publications p JOIN agents a ON a.id = p.agent_id
 			   WHERE p.status = 'pending' AND p.next_attempt_at <= :now AND a.status = 'active'
 			   ORDER BY p.next_attempt_at
-			   LIMIT 1
+			   LIMIT :limit
 			   FOR NO KEY UPDATE OF p SKIP LOCKED)
 			UPDATE publications p SET next_attempt_at = :leaseUntil
 			  FROM due, tasks t, campaigns c

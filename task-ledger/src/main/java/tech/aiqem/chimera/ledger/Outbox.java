@@ -1,7 +1,7 @@
 package tech.aiqem.chimera.ledger;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -12,13 +12,15 @@ import java.util.UUID;
 public interface Outbox {
 
 	/**
-	 * The next due item of an active agent, leased until {@code leaseUntil}: no replica takes it again
-	 * before then, and if its claimer dies it is due again then. The row is locked only while claiming
-	 * ({@code SKIP LOCKED}), so the action is performed outside any transaction. Items of an agent that is
-	 * paused (or otherwise not active) are not taken: they wait, due, until the agent is resumed. Empty
-	 * when nothing is due.
+	 * Up to {@code limit} due items of active agents, oldest due first (returned in no particular order), each
+	 * leased until {@code leaseUntil}: no replica takes them again before then, and if their claimer dies they
+	 * are due again then. The claim is one statement that commits on its own; its rows are locked only while
+	 * it runs ({@code SKIP LOCKED}: concurrent claimers take different rows, never wait for each other), so
+	 * the actions are performed outside any transaction, without a connection held. Items of an agent that is
+	 * paused (or otherwise not active) are not taken: they wait, due, until the agent is resumed. Empty when
+	 * nothing is due.
 	 */
-	Optional<OutboxItem> claimNext(Instant now, Instant leaseUntil);
+	List<OutboxItem> claimBatch(Instant now, Instant leaseUntil, int limit);
 
 	/** Not now (a paused campaign, a platform's quota): tried again at {@code next}; attempts unchanged. */
 	void defer(UUID task, Instant next, String reason);

@@ -1,12 +1,23 @@
 package tech.aiqem.chimera.ledger;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -28,11 +39,14 @@ import tech.aiqem.chimera.model.message.TaskContext;
 import tech.aiqem.chimera.model.message.TaskOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Each transition on a real PostgreSQL: what it writes, once, and only from the states it starts in. */
 class TaskLedgerIntegrationTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+
+	private DataSource dataSource;
 
 	private JdbcClient jdbc;
 
@@ -48,6 +62,7 @@ class TaskLedgerIntegrationTests {
 	void database() throws Exception {
 		DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestServices.freshPostgresDatabase());
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migrations").load().migrate();
+		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.ledger = Ledger.on(dataSource);
 		this.tenant = UUID.randomUUID();
@@ -126,7 +141,7 @@ class TaskLedgerIntegrationTests {
 		UUID refused = plan("slot-2");
 		this.ledger.tasks().judged(List.of(judgement(posted, Judgement.Outcome.APPROVED, null),
 				judgement(refused, Judgement.Outcome.APPROVED, null)), NOW);
-		OutboxItem item = this.ledger.outbox().claimNext(NOW, NOW.plusSeconds(120)).orElseThrow();
+		OutboxItem item = claimOne(NOW, NOW.plusSeconds(120)).orElseThrow();
 		assertThat(item.taskStatus()).isEqualTo(TaskStatus.REVIEW);
 		assertThat(item.campaignStatus()).isEqualTo(CampaignStatus.ACTIVE);
 		assertThat(item.stale()).isFalse();
@@ -140,7 +155,7 @@ class TaskLedgerIntegrationTests {
 		assertThat(status(refused)).isEqualTo("failed");
 		assertThat(this.jdbc.sql("SELECT error_code FROM tasks WHERE id = ?").param(refused).query(String.class).single())
 			.isEqualTo("E1001");
-		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(60), NOW.plusSeconds(180))).isEmpty();
+		assertThat(this.ledger.outbox().claimBatch(NOW.plusSeconds(600), NOW.plusSeconds(720), 10)).as("both ended").isEmpty();
 	}
 
 	@Test
@@ -148,24 +163,106 @@ class TaskLedgerIntegrationTests {
 		UUID task = plan("slot-1");
 		this.ledger.tasks().judged(List.of(judgement(task, Judgement.Outcome.APPROVED, null)), NOW);
 		this.ledger.outbox().defer(task, NOW.plus(Duration.ofMinutes(1)), "paused");
-		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(30), NOW.plusSeconds(150))).isEmpty();
+		assertThat(claimOne(NOW.plusSeconds(30), NOW.plusSeconds(150))).isEmpty();
 		this.ledger.outbox().retry(task, 2, "timeout", NOW.plusSeconds(90));
-		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(91), NOW.plusSeconds(211))).get().extracting(OutboxItem::attempts).isEqualTo(2);
+		assertThat(claimOne(NOW.plusSeconds(91), NOW.plusSeconds(211))).get().extracting(OutboxItem::attempts).isEqualTo(2);
 	}
 
 	@Test
 	void aClaimedItemIsLeasedAndComesBackWhenItsClaimerDies() {
-		UUID task = plan("slot-1");
-		this.ledger.tasks().judged(List.of(judgement(task, Judgement.Outcome.APPROVED, null)), NOW);
-		assertThat(this.ledger.outbox().claimNext(NOW, NOW.plusSeconds(120))).isPresent();
-		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(60), NOW.plusSeconds(180)))
-			.as("leased to its first claimer")
+		UUID first = plan("slot-1");
+		UUID second = plan("slot-2");
+		this.ledger.tasks().judged(List.of(judgement(first, Judgement.Outcome.APPROVED, null),
+				judgement(second, Judgement.Outcome.APPROVED, null)), NOW);
+		assertThat(this.ledger.outbox().claimBatch(NOW, NOW.plusSeconds(120), 10)).extracting(OutboxItem::task)
+			.containsExactlyInAnyOrder(first, second);
+		assertThat(this.ledger.outbox().claimBatch(NOW.plusSeconds(60), NOW.plusSeconds(180), 10))
+			.as("leased to their first claimer")
 			.isEmpty();
-		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(121), NOW.plusSeconds(241)))
+		assertThat(this.ledger.outbox().claimBatch(NOW.plusSeconds(121), NOW.plusSeconds(241), 10))
 			.as("due again once the lease ended without an outcome")
-			.get()
 			.extracting(OutboxItem::task)
-			.isEqualTo(task);
+			.containsExactlyInAnyOrder(first, second);
+	}
+
+	@Test
+	void aBatchClaimTakesAtMostItsLimitOldestDueFirst() {
+		List<UUID> tasks = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			UUID task = plan("slot-" + i);
+			this.ledger.tasks().judged(List.of(judgement(task, Judgement.Outcome.APPROVED, null)), NOW);
+			this.ledger.outbox().defer(task, NOW.plusSeconds(5 - i), null);
+			tasks.add(0, task);
+		}
+		Instant due = NOW.plusSeconds(10);
+		assertThat(this.ledger.outbox().claimBatch(due, due.plusSeconds(120), 3)).extracting(OutboxItem::task)
+			.containsExactlyInAnyOrderElementsOf(tasks.subList(0, 3));
+		assertThat(this.ledger.outbox().claimBatch(due, due.plusSeconds(120), 3)).extracting(OutboxItem::task)
+			.containsExactlyInAnyOrderElementsOf(tasks.subList(3, 5));
+		assertThat(this.ledger.outbox().claimBatch(due, due.plusSeconds(120), 3)).isEmpty();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM publications WHERE next_attempt_at = ?")
+			.param(Timestamp.from(due.plusSeconds(120))).query(Integer.class).single()).as("each leased").isEqualTo(5);
+	}
+
+	@Test
+	void concurrentClaimersNeverTakeTheSameRow() throws Exception {
+		int rows = 60;
+		List<Judgement> approved = new ArrayList<>();
+		for (int i = 0; i < rows; i++) {
+			approved.add(judgement(plan("slot-" + i), Judgement.Outcome.APPROVED, null));
+		}
+		this.ledger.tasks().judged(approved, NOW);
+		int claimers = 4;
+		CyclicBarrier start = new CyclicBarrier(claimers);
+		Queue<UUID> claimed = new ConcurrentLinkedQueue<>();
+		ExecutorService threads = Executors.newFixedThreadPool(claimers);
+		try {
+			List<Future<Integer>> claims = new ArrayList<>();
+			for (int i = 0; i < claimers; i++) {
+				claims.add(threads.submit(() -> {
+					start.await(10, TimeUnit.SECONDS);
+					int batches = 0;
+					List<OutboxItem> batch = this.ledger.outbox().claimBatch(NOW, NOW.plusSeconds(120), 7);
+					while (!batch.isEmpty()) {
+						assertThat(batch).hasSizeLessThanOrEqualTo(7);
+						batch.forEach(item -> claimed.add(item.task()));
+						batches++;
+						batch = this.ledger.outbox().claimBatch(NOW, NOW.plusSeconds(120), 7);
+					}
+					return batches;
+				}));
+			}
+			for (Future<Integer> claim : claims) {
+				claim.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(claimed).hasSize(rows).doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(approved.stream().map(Judgement::task).toList());
+	}
+
+	@Test
+	void aClaimSkipsARowAnotherClaimerHasLockedInsteadOfWaiting() throws Exception {
+		UUID locked = plan("slot-1");
+		UUID free = plan("slot-2");
+		this.ledger.tasks().judged(List.of(judgement(locked, Judgement.Outcome.APPROVED, null),
+				judgement(free, Judgement.Outcome.APPROVED, null)), NOW);
+		try (Connection other = this.dataSource.getConnection()) {
+			other.setAutoCommit(false);
+			try (PreparedStatement lock = other.prepareStatement("SELECT 1 FROM publications WHERE task_id = ? FOR NO KEY UPDATE")) {
+				lock.setObject(1, locked);
+				lock.executeQuery().close();
+			}
+			List<OutboxItem> claimed = assertTimeoutPreemptively(Duration.ofSeconds(10),
+					() -> this.ledger.outbox().claimBatch(NOW, NOW.plusSeconds(120), 10), "a claim waited for a locked row");
+			assertThat(claimed).extracting(OutboxItem::task).containsExactly(free);
+			other.rollback();
+		}
+		assertThat(this.ledger.outbox().claimBatch(NOW, NOW.plusSeconds(120), 10)).extracting(OutboxItem::task)
+			.as("taken once its lock is gone")
+			.containsExactly(locked);
 	}
 
 	@Test
@@ -173,10 +270,10 @@ class TaskLedgerIntegrationTests {
 		UUID task = plan("slot-1");
 		this.ledger.tasks().judged(List.of(judgement(task, Judgement.Outcome.APPROVED, null)), NOW);
 		this.jdbc.sql("UPDATE agents SET status = 'paused' WHERE id = ?").param(this.agent).update();
-		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(10), NOW.plusSeconds(130))).isEmpty();
-		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(500), NOW.plusSeconds(620))).isEmpty();
+		assertThat(claimOne(NOW.plusSeconds(10), NOW.plusSeconds(130))).isEmpty();
+		assertThat(claimOne(NOW.plusSeconds(500), NOW.plusSeconds(620))).isEmpty();
 		this.jdbc.sql("UPDATE agents SET status = 'active' WHERE id = ?").param(this.agent).update();
-		assertThat(this.ledger.outbox().claimNext(NOW.plusSeconds(501), NOW.plusSeconds(621))).get()
+		assertThat(claimOne(NOW.plusSeconds(501), NOW.plusSeconds(621))).get()
 			.extracting(OutboxItem::task)
 			.isEqualTo(task);
 	}
@@ -238,6 +335,12 @@ class TaskLedgerIntegrationTests {
 		assertThat(count("incidents", task)).isOne();
 		assertThat(this.jdbc.sql("SELECT length(message) FROM incidents WHERE code = 'E1003'").query(Integer.class).single())
 			.isEqualTo(Incident.MAX_MESSAGE);
+	}
+
+	private Optional<OutboxItem> claimOne(Instant now, Instant leaseUntil) {
+		List<OutboxItem> claimed = this.ledger.outbox().claimBatch(now, leaseUntil, 1);
+		assertThat(claimed).hasSizeLessThanOrEqualTo(1);
+		return claimed.stream().findFirst();
 	}
 
 	private UUID plan(String slot) {

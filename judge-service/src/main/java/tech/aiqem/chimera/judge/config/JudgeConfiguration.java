@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.thread.Threading;
@@ -42,14 +43,29 @@ class JudgeConfiguration {
 	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService judgeModelCalls(JudgeProperties properties, Environment environment) {
-		return Executors.newFixedThreadPool(properties.modelConcurrency(), modelCallThreads(environment));
+		return Executors.newFixedThreadPool(properties.modelConcurrency(), callThreads(environment, "judge-model-"));
 	}
 
-	static ThreadFactory modelCallThreads(Environment environment) {
+	/**
+	 * At most {@code publish-concurrency} publisher tool calls at once, shared by the {@code publish-threads}
+	 * loops; virtual threads under the same condition as the model calls.
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService publishCalls(JudgeProperties properties, Environment environment) {
+		return Executors.newFixedThreadPool(properties.publishConcurrency(), callThreads(environment, "judge-publish-"));
+	}
+
+	static ThreadFactory callThreads(Environment environment, String prefix) {
 		if (Threading.VIRTUAL.isActive(environment)) {
-			return new VirtualThreadTaskExecutor("judge-model-").getVirtualThreadFactory();
+			return new VirtualThreadTaskExecutor(prefix).getVirtualThreadFactory();
 		}
-		return Executors.defaultThreadFactory();
+		ThreadFactory platform = Executors.defaultThreadFactory();
+		AtomicInteger count = new AtomicInteger();
+		return task -> {
+			Thread thread = platform.newThread(task);
+			thread.setName(prefix + count.incrementAndGet());
+			return thread;
+		};
 	}
 
 	@Bean(destroyMethod = "close")
@@ -75,14 +91,15 @@ class JudgeConfiguration {
 
 	@Bean
 	Publisher publisher(Ledger ledger, TransactionTemplate transactions, ToolsClient tools, Clock clock,
-			MeterRegistry meters, JudgeProperties properties) {
-		return new Publisher(ledger, transactions, tools, clock, meters, properties.publishAttempts(), properties.publishLease());
+			MeterRegistry meters, JudgeProperties properties, ExecutorService publishCalls) {
+		return new Publisher(ledger, transactions, tools, clock, meters, properties.publishAttempts(), properties.publishLease(),
+				properties.publishBatch(), publishCalls);
 	}
 
 	@Bean
 	BackgroundLoop publishLoop(Publisher publisher, JudgeProperties properties) {
 		return new BackgroundLoop("publisher", java.time.Duration.ofMillis(200), properties.publishThreads(),
-				publisher::publishNext);
+				publisher::publishBatch);
 	}
 
 	@Bean

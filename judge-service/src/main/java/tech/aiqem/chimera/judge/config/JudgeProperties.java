@@ -26,10 +26,12 @@ import jakarta.validation.constraints.NotNull;
  * @param blocklist terms no published text may contain (escalated to a human, E1006)
  * @param popWait how long the intake blocks on empty review lists
  * @param publishAttempts attempts of an approved action before it fails (E1002)
- * @param publishThreads publisher loops at once
- * @param publishLease real time a claimed outbox action stays with its publisher: longer than a tool call with
- * its retries; when a publisher dies, its action is taken up again after it
+ * @param publishThreads publisher loops at once, each claiming a batch, performing it and writing its outcomes
+ * @param publishLease real time a claimed outbox action stays with its publisher: longer than a batch's tool
+ * calls with their retries; when a publisher dies, its actions are taken up again after it
  * @param linkAllowList hosts a published link may point to without a human (subdomains included)
+ * @param publishBatch outbox actions a publisher loop claims at once
+ * @param publishConcurrency publisher tool calls in flight at once, all loops together
  */
 @Validated
 @ConfigurationProperties("chimera.judge")
@@ -40,5 +42,6 @@ public record JudgeProperties(
 		@Min(0) @Max(50) @DefaultValue("8") int occRetries, @NotNull @DefaultValue List<String> blocklist,
 		@NotNull @DefaultValue("1s") Duration popWait, @Min(1) @Max(100) @DefaultValue("10") int publishAttempts,
 		@Min(1) @Max(64) @DefaultValue("2") int publishThreads, @NotNull @DefaultValue List<String> linkAllowList,
-		@NotNull @DefaultValue("3m") Duration publishLease) {
+		@NotNull @DefaultValue("3m") Duration publishLease, @Min(1) @Max(1000) @DefaultValue("64") int publishBatch,
+		@Min(1) @Max(1024) @DefaultValue("32") int publishConcurrency) {
 }

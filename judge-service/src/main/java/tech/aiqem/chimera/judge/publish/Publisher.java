@@ -3,14 +3,19 @@ package tech.aiqem.chimera.judge.publish;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.infra.observability.ErrorMeters;
@@ -19,29 +24,20 @@ import tech.aiqem.chimera.ledger.Ledger;
 import tech.aiqem.chimera.ledger.Outbox;
 import tech.aiqem.chimera.ledger.OutboxItem;
 import tech.aiqem.chimera.ledger.TaskLedger;
-import tech.aiqem.chimera.model.AgentId;
-import tech.aiqem.chimera.model.CampaignStatus;
-import tech.aiqem.chimera.model.ChimeraException;
-import tech.aiqem.chimera.model.ChimeraJson;
-import tech.aiqem.chimera.model.ErrorCode;
-import tech.aiqem.chimera.model.MemoryType;
-import tech.aiqem.chimera.model.TaskId;
-import tech.aiqem.chimera.model.TaskStatus;
-import tech.aiqem.chimera.model.TenantId;
-import tech.aiqem.chimera.model.message.Publication;
-import tech.aiqem.chimera.toolclient.ToolCallContext;
-import tech.aiqem.chimera.toolclient.ToolErrorException;
-import tech.aiqem.chimera.toolclient.ToolResults;
 import tech.aiqem.chimera.toolclient.ToolsClient;
 
 /**
- * Performs approved actions from the outbox. Each is claimed with a lease ({@link Outbox#claimNext}), so
- * publisher replicas never take the same one and one whose publisher died comes back when the lease ends;
- * no row lock or pooled connection is held across the tool call, and the outcome is written in its own
- * short transaction. The tool call carries the task id, so repeating it after a crash returns the first
- * outcome instead of posting or paying again. Nothing stale is published: an action of a campaign that was
- * edited or ended since is invalidated (E1004); one of a paused campaign waits, and one of an agent that is
- * not active is not even claimed.
+ * Performs approved actions from the outbox, a batch at a time. A batch is claimed with a lease
+ * ({@link Outbox#claimBatch}) in one statement that commits on its own, so publisher replicas never take the
+ * same action and one whose publisher died comes back when the lease ends. Its tool calls then run
+ * concurrently on a bounded executor, outside any transaction and without a pooled connection; their
+ * outcomes are written together in one short transaction, or each in its own when that fails, so one
+ * outcome that cannot be written loses none of the others (its action comes back when its lease ends), and
+ * a call whose lease ended while it waited for a thread is not made. The
+ * tool call carries the task id, so repeating it after a crash returns the first outcome instead of posting
+ * or paying again. Nothing stale is published: an action of a campaign that was edited or ended since is
+ * invalidated (E1004); one of a paused campaign waits, and one of an agent that is not active is not even
+ * claimed.
  */
 public final class Publisher {
 
@@ -53,160 +49,124 @@ public final class Publisher {
 
 	private final TransactionTemplate transactions;
 
-	private final ToolsClient tools;
+	private final Performer performer;
+
+	private final ExecutorService calls;
 
 	private final Clock clock;
 
-	private final MeterRegistry meters;
-
-	private final int maxAttempts;
-
 	private final Duration lease;
+
+	private final int batch;
 
 	/**
 	 * @param lease how long a claimed action stays out of other publishers' reach, in real time (longer than
-	 * a tool call with its retries can take)
+	 * a batch's tool calls with their retries can take)
+	 * @param batch actions claimed at once
+	 * @param calls where the tool calls run; its threads bound how many are in flight at once
 	 */
 	public Publisher(Ledger ledger, TransactionTemplate transactions, ToolsClient tools, Clock clock,
-			MeterRegistry meters, int maxAttempts, Duration lease) {
+			MeterRegistry meters, int maxAttempts, Duration lease, int batch, ExecutorService calls) {
 		this.ledger = ledger.tasks();
 		this.outbox = ledger.outbox();
 		this.transactions = transactions;
-		this.tools = tools;
+		this.performer = new Performer(tools, clock, meters, maxAttempts);
+		this.calls = calls;
 		this.clock = clock;
-		this.meters = meters;
-		this.maxAttempts = maxAttempts;
 		this.lease = ScaledClock.onClock(clock, lease);
+		this.batch = batch;
 		ErrorMeters.register(meters, "publisher");
 	}
 
-	/** Publishes one due action; true when there was one. */
-	public boolean publishNext() {
+	/**
+	 * Claims up to a batch of due actions, performs them concurrently and writes their outcomes; true when
+	 * there was one. Interrupted, it leaves what it has not written to come back when the lease ends.
+	 */
+	public boolean publishBatch() throws InterruptedException {
 		Instant now = this.clock.instant();
-		OutboxItem item = this.outbox.claimNext(now, now.plus(this.lease)).orElse(null);
-		if (item == null) {
+		Instant leaseUntil = now.plus(this.lease);
+		List<OutboxItem> items = this.outbox.claimBatch(now, leaseUntil, this.batch);
+		if (items.isEmpty()) {
 			return false;
 		}
-		MDC.put("task_id", item.task().toString());
-		MDC.put("agent_id", item.agent().toString());
-		try {
-			publish(item, now);
+		List<Outcome> outcomes = new ArrayList<>(items.size());
+		List<Callable<Outcome>> performed = new ArrayList<>(items.size());
+		for (OutboxItem item : items) {
+			Outcome screened = this.performer.screen(item, now);
+			if (screened != null) {
+				outcomes.add(screened);
+			}
+			else {
+				performed.add(() -> this.performer.perform(item, now, leaseUntil));
+			}
 		}
-		finally {
-			MDC.remove("task_id");
-			MDC.remove("agent_id");
+		for (Future<Outcome> call : this.calls.invokeAll(performed)) {
+			Outcome outcome = done(call);
+			if (outcome != null) {
+				outcomes.add(outcome);
+			}
 		}
+		List<Callable<Object>> then = new ArrayList<>();
+		for (Outcome outcome : write(outcomes)) {
+			if (outcome instanceof Outcome.Published published && published.then() != null) {
+				then.add(Executors.callable(published.then()));
+			}
+		}
+		this.calls.invokeAll(then);
 		return true;
 	}
 
-	/** Writes an outcome: the task row, its event and the outbox row together. */
-	private void write(Runnable outcome) {
-		this.transactions.executeWithoutResult(status -> outcome.run());
-	}
-
-	private void publish(OutboxItem item, Instant now) {
-		UUID task = item.task();
-		if (item.taskStatus() != TaskStatus.REVIEW) {
-			write(() -> this.ledger.publishFailed(task, null, "task is " + item.taskStatus().wire(), now));
-			return;
-		}
-		if (item.stale()) {
-			invalidate(task, "campaign changed since approval (" + item.campaignStatus().wire() + ", goals revision "
-					+ item.campaignRevision() + ")", now);
-			return;
-		}
-		if (item.campaignStatus() == CampaignStatus.PAUSED) {
-			this.outbox.defer(task, now.plus(Duration.ofMinutes(1)), null);
-			return;
-		}
-		Publication publication = item.publication();
-		ToolCallContext context = new ToolCallContext(new AgentId(item.agent()), new TenantId(item.tenant()),
-				new TaskId(task), publication.inReplyTo());
-		long started = System.nanoTime();
+	private static Outcome done(Future<Outcome> call) throws InterruptedException {
 		try {
-			if (Publication.POST.equals(publication.action())) {
-				ToolResults.PostReceipt receipt = this.tools.postContent(context, publication.platform(),
-						publication.textContent(), publication.mediaUrls(), publication.disclosureLevel());
-				Instant done = this.clock.instant();
-				write(() -> this.ledger.published(task, TaskStatus.COMPLETE, receipt.postId(), done));
-				log.info("Published task {} as {} post {}{}", task, receipt.platform().wire(), receipt.postId(),
-						receipt.replayed() ? " (already published)" : "");
-				remember(context, publication, receipt);
-			}
-			else {
-				ToolResults.PaymentResult receipt = this.tools.sendPayment(context, publication.payment());
-				boolean confirmed = "confirmed".equals(receipt.status());
-				Instant done = this.clock.instant();
-				write(() -> this.ledger.published(task, confirmed ? TaskStatus.COMPLETE : TaskStatus.REVIEW,
-						receipt.transactionHash(), done));
-				log.info("Sent payment of task {}: {} ({})", task, receipt.transactionHash(), receipt.status());
-			}
-			this.meters.timer("chimera.tool.latency", "tool", Publication.POST.equals(publication.action()) ? "post_content" : "send_payment")
-				.record(Duration.ofNanos(System.nanoTime() - started));
+			return call.get();
 		}
-		catch (ToolErrorException ex) {
-			if (ex.isRetryLater()) {
-				// Not a refusal: the platform keeps the slot for this task and publishes it when called again then
-				// (a backlog after an outage can pass an account's daily quota).
-				this.outbox.defer(task, ex.retryAt(), ex.getMessage());
-				log.info("Publishing task {} deferred by the platform until {}", task, ex.retryAt());
-				return;
-			}
-			if (ex.failure().transientFailure()) {
-				// the tools server's own store or the platform was away: nothing was done, and the same task id
-				// is safe to call again, so this waits and retries instead of failing the task
-				retryLater(task, item.attempts() + 1, new ChimeraException(ErrorCode.E2002, ex.getMessage()), now);
-				return;
-			}
-			log.warn("Tool refused task {}: {}", task, ex.getMessage());
-			write(() -> this.ledger.publishFailed(task, ex.code(), "tool refused: " + ex.getMessage(), now));
-		}
-		catch (ChimeraException ex) {
-			retryLater(task, item.attempts() + 1, ex, now);
+		catch (ExecutionException ex) {
+			// Performer.perform catches what a call throws; this is an Error
+			log.error("A publishing call failed; its action is due again when its lease ends", ex.getCause());
+			return null;
 		}
 	}
 
 	/**
-	 * What the agent said goes to its long-term memory, keyed by the task so a repeat stores it once. The
-	 * post is out: failing to remember it is logged, never a reason to fail or repeat the publication.
+	 * Writes the outcomes in one transaction (in task order, so two writers lock rows in the same order), or
+	 * each in its own when that fails, until one finds no connection; returns those written. Throws only when
+	 * none could be.
 	 */
-	private void remember(ToolCallContext context, Publication publication, ToolResults.PostReceipt receipt) {
-		Map<String, Object> memoryContext = new LinkedHashMap<>();
-		memoryContext.put("platform", receipt.platform());
-		memoryContext.put("post_id", receipt.postId());
-		memoryContext.put("task_id", context.task());
-		memoryContext.put("source", "published");
+	private List<Outcome> write(List<Outcome> outcomes) {
+		outcomes.sort(Comparator.comparing(Outcome::task));
 		try {
-			this.tools.remember(context, memoryText(publication.textContent()), MemoryType.CONVERSATION, 0.6, memoryContext);
+			this.transactions.executeWithoutResult(status -> outcomes.forEach(outcome -> outcome.write(this.ledger, this.outbox)));
+			return outcomes;
 		}
 		catch (RuntimeException ex) {
-			log.warn("Published task {} but could not remember it: {}", context.task(), ex.getMessage());
+			if (outcomes.size() <= 1) {
+				throw ex;
+			}
+			log.warn("Writing {} publishing outcomes together failed ({}); writing each on its own", outcomes.size(), ex.toString());
 		}
-	}
-
-	/** The remember tool takes up to 2000 characters; an Instagram caption may be longer. */
-	static String memoryText(String text) {
-		int limit = 2000;
-		String stripped = text.strip();
-		return stripped.codePointCount(0, stripped.length()) <= limit ? stripped
-				: stripped.substring(0, stripped.offsetByCodePoints(0, limit));
-	}
-
-	private void retryLater(UUID task, int attempts, ChimeraException ex, Instant now) {
-		ErrorMeters.count(this.meters, ex.code(), "publisher");
-		if (attempts >= this.maxAttempts) {
-			log.error("Giving up publishing task {} after {} attempts: {}", task, attempts, ex.getMessage());
-			write(() -> this.ledger.publishFailed(task, ex.code(), ex.getMessage(), now));
-			return;
+		List<Outcome> written = new ArrayList<>(outcomes.size());
+		RuntimeException failure = null;
+		for (Outcome outcome : outcomes) {
+			try {
+				this.transactions.executeWithoutResult(status -> outcome.write(this.ledger, this.outbox));
+				written.add(outcome);
+			}
+			catch (CannotCreateTransactionException ex) {
+				// no connection to be had: each of the others would wait the pool's timeout for nothing
+				log.warn("No connection to write the publishing outcomes left; their actions are due again when their "
+						+ "leases end: {}", ex.toString());
+				failure = ex;
+				break;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not write the publishing outcome of task {}; it is due again when its lease ends: {}",
+						outcome.task(), ex.toString());
+				failure = ex;
+			}
 		}
-		// Real time, as the outage it waits out is: on a demo clock at x2400, 4 s of campaign time would spend all
-		// the attempts within one Redis restart.
-		Duration backoff = ScaledClock.onClock(this.clock, Duration.ofSeconds(Math.min(300, 2L << Math.min(attempts, 8))));
-		this.outbox.retry(task, attempts, ex.getMessage(), this.clock.instant().plus(backoff));
-	}
-
-	private void invalidate(UUID task, String why, Instant now) {
-		write(() -> this.ledger.publishFailed(task, ErrorCode.E1004, "invalidated before publishing: " + why, now));
-		ErrorMeters.count(this.meters, ErrorCode.E1004, "publisher");
+		if (written.isEmpty()) {
+			throw failure;
+		}
+		return written;
 	}
 }

@@ -8,12 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JudgeConfigurationUnitTests {
 
 	@Test
-	void modelCallsRunOnVirtualThreadsOnlyWhenEnabledOnAJvmThatHasThem() throws Exception {
-		Thread enabled = JudgeConfiguration.modelCallThreads(new MockEnvironment().withProperty("spring.threads.virtual.enabled", "true"))
+	void callsRunOnVirtualThreadsOnlyWhenEnabledOnAJvmThatHasThem() throws Exception {
+		Thread enabled = JudgeConfiguration.callThreads(new MockEnvironment().withProperty("spring.threads.virtual.enabled", "true"), "judge-model-")
 			.newThread(() -> { });
-		Thread disabled = JudgeConfiguration.modelCallThreads(new MockEnvironment()).newThread(() -> { });
+		Thread disabled = JudgeConfiguration.callThreads(new MockEnvironment(), "judge-model-").newThread(() -> { });
 
 		assertThat(isVirtual(disabled)).isFalse();
+		assertThat(disabled.getName()).isEqualTo("judge-model-1");
 		assertThat(isVirtual(enabled)).isEqualTo(Runtime.version().feature() >= 21);
 	}
 
