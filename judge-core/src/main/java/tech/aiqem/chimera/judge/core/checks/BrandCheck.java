@@ -39,6 +39,8 @@ public final class BrandCheck implements Check {
 	private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "sir", "madam", "lady", "lord", "miss", "mister", "master",
 			"uncle", "aunt", "auntie", "saint", "prof", "professor");
 
+	private static final Set<String> ABBREVIATED_TITLES = Set.of("mr", "mrs", "ms", "dr", "prof");
+
 	private static final Set<String> PLATFORMS = Set.of("twitter", "x", "instagram", "insta", "ig", "tiktok", "youtube",
 			"facebook", "threads", "linkedin", "snapchat", "reddit", "discord", "telegram", "whatsapp", "twitch");
 
@@ -104,9 +106,10 @@ public final class BrandCheck implements Check {
 					&& (run == 0 || adjacent(text, words.get(i + run - 1)[1], words.get(i + run)[0]))) {
 				run++;
 			}
-			// "Dr. Dre", "Mr Smith": one capitalised word after a title names a person, wherever it stands
-			boolean titled = run >= 1 && i > 0 && TITLES.contains(BrandGazetteer.squash(text.substring(words.get(i - 1)[0], words.get(i - 1)[1])))
-					&& text.substring(words.get(i - 1)[1], words.get(i)[0]).matches("\\.?[ \\t]+");
+			// "Dr. Dre", "Mr Smith": one capitalised word after a capitalised title names a person, wherever it stands
+			// ("what people miss. And yes" has neither: only abbreviated titles take a full stop)
+			boolean titled = run >= 1 && i > 0 && title(text.substring(words.get(i - 1)[0], words.get(i - 1)[1]),
+					text.substring(words.get(i - 1)[1], words.get(i)[0]));
 			if (run >= 2 && !titled && sentenceStart(text, words.get(i)[0])) {
 				// "Muppet Management Tip #34": a sentence's first words are capitalised anyway; too ambiguous to call a name
 				i += run - 1;
@@ -124,6 +127,12 @@ public final class BrandCheck implements Check {
 			}
 		}
 		return findings;
+	}
+
+	private static boolean title(String word, String gap) {
+		String squashed = BrandGazetteer.squash(word);
+		return capitalised(word) && TITLES.contains(squashed)
+				&& gap.matches((ABBREVIATED_TITLES.contains(squashed) ? "\\.?" : "") + "[ \\t]+");
 	}
 
 	private static Finding unapproved(String text, int start, int end, String shown, String what) {

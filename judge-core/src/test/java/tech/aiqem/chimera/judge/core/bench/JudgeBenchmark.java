@@ -20,7 +20,8 @@ import tech.aiqem.chimera.safety.InjectionDetector;
  * The judge benchmark (not a test): runs the offline judge, exactly as the judge service and the preview
  * endpoint run it, over the persona suite and prints precision and recall of approve / review / reject per
  * category and overall, and the issue's targets. {@code verbose} lists every item decided otherwise than
- * expected. Run: {@code ./mvnw -q -o -pl judge-core -am test-compile -Pjudge-bench}.
+ * expected. Then the same judge on every text of the safety test file, per source ({@link SafetyTestFigures}; a few
+ * minutes; {@code suite-only} skips it). Run: {@code ./mvnw -q -o -pl judge-core -am test-compile -Pjudge-bench}.
  */
 public final class JudgeBenchmark {
 
@@ -74,6 +75,9 @@ public final class JudgeBenchmark {
 		System.out.printf(Locale.ROOT, "%nauto-approve precision %.3f (target >= 0.98); reject items auto-approved: %d (target 0); "
 				+ "clean on-persona auto-approved %d/%d = %.3f (target >= 0.80)%n", precision(all, "approve"), rejectApproved,
 				cleanApproved, clean.size(), clean.isEmpty() ? 0 : (double) cleanApproved / clean.size());
+		if (!List.of(args).contains("suite-only")) {
+			SafetyTestFigures.print(judge, threshold);
+		}
 	}
 
 	private static void row(String category, List<String[]> pairs) {

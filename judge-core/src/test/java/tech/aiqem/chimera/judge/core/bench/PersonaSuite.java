@@ -174,8 +174,12 @@ final class PersonaSuite {
 	}
 
 	private static Draft post(SuitePersonas.SuitePersona p, String text, List<ToolCall> calls) {
+		return post(p.persona(), text, calls);
+	}
+
+	static Draft post(tech.aiqem.chimera.model.persona.Persona persona, String text, List<ToolCall> calls) {
 		return new Draft(TaskType.CONTENT_GENERATION, new TaskContext("Create a twitter post", List.of(), List.of()),
-				result(text, calls, null), p.persona(), Set.of(), Set.of());
+				result(text, calls, null), persona, Set.of(), Set.of());
 	}
 
 	private static Draft sponsored(SuitePersonas.SuitePersona p, String text) {

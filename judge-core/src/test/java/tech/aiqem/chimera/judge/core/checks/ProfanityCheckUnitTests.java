@@ -24,6 +24,9 @@ class ProfanityCheckUnitTests {
 		});
 		assertThat(this.check.check(Drafts.post("Shut up, you white trash"))).anySatisfy(f -> assertThat(f.code()).isEqualTo("slur"));
 		assertThat(this.check.check(Drafts.post("Assess the classic pass: Scunthorpe, cocktail, dickens"))).isEmpty();
+		assertThat(this.check.check(Drafts.post("Taking out the trash, then cheese and crackers with my redneck cousins"))).isEmpty();
+		assertThat(this.check.check(Drafts.post("Coon hunting season opens Saturday"))).singleElement()
+			.satisfies(f -> assertThat(f.severity()).isEqualTo(Finding.Severity.ESCALATE));
 	}
 
 	@Test
@@ -60,9 +63,10 @@ class ProfanityCheckUnitTests {
 		List<Datasets.Record> clean = train.stream().filter(r -> r.label().equals("clean")).toList();
 		double caught = insults.stream().filter(r -> !this.check.check(Drafts.post(r.text())).isEmpty()).count() / (double) insults.size();
 		double falseAlarms = clean.stream().filter(r -> !this.check.check(Drafts.post(r.text())).isEmpty()).count() / (double) clean.size();
-		assertThat(caught).isGreaterThan(0.8);
+		assertThat(caught).isGreaterThan(0.9);
 		// Davidson's "neither" tweets were sampled for hate-lexicon words ("trash", "bitch" in harmless senses, see
-		// the datasets README): a quarter of them swear; those only go to a human, never to rejection
-		assertThat(falseAlarms).isLessThan(0.30);
+		// the datasets README); with "trash", "cracker", "redneck", "hillbilly" and "gypsy" off the lists (a
+		// quarter of them were flagged before) about one in sixteen still swears, and only goes to a human
+		assertThat(falseAlarms).isLessThan(0.10);
 	}
 }
