@@ -51,11 +51,17 @@ public final class Bench {
 		Path pgData = data.resolve("postgres");
 		log("data and logs under " + data);
 		BenchRun run = null;
+		HostedStandIns standIns = this.options.hostedTools() ? HostedStandIns.start(this.options.toolsLatency()) : null;
+		Map<String, String> tools = standIns == null ? Map.of() : HostedTools.environment(standIns.url());
+		if (standIns != null) {
+			log("hosted stand-ins (X, Ideogram, Weaviate) at " + standIns.url() + ", answering after "
+					+ this.options.toolsLatency().toMillis() + " ms ±25%");
+		}
 		try (PostgresServer postgres = PostgresServer.start(pgData); RedisServer redis = RedisServer.start(null)) {
 			String jdbcUrl = postgres.database("chimera");
-			try (ChimeraLocal local = BenchServices.start(this.options, data, postgres, redis)) {
+			try (ChimeraLocal local = BenchServices.start(this.options, data, postgres, redis, tools)) {
 				BenchProbe probe = new BenchProbe(local, pgData);
-				List<UUID> templates = seedTemplates(local, jdbcUrl);
+				List<UUID> templates = seedTemplates(local, jdbcUrl, standIns == null ? null : data.resolve("media"));
 				try (BenchLoad load = new BenchLoad(jdbcUrl, templates)) {
 					run = new BenchRun(this.options, local, probe, load, redis, this.report);
 					ThroughputPhases.ingestion(run);
@@ -78,6 +84,12 @@ public final class Bench {
 				}
 			}
 		}
+		finally {
+			if (standIns != null) {
+				this.report.note("Hosted stand-ins answered (route, status: calls): " + standIns.calls());
+				standIns.close();
+			}
+		}
 		if (run != null) {
 			run.memory();
 		}
@@ -92,12 +104,19 @@ public final class Bench {
 		}
 	}
 
-	/** Agents and campaigns through the API; the tasks the planner plans for them are the templates of the load. */
-	private List<UUID> seedTemplates(ChimeraLocal local, String jdbcUrl) throws Exception {
+	/**
+	 * Agents and campaigns through the API; the tasks the planner plans for them are the templates of the load.
+	 * With hosted tools ({@code media} not null) each agent gets what its live accounts need before its campaign.
+	 */
+	private List<UUID> seedTemplates(ChimeraLocal local, String jdbcUrl, Path media) throws Exception {
 		BenchAdmin admin = BenchAdmin.signIn(local.url(Service.ORCHESTRATOR), BenchServices.ADMIN_EMAIL,
 				BenchServices.ADMIN_PASSWORD);
 		for (int i = 0; i < this.options.agents(); i++) {
-			admin.agentWithCampaign("Bench Agent " + i);
+			String agent = admin.agent("Bench Agent " + i);
+			if (media != null) {
+				HostedTools.prepareAgent(jdbcUrl, media, agent);
+			}
+			admin.campaign(agent, "Bench Agent " + i);
 		}
 		try (Connection connection = java.sql.DriverManager.getConnection(jdbcUrl)) {
 			long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

@@ -32,11 +32,15 @@ final class BenchAdmin {
 		return new BenchAdmin(Api.asAdmin(base, email, password));
 	}
 
-	/** Creates an agent with a one-day campaign; returns the campaign id. */
-	String agentWithCampaign(String name) {
-		String agent = post("/v1/agents", Map.of("name", name, "persona_file", Api.base64(SOUL.formatted(name)),
+	/** Creates an agent with a twitter account; returns its id. */
+	String agent(String name) {
+		return post("/v1/agents", Map.of("name", name, "persona_file", Api.base64(SOUL.formatted(name)),
 				"social_accounts", Map.of("twitter", Map.of("username", name.toLowerCase().replace(' ', '_'))), "budget",
 				Map.of("daily_usd", 100000, "total_usd", 1000000)), "agent_id");
+	}
+
+	/** Creates the agent's one-day campaign (the planner plans its tasks at once); returns the campaign id. */
+	String campaign(String agent, String name) {
 		return post("/v1/campaigns", Map.of("agent_id", agent, "name", name + " campaign", "goals",
 				"Promote Ethiopian designers and the summer collection", "budget_daily_usd", 100000, "duration_days", 1),
 				"campaign_id");

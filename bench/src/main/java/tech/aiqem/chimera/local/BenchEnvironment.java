@@ -29,7 +29,10 @@ final class BenchEnvironment {
 				+ options.ingest().toSeconds() + " s, pipeline " + options.pipeline().toSeconds() + " s, latency "
 				+ options.latency().toSeconds() + " s, realistic " + options.realistic().toSeconds() + " s (worker model "
 				+ options.workerLatency().toMillis() + " ms, judge model " + options.judgeLatency().toMillis()
-				+ " ms, ±25%), " + options.agents() + " agents.";
+				+ " ms, ±25%), " + options.agents() + " agents; tools: " + (options.hostedTools()
+						? "hosted stand-ins (X, Ideogram, Weaviate shapes; not the hosted services) answering after "
+								+ options.toolsLatency().toMillis() + " ms ±25%"
+						: "offline (image renderer, Lucene with MiniLM, sandbox platform in mcp-tools)") + ".";
 	}
 
 	private static double osMemoryGb() {

@@ -21,9 +21,13 @@ import java.time.Duration;
  * @param javaOpts options of the services' JVMs
  * @param jfr whether each service records a JFR profile (logs/service-PID.jfr, written when it stops)
  * @param write the markdown file whose benchmark section is replaced by this run's table, or null
+ * @param hostedTools true for {@code --tools hosted}: mcp-tools' live adapters against {@link HostedStandIns}
+ * instead of its offline defaults (false, the default, keeps runs comparable with the table of record)
+ * @param toolsLatency how long the hosted stand-ins take to answer (±25%)
  */
 record BenchOptions(Path home, Duration ingest, Duration pipeline, Duration latency, Duration realistic, Duration warmup,
-		int rate, Duration workerLatency, Duration judgeLatency, int occJudges, int agents, String javaOpts, boolean jfr, Path write) {
+		int rate, Duration workerLatency, Duration judgeLatency, int occJudges, int agents, String javaOpts, boolean jfr, Path write,
+		boolean hostedTools, Duration toolsLatency) {
 
 	static BenchOptions parse(String[] args) {
 		Path home = Path.of(System.getenv().getOrDefault("CHIMERA_HOME", ".")).toAbsolutePath().normalize();
@@ -40,6 +44,8 @@ record BenchOptions(Path home, Duration ingest, Duration pipeline, Duration late
 		String javaOpts = System.getenv().getOrDefault("CHIMERA_JAVA_OPTS", LocalOptions.DEFAULT_JAVA_OPTS);
 		Path write = null;
 		boolean jfr = false;
+		boolean hostedTools = false;
+		Duration toolsLatency = Duration.ofMillis(150);
 		for (int i = 0; i < args.length; i++) {
 			String value = i + 1 < args.length ? args[i + 1] : null;
 			switch (args[i]) {
@@ -54,6 +60,12 @@ record BenchOptions(Path home, Duration ingest, Duration pipeline, Duration late
 				case "--occ-judges" -> occJudges = Integer.parseInt(value);
 				case "--agents" -> agents = Integer.parseInt(value);
 				case "--write" -> write = Path.of(value).toAbsolutePath();
+				case "--tools" -> hostedTools = switch (String.valueOf(value)) {
+					case "offline" -> false;
+					case "hosted" -> true;
+					default -> throw new IllegalArgumentException("--tools is offline or hosted, not " + value + "\n" + usage());
+				};
+				case "--tools-latency" -> toolsLatency = Duration.ofMillis(Long.parseLong(value));
 				case "--jfr" -> {
 					jfr = true;
 					i--;
@@ -68,14 +80,18 @@ record BenchOptions(Path home, Duration ingest, Duration pipeline, Duration late
 			i++;
 		}
 		return new BenchOptions(home, ingest, pipeline, latency, realistic, warmup, rate, workerLatency, judgeLatency,
-				occJudges, agents, javaOpts, jfr, write);
+				occJudges, agents, javaOpts, jfr, write, hostedTools, toolsLatency);
 	}
 
 	static String usage() {
 		return """
 				bench/run [--ingest 60] [--pipeline 60] [--latency 30] [--realistic 45] [--warmup 10] (seconds)
 				          [--rate 1000] [--worker-latency 2000] [--judge-latency 1000] (ms) [--occ-judges 50]
-				          [--agents 8] [--quick] [--jfr] [--write BENCHMARKS.md]""";
+				          [--agents 8] [--quick] [--jfr] [--write BENCHMARKS.md]
+				          [--tools offline|hosted] [--tools-latency 150] (ms)
+				  --tools hosted: mcp-tools calls X, Ideogram and Weaviate adapters against local stand-ins with those
+				  APIs' shapes (not the hosted services), answering after --tools-latency ±25%; offline (default): the
+				  image renderer, embedded Lucene with MiniLM embeddings and the sandbox platform in mcp-tools""";
 	}
 
 	private static Duration seconds(String value) {

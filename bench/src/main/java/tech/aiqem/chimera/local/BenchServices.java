@@ -19,8 +19,11 @@ final class BenchServices {
 	private BenchServices() {
 	}
 
-	/** Starts every service on the given servers and waits until they are ready. */
-	static ChimeraLocal start(BenchOptions options, Path data, PostgresServer postgres, RedisServer redis) {
+	/**
+	 * Starts every service on the given servers and waits until they are ready; {@code tools} selects mcp-tools'
+	 * adapters (empty: the offline defaults; {@link HostedTools#environment}: the hosted stand-ins).
+	 */
+	static ChimeraLocal start(BenchOptions options, Path data, PostgresServer postgres, RedisServer redis, Map<String, String> tools) {
 		Map<String, String> env = new HashMap<>();
 		env.put("CHIMERA_HOME", options.home().toString());
 		env.put("CHIMERA_DATA_DIR", data.toString());
@@ -53,6 +56,7 @@ final class BenchServices {
 		services.put("POSTS_PER_DAY", "1000000000");
 		services.put("POST_MIN_SPACING", "0s");
 		services.put("CHIMERA_TOOLS_PACING_JITTER", "0s");
+		services.putAll(tools);
 		LocalOptions local = LocalOptions.fromEnvironment(env, new String[0]).withEnv(services);
 		BenchRun.log("starting the services (" + options.javaOpts() + ", java " + Runtime.version() + ")");
 		long started = System.nanoTime();

@@ -54,10 +54,11 @@ final class ThroughputPhases {
 		long t0 = System.nanoTime();
 		run.sampleMemory(options.pipeline());
 		double seconds = (System.nanoTime() - t0) / 1e9;
-		Map<Service, PrometheusScrape> after = run.probe.scrape();
+		// CPU and counts at the window's end: a scrape may take up to its 20 s timeout when a service is busy
 		Map<String, Double> cpu = cpuShare(cpuBefore, run.probe.cpuSeconds(), seconds);
 		long committed = run.judged() - committedBefore;
 		long published = run.published() - publishedBefore;
+		Map<Service, PrometheusScrape> after = run.probe.scrape();
 		run.load.stop();
 		run.report.atLeast("2. Pipeline: tasks/s planned → committed and published (" + (long) seconds + " s)",
 				published / seconds, 2_500, "tasks/s");
