@@ -50,6 +50,9 @@ public final class XApiPlatform implements SocialPlatform {
 
 	private final Clock clock;
 
+	private final XUserIds userIds = new XUserIds(account -> check(account, send(authorized(account,
+			URI.create(base() + "/2/users/by/username/" + encode(account.username()))).GET().build()), "GET /2/users/by/username/:username"));
+
 	public XApiPlatform(ToolsProperties.Api api, HttpClient http, Duration timeout, RateLimitBlocks blocks, Clock clock) {
 		this.api = api;
 		this.http = http;
@@ -95,14 +98,10 @@ public final class XApiPlatform implements SocialPlatform {
 	@Override
 	public Optional<PublishedPost> find(OutgoingPost post, Instant since) {
 		AccountRef account = post.account();
-		if (account.userId() == null) {
-			throw new PlatformException(Kind.REJECTED, "an earlier attempt may have posted; checking needs the numeric user id "
-					+ "in social_accounts.twitter.user_id of agent " + account.agent() + ", so nothing is posted again");
-		}
 		String query = "start_time=" + encode(since.minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString())
 				+ "&max_results=100&tweet.fields=created_at&exclude=retweets";
 		HttpRequest request = authorized(account,
-				URI.create(base() + "/2/users/" + encode(account.userId()) + "/tweets?" + query)).GET().build();
+				URI.create(base() + "/2/users/" + encode(this.userIds.of(account)) + "/tweets?" + query)).GET().build();
 		JsonNode json = check(account, send(request), "GET /2/users/:id/tweets");
 		for (JsonNode tweet : json.path("data")) {
 			if (PostMatch.sameText(post.text(), tweet.path("text").asString(null))) {
@@ -115,14 +114,10 @@ public final class XApiPlatform implements SocialPlatform {
 
 	@Override
 	public List<RecentMention> mentions(AccountRef account, Instant since, Instant until) {
-		if (account.userId() == null) {
-			throw new PlatformException(Kind.REJECTED,
-					"live X mentions need the numeric user id in social_accounts.twitter.user_id of agent " + account.agent());
-		}
 		String query = "start_time=" + encode(since.truncatedTo(ChronoUnit.SECONDS).toString())
 				+ "&max_results=100&tweet.fields=created_at,public_metrics,author_id&expansions=author_id&user.fields=username";
 		HttpRequest request = authorized(account,
-				URI.create(base() + "/2/users/" + encode(account.userId()) + "/mentions?" + query)).GET().build();
+				URI.create(base() + "/2/users/" + encode(this.userIds.of(account)) + "/mentions?" + query)).GET().build();
 		JsonNode json = check(account, send(request), "GET /2/users/:id/mentions");
 		Map<String, String> usernames = new HashMap<>();
 		for (JsonNode user : json.path("includes").path("users")) {

@@ -136,4 +136,33 @@ class XApiPlatformTests {
 		assertThat(request.getPath()).startsWith("/2/users/2244994945/mentions?start_time=2024-01-15T10%3A00%3A00Z")
 			.contains("expansions=author_id");
 	}
+
+	@Test
+	void anAccountCreatedWithItsUsernameOnlyIsLookedUpOnceByUsername() throws Exception {
+		// POST /v1/agents takes a username; the timeline and mention endpoints take the numeric id
+		AccountRef byName = new AccountRef(this.account.agent(), this.account.tenant(), Platform.TWITTER, "FashionNova_AI", null);
+		this.server.enqueue(new MockResponse().setBody("{\"data\":{\"id\":\"2244994945\",\"name\":\"FashionNova AI\",\"username\":\"fashionnova_ai\"}}"));
+		this.server.enqueue(new MockResponse().setBody(Fixtures.read("x/get_users_mentions_200.json")));
+		this.server.enqueue(new MockResponse().setBody(Fixtures.read("x/get_users_mentions_200.json")));
+		assertThat(this.x.mentions(byName, NOW.minusSeconds(3600), NOW)).hasSize(1);
+		assertThat(this.x.mentions(new AccountRef(byName.agent(), byName.tenant(), Platform.TWITTER, "fashionnova_ai", null),
+				NOW.minusSeconds(3600), NOW)).hasSize(1);
+		RecordedRequest lookup = this.server.takeRequest();
+		assertThat(lookup.getPath()).isEqualTo("/2/users/by/username/FashionNova_AI");
+		assertThat(lookup.getHeader("Authorization")).isEqualTo("Bearer x-secret-token");
+		assertThat(this.server.takeRequest().getPath()).startsWith("/2/users/2244994945/mentions?");
+		assertThat(this.server.takeRequest().getPath()).startsWith("/2/users/2244994945/mentions?");
+		assertThat(this.server.getRequestCount()).isEqualTo(3);
+	}
+
+	@Test
+	void aUsernameXDoesNotKnowIsRefusedWithoutReadingMentions() throws Exception {
+		AccountRef unknown = new AccountRef(this.account.agent(), this.account.tenant(), Platform.TWITTER, "nobody_here_123", null);
+		this.server.enqueue(new MockResponse().setBody("{\"errors\":[{\"value\":\"nobody_here_123\",\"detail\":\"Could not find user "
+				+ "with username: [nobody_here_123].\",\"title\":\"Not Found Error\",\"resource_type\":\"user\",\"parameter\":\"username\","
+				+ "\"type\":\"https://api.twitter.com/2/problems/resource-not-found\"}]}"));
+		assertThatThrownBy(() -> this.x.mentions(unknown, NOW.minusSeconds(3600), NOW)).isInstanceOf(PlatformException.class)
+			.hasMessageContaining("X has no user @nobody_here_123");
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
+	}
 }
