@@ -40,10 +40,12 @@ final class BenchServices {
 		services.put("CHIMERA_PLANNER_INTERVAL", "20ms");
 		services.put("CHIMERA_PLANNER_DISPATCH_BATCH", "2000");
 		services.put("CHIMERA_PLANNER_DISPATCH_THREADS", "3");
+		// Phase 1 measures how fast the dispatcher fills the lists, so it starts without their bound; the planner is
+		// relaunched with it (BOUNDED_PLANNER) before the pipeline phases.
+		services.put("CHIMERA_PLANNER_DISPATCH_MAX_WAITING", "100000000");
 		// Enough tasks in flight to keep the cores busy with an instant model, not so many that the MCP server's
 		// request threads overflow (the realistic phase restarts the worker with rate x model latency in flight).
 		services.put("CHIMERA_WORKER_CONCURRENCY", "128");
-		services.put("CHIMERA_JUDGE_BATCH_SIZE", "1000");
 		services.put("CHIMERA_JUDGE_MODEL_CONCURRENCY", "1024");
 		// A publisher loop holds a pooled connection only to claim a batch and to write its outcomes, never during
 		// the tool calls: two loops of 64-action batches, their calls 64 at a time (the worker's 128 and these within
@@ -64,6 +66,9 @@ final class BenchServices {
 		BenchRun.log("services ready in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
 		return running;
 	}
+
+	/** The planner's environment after phase 1: the lists' default bound, as deployed. */
+	static final Map<String, String> BOUNDED_PLANNER = Map.of("CHIMERA_PLANNER_DISPATCH_MAX_WAITING", "10000");
 
 	/**
 	 * The worker's and the judge's environment for the realistic phase: a model that answers after a delay

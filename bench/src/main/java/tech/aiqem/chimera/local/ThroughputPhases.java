@@ -37,8 +37,13 @@ final class ThroughputPhases {
 		// What the dispatcher queued is dropped (those rows stay in progress, unseen); what it did not reach is
 		// the next phase's backlog.
 		run.clearQueues();
+		// From here on the dispatcher keeps the lists at their deployed bound: a backlog beyond what the workers take
+		// soon waits in PostgreSQL instead of being pushed (and re-read) at the ingestion rate all phase long.
+		Thread planner = new Thread(() -> run.local.relaunch(Service.PLANNER, BenchServices.BOUNDED_PLANNER, Duration.ofSeconds(180)));
+		planner.start();
 		run.local.process(Service.WORKER).restart();
 		run.awaitReady(Service.WORKER);
+		planner.join();
 	}
 
 	/** 2. Planned to committed and published, model answering at once: the system's own overhead. */

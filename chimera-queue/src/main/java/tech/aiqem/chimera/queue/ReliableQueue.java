@@ -80,6 +80,29 @@ public final class ReliableQueue {
 		push(queue, List.of(payload));
 	}
 
+	/** Messages waiting in these queues (not yet popped), read in one round trip. */
+	public long waiting(Collection<String> queues) {
+		var async = this.redis.shared().async();
+		var futures = new ArrayList<io.lettuce.core.RedisFuture<Long>>(queues.size());
+		for (String queue : queues) {
+			futures.add(async.llen(queue));
+		}
+		long total = 0;
+		for (var future : futures) {
+			try {
+				total += future.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted reading queue lengths", ex);
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				throw new IllegalStateException("queue lengths unreadable: " + ex.getCause().getMessage(), ex);
+			}
+		}
+		return total;
+	}
+
 	/**
 	 * Pushes notifications to a capped list (e.g. {@code chimera:hitl}): a hint for listeners, not a
 	 * queue; the newest {@code cap} entries are kept.

@@ -36,7 +36,10 @@ import tech.aiqem.chimera.queue.ReliableQueue;
  * tasks with {@code FOR UPDATE SKIP LOCKED}, pushes them (pipelined, one script call per priority) and
  * marks them in progress in the same transaction. If the commit fails after the push, the tasks are
  * pushed again later: delivery is at least once and every consumer is idempotent on the task id.
- * Tasks of paused campaigns or agents wait.
+ * Tasks of paused campaigns or agents wait. The lists are kept near {@code dispatch-max-waiting} tasks deep: a
+ * backlog beyond what workers can take soon stays in PostgreSQL (durable, visible to replanning and the
+ * sweeper, costing no Redis memory), and at that depth only high-priority tasks are pushed, so that they never
+ * wait behind an older backlog of the others.
  */
 @Component
 public class Dispatcher {
@@ -55,6 +58,10 @@ public class Dispatcher {
 			 LIMIT :limit
 			 FOR NO KEY UPDATE OF t SKIP LOCKED
 			""";
+
+	/** The same claim for high-priority tasks only (index {@code idx_tasks_due_high}), when the lists are full. */
+	private static final String CLAIM_HIGH = CLAIM.replace("WHERE t.status = 'pending'",
+			"WHERE t.status = 'pending' AND t.priority = 'high'");
 
 	private final JdbcClient jdbc;
 
@@ -83,11 +90,14 @@ public class Dispatcher {
 
 	/** Dispatches one batch; true when there was something to dispatch. */
 	public boolean dispatchDue() {
+		long room = this.properties.dispatchMaxWaiting() - this.queue.waiting(RedisKeys.taskQueues());
+		String claim = room > 0 ? CLAIM : CLAIM_HIGH;
+		int limit = room > 0 ? (int) Math.min(this.properties.dispatchBatch(), room) : this.properties.dispatchBatch();
 		Integer dispatched = this.transactions.execute(status -> {
 			Instant now = this.clock.instant();
-			List<Claimed> claimed = this.jdbc.sql(CLAIM)
+			List<Claimed> claimed = this.jdbc.sql(claim)
 				.param("now", Timestamp.from(now))
-				.param("limit", this.properties.dispatchBatch())
+				.param("limit", limit)
 				.query(Dispatcher::claimed)
 				.list();
 			if (claimed.isEmpty()) {

@@ -46,7 +46,7 @@ final class PlannerFakes {
 	}
 
 	static PlannerProperties properties() {
-		return new PlannerProperties(Duration.ofHours(24), Duration.ofHours(2), 24, 500, 1, Duration.ofMillis(500),
+		return new PlannerProperties(Duration.ofHours(24), Duration.ofHours(2), 24, 500, 1, 10_000, Duration.ofMillis(500),
 				Duration.ofMinutes(5), 0.75);
 	}
 

@@ -64,7 +64,7 @@ class ReplannerIntegrationTests {
 		ModelGateway noModel = (role, prompt) -> {
 			throw new AssertionError("a payment is re-planned from its goals, without the model");
 		};
-		PlannerProperties properties = new PlannerProperties(Duration.ofHours(24), Duration.ofHours(2), 24, 500, 1,
+		PlannerProperties properties = new PlannerProperties(Duration.ofHours(24), Duration.ofHours(2), 24, 500, 1, 10_000,
 				Duration.ofMillis(500), Duration.ofMinutes(5), 0.75);
 		Ledger ledger = Ledger.on(dataSource);
 		this.replanner = new Replanner(this.jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),

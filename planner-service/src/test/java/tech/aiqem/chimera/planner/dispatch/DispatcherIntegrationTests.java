@@ -1,0 +1,149 @@
+package tech.aiqem.chimera.planner.dispatch;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tech.aiqem.chimera.embedded.TestServices;
+import tech.aiqem.chimera.infra.redis.Redis;
+import tech.aiqem.chimera.ledger.Ledger;
+import tech.aiqem.chimera.model.ChimeraJson;
+import tech.aiqem.chimera.model.Priority;
+import tech.aiqem.chimera.model.RedisKeys;
+import tech.aiqem.chimera.model.message.TaskContext;
+import tech.aiqem.chimera.planner.config.PlannerProperties;
+import tech.aiqem.chimera.queue.ReliableQueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dispatcher on real PostgreSQL and Redis: due tasks into the priority lists, never deeper than the bound. */
+class DispatcherIntegrationTests {
+
+	private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+
+	private JdbcClient jdbc;
+
+	private Redis redis;
+
+	private Dispatcher dispatcher;
+
+	private UUID tenant;
+
+	private UUID agent;
+
+	private UUID campaign;
+
+	@BeforeEach
+	void servers() throws Exception {
+		DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestServices.freshPostgresDatabase());
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migrations").load().migrate();
+		this.jdbc = JdbcClient.create(dataSource);
+		this.redis = new Redis(TestServices.freshRedisUrl());
+		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+		// Batches of 4, at most 5 waiting in the lists.
+		PlannerProperties properties = new PlannerProperties(Duration.ofHours(24), Duration.ofHours(2), 24, 4, 1, 5,
+				Duration.ofMillis(500), Duration.ofMinutes(5), 0.75);
+		this.dispatcher = new Dispatcher(this.jdbc, Ledger.on(dataSource).tasks(),
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+				new ReliableQueue(this.redis, "dispatcher-test", Duration.ofSeconds(30), clock), properties, clock,
+				new SimpleMeterRegistry());
+		this.tenant = UUID.randomUUID();
+		this.agent = UUID.randomUUID();
+		this.campaign = UUID.randomUUID();
+		this.jdbc.sql("INSERT INTO tenants (id, name) VALUES (?, 'acme')").param(this.tenant).update();
+		this.jdbc.sql("""
+				INSERT INTO agents (id, tenant_id, name, persona_file_path, persona_source, persona, social_accounts, status)
+				VALUES (?, ?, 'Selam', 'soul://selam/SOUL.md', '# Selam', '{}'::jsonb, '{"twitter":{"username":"selam"}}'::jsonb,
+				        'active')
+				""").params(this.agent, this.tenant).update();
+		this.jdbc.sql("""
+				INSERT INTO campaigns (id, tenant_id, agent_id, name, goals, status, started_at, duration_days, posts_per_day,
+				                       estimated_posts, next_plan_at)
+				VALUES (?, ?, ?, 'Kemis week', '{"text":"Grow the kemis audience"}'::jsonb, 'active', ?, 1, 3, 3, ?)
+				""").params(this.campaign, this.tenant, this.agent, Timestamp.from(NOW), Timestamp.from(NOW)).update();
+	}
+
+	@AfterEach
+	void close() {
+		this.redis.close();
+	}
+
+	private UUID pending(String priority, Instant scheduledAt) {
+		UUID id = UUID.randomUUID();
+		TaskContext context = new TaskContext("Styling tip", List.of(), List.of(), null, null, null, null, null);
+		this.jdbc.sql("""
+				INSERT INTO tasks (id, campaign_id, agent_id, tenant_id, task_type, priority, status, context, state_version,
+				                   goals_revision, scheduled_at, deadline, created_at)
+				VALUES (?, ?, ?, ?, 'content_generation', ?, 'pending', CAST(? AS jsonb), 0, 1, ?, ?, ?)
+				""").params(id, this.campaign, this.agent, this.tenant, priority, ChimeraJson.write(context),
+				Timestamp.from(scheduledAt), Timestamp.from(scheduledAt.plusSeconds(7200)), Timestamp.from(scheduledAt))
+			.update();
+		return id;
+	}
+
+	private long waiting(Priority priority) {
+		return this.redis.shared().sync().llen(RedisKeys.tasks(priority));
+	}
+
+	private long withStatus(String status) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM tasks WHERE status = ?").param(status).query(Long.class).single();
+	}
+
+	@Test
+	void aBacklogWaitsInPostgresOnceTheListsHoldTheBound() {
+		for (int i = 0; i < 12; i++) {
+			pending("medium", NOW.minusSeconds(60 - i));
+		}
+
+		assertThat(this.dispatcher.dispatchDue()).isTrue();
+		assertThat(this.dispatcher.dispatchDue()).as("one more, up to the bound of 5").isTrue();
+		assertThat(this.dispatcher.dispatchDue()).as("the lists hold 5: nothing more").isFalse();
+		assertThat(waiting(Priority.MEDIUM)).isEqualTo(5);
+		assertThat(withStatus("pending")).isEqualTo(7);
+		assertThat(withStatus("in_progress")).isEqualTo(5);
+
+		// A worker takes three: three more are pushed, the oldest first.
+		for (int i = 0; i < 3; i++) {
+			this.redis.shared().sync().rpop(RedisKeys.tasks(Priority.MEDIUM));
+		}
+		assertThat(this.dispatcher.dispatchDue()).isTrue();
+		assertThat(waiting(Priority.MEDIUM)).isEqualTo(5);
+		assertThat(withStatus("pending")).isEqualTo(4);
+	}
+
+	@Test
+	void aHighPriorityTaskIsPushedEvenWhenTheListsAreFull() {
+		for (int i = 0; i < 9; i++) {
+			pending("low", NOW.minusSeconds(120 - i));
+		}
+		while (this.dispatcher.dispatchDue()) {
+			// fill the lists up to the bound
+		}
+		assertThat(waiting(Priority.LOW)).isEqualTo(5);
+		UUID urgent = pending("high", NOW.minusSeconds(1));
+
+		assertThat(this.dispatcher.dispatchDue()).isTrue();
+
+		assertThat(waiting(Priority.HIGH)).isEqualTo(1);
+		assertThat(this.redis.shared().sync().lindex(RedisKeys.tasks(Priority.HIGH), 0)).contains(urgent.toString());
+		assertThat(waiting(Priority.LOW)).as("the older low-priority backlog still waits").isEqualTo(5);
+		assertThat(withStatus("pending")).isEqualTo(4);
+	}
+
+}
