@@ -30,9 +30,16 @@ public final class TestServices {
 		return PostgresServer.freshDatabase(adminJdbcUrl());
 	}
 
-	/** A Redis URL on a database index no other caller in this JVM uses, flushed. */
+	/**
+	 * A Redis URL on a database index no other caller in this JVM uses, flushed. Where a module's tests run in
+	 * several forks (Surefire sets {@code chimera.test.fork} to {@code fork-N} and {@code chimera.test.forks}),
+	 * each fork takes its own share of the indexes 1 to 15.
+	 */
 	public static synchronized String freshRedisUrl() {
-		int db = 1 + nextRedisDb.getAndIncrement() % 15;
+		int forks = Math.max(1, Integer.getInteger("chimera.test.forks", 1));
+		int fork = Math.min(forks, Math.max(1, forkNumber(System.getProperty("chimera.test.fork"))));
+		int share = 15 / forks;
+		int db = 1 + (fork - 1) * share + nextRedisDb.getAndIncrement() % share;
 		String url = redisBase().replaceFirst("/\\d*$", "") + "/" + db;
 		RedisClient client = RedisClient.create(RedisURI.create(url));
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
@@ -42,6 +49,12 @@ public final class TestServices {
 			client.shutdown();
 		}
 		return url;
+	}
+
+	/** The N of {@code fork-N} (Maven leaves a value that is only a placeholder empty, hence the prefix); 1 if none. */
+	static int forkNumber(String property) {
+		String digits = property == null ? "" : property.replaceAll("\\D", "");
+		return digits.isEmpty() ? 1 : Integer.parseInt(digits);
 	}
 
 	private static String adminJdbcUrl() {
