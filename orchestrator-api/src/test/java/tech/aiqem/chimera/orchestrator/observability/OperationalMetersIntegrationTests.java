@@ -92,8 +92,7 @@ class OperationalMetersIntegrationTests {
 		spend(tenant, other, "0.500000", today, "model:b");
 		spend(tenant, other, "9.000000", today.minusDays(1), "model:c");
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			assertThat(this.meters.get("chimera.spend.tenant.usd").tag("tenant_id", tenant.toString()).gauge().value())
-				.isEqualTo(1.75);
+			assertThat(gauge("chimera.spend.tenant.usd", "tenant_id", tenant.toString())).isEqualTo(1.75);
 			// top-agents=1: only today's biggest spender has a series
 			assertThat(this.meters.find("chimera.spend.agent.usd").gauges()).singleElement()
 				.satisfies(g -> assertThat(g.getId().getTag("agent_id")).isEqualTo(agent.toString()))
@@ -106,11 +105,23 @@ class OperationalMetersIntegrationTests {
 
 		this.redis.shared().sync().lpush(RedisKeys.tasks(Priority.HIGH), "{}", "{}");
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(
-				() -> assertThat(this.meters.get("chimera.queue.depth").tag("queue", "high").gauge().value()).isEqualTo(2));
+				() -> assertThat(gauge("chimera.queue.depth", "queue", "high")).isEqualTo(2));
 	}
 
 	private double gauge(String name) {
-		return this.meters.get(name).gauge().value();
+		io.micrometer.core.instrument.Gauge gauge = this.meters.find(name).gauge();
+		assertThat(gauge).as(name).isNotNull();
+		return gauge.value();
+	}
+
+	/**
+	 * A series' value; an assertion error (which the awaits retry) while it is missing, as it is for a moment
+	 * whenever the refresh re-registers the spend series (MultiGauge with overwrite).
+	 */
+	private double gauge(String name, String tag, String value) {
+		io.micrometer.core.instrument.Gauge gauge = this.meters.find(name).tag(tag, value).gauge();
+		assertThat(gauge).as(name + "{" + tag + "=" + value + "}").isNotNull();
+		return gauge.value();
 	}
 
 	private UUID agent(String name) {
