@@ -80,27 +80,10 @@ public final class ReliableQueue {
 		push(queue, List.of(payload));
 	}
 
-	/** Messages waiting in these queues (not yet popped), read in one round trip. */
+	/** Messages waiting in these queues (not popped yet), in one round trip. */
 	public long waiting(Collection<String> queues) {
 		var async = this.redis.shared().async();
-		var futures = new ArrayList<io.lettuce.core.RedisFuture<Long>>(queues.size());
-		for (String queue : queues) {
-			futures.add(async.llen(queue));
-		}
-		long total = 0;
-		for (var future : futures) {
-			try {
-				total += future.get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted reading queue lengths", ex);
-			}
-			catch (java.util.concurrent.ExecutionException ex) {
-				throw new IllegalStateException("queue lengths unreadable: " + ex.getCause().getMessage(), ex);
-			}
-		}
-		return total;
+		return queues.stream().map(async::llen).toList().stream().mapToLong(Replies::await).sum();
 	}
 
 	/**
@@ -133,18 +116,7 @@ public final class ReliableQueue {
 			return;
 		}
 		var async = this.redis.shared().async();
-		var futures = new ArrayList<io.lettuce.core.RedisFuture<Long>>(deliveries.size());
-		for (Delivery delivery : deliveries) {
-			futures.add(async.lrem(delivery.processingKey(), 1, delivery.payload()));
-		}
-		for (var future : futures) {
-			try {
-				future.get();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException("ack failed: " + ex.getMessage(), ex);
-			}
-		}
+		deliveries.stream().map(d -> async.lrem(d.processingKey(), 1, d.payload())).toList().forEach(Replies::await);
 		this.leases.release(deliveries);
 	}
 
