@@ -68,7 +68,8 @@ public final class WeaviateMemoryStore implements MemoryStore {
 
 	/**
 	 * A client for a Weaviate URL such as {@code http://localhost:8080}; the API key (may be null) is sent
-	 * as a bearer token, as Weaviate's API-key authentication expects.
+	 * as a bearer token, as Weaviate's API-key authentication expects. Its connections are pooled and kept
+	 * ({@link PooledHttpClient}).
 	 */
 	public static WeaviateClient client(URI url, String apiKey, int timeoutSeconds) {
 		if (url == null || url.getScheme() == null || url.getHost() == null) {
@@ -83,7 +84,8 @@ public final class WeaviateMemoryStore implements MemoryStore {
 		if (apiKey != null && !apiKey.isBlank()) {
 			headers.put("Authorization", "Bearer " + apiKey.trim());
 		}
-		return new WeaviateClient(new Config(scheme, host, headers, timeoutSeconds));
+		return new WeaviateClient(new Config(scheme, host, headers, timeoutSeconds), PooledHttpClient.create(headers, timeoutSeconds),
+				null);
 	}
 
 	@Override

@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class RecordedWeaviate extends Dispatcher {
 
-	record Exchange(String method, String path, String authorization, String body) {
+	/** One request; {@code onConnection} is its index on its HTTP connection (0: the connection's first). */
+	record Exchange(String method, String path, String authorization, String body, int onConnection) {
 
 		JsonNode json() {
 			return JSON.readTree(this.body);
@@ -76,7 +77,7 @@ final class RecordedWeaviate extends Dispatcher {
 	public MockResponse dispatch(RecordedRequest request) {
 		String path = request.getPath().split("\\?")[0];
 		Exchange exchange = new Exchange(request.getMethod(), path, request.getHeader("Authorization"),
-				request.getBody().readUtf8());
+				request.getBody().readUtf8(), request.getSequenceNumber());
 		this.exchanges.add(exchange);
 		MockResponse override = this.overrides.get(exchange.method() + " " + path);
 		if (override != null) {

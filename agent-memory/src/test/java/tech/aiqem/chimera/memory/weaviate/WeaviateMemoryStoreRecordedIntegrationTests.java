@@ -73,6 +73,18 @@ class WeaviateMemoryStoreRecordedIntegrationTests extends MemoryStoreContractTes
 	}
 
 	@Test
+	void callsReuseTheirConnections() {
+		store().write(TENANT, List.of(BEACH, MONDAY));
+		store().search(TENANT, MemoryQuery.about(BEACH_TEXT).withLimit(10));
+		store().search(TENANT, MemoryQuery.about(BEACH_TEXT).withLimit(10));
+
+		List<RecordedWeaviate.Exchange> exchanges = this.weaviate.exchanges();
+		assertThat(exchanges).hasSizeGreaterThanOrEqualTo(4);
+		// one call after another: each but the first goes over the connection the one before used
+		assertThat(exchanges.stream().filter(e -> e.onConnection() == 0)).as("connections opened").hasSize(1);
+	}
+
+	@Test
 	void theFirstWriteCreatesTheClassAndTheTenantThenBatchesIntoTheTenant() {
 		store().write(TENANT, List.of(BEACH, MONDAY));
 		store().write(TENANT, CHAT);
