@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +19,16 @@ import tech.aiqem.chimera.model.persona.SoulMarkdown;
 
 import tools.jackson.databind.JsonNode;
 
-/** Reads agents from PostgreSQL; the SOUL.md in {@code persona_source} is the persona's truth. */
+/**
+ * Reads agents from PostgreSQL; the SOUL.md in {@code persona_source} is the persona's truth. The row is read on
+ * every call (status and accounts are never stale); the parsed persona is kept per file text, since parsing
+ * the same SOUL.md for every tool call was a twentieth of the tools server's CPU under load.
+ */
 @Component
 public class AgentDirectory {
+
+	/** Characters of persona files whose parse is kept (about 8 MB of text). */
+	static final long PARSED_CHARS = 4_000_000;
 
 	private static final String FIND = """
 			SELECT id, tenant_id, status, persona_source, social_accounts::text AS social_accounts
@@ -27,6 +36,11 @@ public class AgentDirectory {
 			""";
 
 	private final JdbcTemplate jdbc;
+
+	private final Cache<String, Persona> parsed = Caffeine.newBuilder()
+		.maximumWeight(PARSED_CHARS)
+		.weigher((String source, Persona persona) -> source.length())
+		.build();
 
 	AgentDirectory(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -37,7 +51,8 @@ public class AgentDirectory {
 		var rows = this.jdbc.query(FIND, (rs, n) -> {
 			Persona persona;
 			try {
-				persona = SoulMarkdown.parse(rs.getString("persona_source"));
+				String source = rs.getString("persona_source");
+				persona = source == null ? SoulMarkdown.parse(null) : this.parsed.get(source, SoulMarkdown::parse);
 			}
 			catch (SoulFormatException ex) {
 				throw new UnknownAgentException("agent " + id + " has an unreadable SOUL.md: " + ex.getMessage());
