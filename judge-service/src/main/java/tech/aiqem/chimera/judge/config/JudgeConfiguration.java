@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.thread.Threading;
@@ -14,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tech.aiqem.chimera.budget.SpendGuard;
@@ -59,13 +59,7 @@ class JudgeConfiguration {
 		if (Threading.VIRTUAL.isActive(environment)) {
 			return new VirtualThreadTaskExecutor(prefix).getVirtualThreadFactory();
 		}
-		ThreadFactory platform = Executors.defaultThreadFactory();
-		AtomicInteger count = new AtomicInteger();
-		return task -> {
-			Thread thread = platform.newThread(task);
-			thread.setName(prefix + count.incrementAndGet());
-			return thread;
-		};
+		return new CustomizableThreadFactory(prefix);
 	}
 
 	@Bean(destroyMethod = "close")
