@@ -122,7 +122,7 @@ final class FaultInjector {
 				case PAUSE_AGENTS -> this.lifecycle.pauseAgents();
 				case WITHDRAW_PAYMENT -> this.lifecycle.withdrawPayment();
 				case LOSE_TASK -> this.lifecycle.loseTaskMessage(this.duplicated);
-				case WEDGE_TASK -> this.lifecycle.wedgeTask(this.servers.redisUrl());
+				case WEDGE_TASK -> this.lifecycle.wedgeTask(this.servers.redisUrl(), this.chimera.pid(Service.WORKER));
 			};
 			Duration recovery = Target.of(fault).services().isEmpty() ? Duration.ZERO
 					: awaitRecovery(at, Target.of(fault).services());

@@ -151,9 +151,11 @@ final class LifecycleFaults {
 	/**
 	 * Takes a queued task as a thread of the live worker would (the queue's own pop, under the worker's
 	 * consumer id, whose heartbeat stays fresh) and never finishes it: a wedged thread. Only the message's
-	 * lease can bring it back; the reaper of dead consumers never will.
+	 * lease can bring it back; the reaper of dead consumers never will. The worker process is held still
+	 * (SIGSTOP, as in a long pause) until the pop has taken a task: with the worker keeping up, its waiting
+	 * threads would otherwise take every task as it is pushed, and this pop would seldom win one.
 	 */
-	String wedgeTask(String redisUrl) {
+	String wedgeTask(String redisUrl, long workerPid) {
 		String worker = this.deliveries.liveWorker();
 		if (worker == null) {
 			throw new IllegalStateException("no live worker to wedge");
@@ -161,14 +163,37 @@ final class LifecycleFaults {
 		try (Redis redis = new Redis(redisUrl)) {
 			ReliableQueue queue = new ReliableQueue(redis, worker, Duration.ofSeconds(15), WEDGE_LEASE, Clock.systemUTC());
 			try (ReliableQueue.Consumer consumer = queue.consumer()) {
-				Delivery delivery = consumer.popByPriority(RedisKeys.taskQueues(), Duration.ofSeconds(60));
+				Delivery delivery;
+				signal(workerPid, "STOP");
+				try {
+					delivery = consumer.popByPriority(RedisKeys.taskQueues(), Duration.ofSeconds(10));
+				}
+				finally {
+					signal(workerPid, "CONT");
+				}
 				if (delivery == null) {
-					throw new IllegalStateException("no queued task to wedge within 60 s");
+					throw new IllegalStateException("no queued task to wedge within 10 s of the worker held still");
 				}
 				this.wedged = delivery;
 				return "task " + Deliveries.taskId(delivery.payload()) + " taken by a wedged thread of live worker " + worker
 						+ " (lease " + WEDGE_LEASE.toSeconds() + " s)";
 			}
+		}
+	}
+
+	private static void signal(long pid, String signal) {
+		try {
+			int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+			if (exit != 0) {
+				throw new IllegalStateException("kill -" + signal + " " + pid + " exited with " + exit);
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted sending SIG" + signal, ex);
 		}
 	}
 
