@@ -43,15 +43,21 @@ final class JdbcLedger implements TaskLedger, TaskEvents, Incidents, CampaignVer
 		int[] inserted = this.batch.batchUpdate(LedgerSql.INSERT_TASK,
 				tasks.stream().map(PlannedRows::task).toArray(SqlParameterSource[]::new));
 		List<SqlParameterSource> events = new ArrayList<>();
+		boolean due = false;
 		for (int i = 0; i < tasks.size(); i++) {
 			if (inserted[i] == 1) {
 				written[i] = true;
 				PlannedTask task = tasks.get(i);
 				events.add(event(task.id(), "planned", "planner",
 						Map.of("task_type", task.type().wire(), "scheduled_at", task.scheduledAt().toString()), task.now()));
+				due |= !task.scheduledAt().isAfter(task.now());
 			}
 		}
 		batch(LedgerSql.INSERT_EVENT, events);
+		if (due) {
+			// Delivered when the caller's transaction commits (at once outside one); one per transaction.
+			this.jdbc.sql(LedgerSql.NOTIFY_DUE).query(rs -> Boolean.TRUE);
+		}
 		return written;
 	}
 

@@ -11,6 +11,8 @@ final class LedgerSql {
 			ON CONFLICT DO NOTHING
 			""";
 
+	static final String NOTIFY_DUE = "SELECT pg_notify('" + TaskLedger.TASKS_DUE_CHANNEL + "', '')";
+
 	static final String QUEUED = """
 			WITH queued AS (
 			  UPDATE tasks SET status = 'in_progress', queued_at = :now WHERE id IN (:ids) AND status = 'pending'

@@ -21,6 +21,12 @@ import tech.aiqem.chimera.model.message.Publication;
  */
 public interface TaskLedger {
 
+	/**
+	 * The PostgreSQL notification channel on which {@link #planned(List)} announces, when its transaction commits,
+	 * that it inserted a task already due: the dispatcher listens on it instead of waiting for its next look.
+	 */
+	String TASKS_DUE_CHANNEL = "chimera_tasks_due";
+
 	/** Inserts a planned task ({@code pending}) unless its origin was planned already; true when inserted. */
 	boolean planned(PlannedTask task);
 

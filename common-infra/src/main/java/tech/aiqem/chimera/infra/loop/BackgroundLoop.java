@@ -14,7 +14,8 @@ import tech.aiqem.chimera.model.ErrorCode;
 
 /**
  * Runs a {@link Step} over and over on its own thread: at once again while it finds work, after
- * {@code idle} when it finds none. A failure never kills the thread: it is logged and the loop backs
+ * {@code idle} when it finds none, or sooner when {@link #wake()} says there is work (a database
+ * notification, say). A failure never kills the thread: it is logged and the loop backs
  * off exponentially up to a minute; losing the database is logged as E2002 and the loop keeps retrying
  * until it comes back (a circuit that opens on failure and closes on the first success). Stops when the
  * application stops, letting the current step finish.
@@ -38,6 +39,12 @@ public final class BackgroundLoop implements SmartLifecycle {
 	private Thread[] workers = new Thread[0];
 
 	private volatile int consecutiveFailures;
+
+	/** Guards {@link #wakeups}: idle threads wait on it. */
+	private final Object idleLock = new Object();
+
+	/** How many times {@link #wake()} was called; a thread idles only while it has not changed since its step began. */
+	private long wakeups;
 
 	public BackgroundLoop(String name, Duration idle, int threads, Step step) {
 		this.name = name;
@@ -67,6 +74,7 @@ public final class BackgroundLoop implements SmartLifecycle {
 
 	private void run() {
 		while (this.running) {
+			long seen = wakeups();
 			try {
 				boolean worked = this.step.run();
 				if (this.consecutiveFailures > 0) {
@@ -74,7 +82,7 @@ public final class BackgroundLoop implements SmartLifecycle {
 					this.consecutiveFailures = 0;
 				}
 				if (!worked) {
-					pause(this.idle.toMillis());
+					idle(seen);
 				}
 			}
 			catch (Exception ex) {
@@ -100,6 +108,39 @@ public final class BackgroundLoop implements SmartLifecycle {
 	/** True while the last runs failed: readiness can report it. */
 	public boolean failing() {
 		return this.consecutiveFailures > 0;
+	}
+
+	/**
+	 * Ends the idle wait of every thread of this loop at once, and makes a thread whose step is running go
+	 * round again instead of idling: what the step looked for may have arrived after it looked. A failing
+	 * loop keeps its backoff.
+	 */
+	public void wake() {
+		synchronized (this.idleLock) {
+			this.wakeups++;
+			this.idleLock.notifyAll();
+		}
+	}
+
+	private long wakeups() {
+		synchronized (this.idleLock) {
+			return this.wakeups;
+		}
+	}
+
+	private void idle(long seen) {
+		long deadline = System.nanoTime() + this.idle.toNanos();
+		synchronized (this.idleLock) {
+			try {
+				long left;
+				while (this.running && this.wakeups == seen && (left = deadline - System.nanoTime()) > 0) {
+					TimeUnit.NANOSECONDS.timedWait(this.idleLock, left);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private void pause(long millis) {
@@ -141,6 +182,7 @@ public final class BackgroundLoop implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		wake();
 		for (Thread worker : this.workers) {
 			try {
 				worker.join(20_000);

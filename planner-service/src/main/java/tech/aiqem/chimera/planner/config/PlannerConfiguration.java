@@ -3,14 +3,19 @@ package tech.aiqem.chimera.planner.config;
 import java.time.Clock;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import tech.aiqem.chimera.db.NotificationListener;
 import tech.aiqem.chimera.infra.loop.BackgroundLoop;
 import tech.aiqem.chimera.infra.time.ScaledClock;
 import tech.aiqem.chimera.ledger.Ledger;
+import tech.aiqem.chimera.ledger.TaskLedger;
 import tech.aiqem.chimera.planner.campaign.CampaignPlanner;
 import tech.aiqem.chimera.planner.dispatch.Dispatcher;
 import tech.aiqem.chimera.planner.mention.MentionWatcher;
@@ -29,6 +34,15 @@ class PlannerConfiguration {
 	@Bean
 	BackgroundLoop dispatchLoop(Dispatcher dispatcher, PlannerProperties properties) {
 		return new BackgroundLoop("dispatcher", properties.interval(), properties.dispatchThreads(), dispatcher::dispatchDue);
+	}
+
+	/**
+	 * Wakes the dispatch loop when a task that is already due is planned (the ledger's notification), so it
+	 * waits neither for its interval nor polls faster; tasks scheduled for later are found by its own look.
+	 */
+	@Bean
+	NotificationListener dueTasksListener(DataSource dataSource, @Qualifier("dispatchLoop") BackgroundLoop dispatchLoop) {
+		return new NotificationListener(dataSource, TaskLedger.TASKS_DUE_CHANNEL, dispatchLoop::wake);
 	}
 
 	/**

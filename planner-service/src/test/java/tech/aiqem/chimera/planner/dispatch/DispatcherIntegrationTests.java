@@ -20,22 +20,30 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tech.aiqem.chimera.db.NotificationListener;
 import tech.aiqem.chimera.embedded.TestServices;
+import tech.aiqem.chimera.infra.loop.BackgroundLoop;
 import tech.aiqem.chimera.infra.redis.Redis;
 import tech.aiqem.chimera.ledger.Ledger;
+import tech.aiqem.chimera.ledger.PlannedTask;
+import tech.aiqem.chimera.ledger.TaskLedger;
 import tech.aiqem.chimera.model.ChimeraJson;
 import tech.aiqem.chimera.model.Priority;
 import tech.aiqem.chimera.model.RedisKeys;
+import tech.aiqem.chimera.model.TaskType;
 import tech.aiqem.chimera.model.message.TaskContext;
 import tech.aiqem.chimera.planner.config.PlannerProperties;
 import tech.aiqem.chimera.queue.ReliableQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The dispatcher on real PostgreSQL and Redis: due tasks into the priority lists, never deeper than the bound. */
 class DispatcherIntegrationTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+
+	private DataSource dataSource;
 
 	private JdbcClient jdbc;
 
@@ -52,6 +60,7 @@ class DispatcherIntegrationTests {
 	@BeforeEach
 	void servers() throws Exception {
 		DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestServices.freshPostgresDatabase());
+		this.dataSource = dataSource;
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migrations").load().migrate();
 		this.jdbc = JdbcClient.create(dataSource);
 		this.redis = new Redis(TestServices.freshRedisUrl());
@@ -146,4 +155,38 @@ class DispatcherIntegrationTests {
 		assertThat(withStatus("pending")).isEqualTo(4);
 	}
 
+	@Test
+	void aDueTaskPlannedWakesTheIdleDispatcherAtOnce() {
+		// The loop looks only once an hour on its own: the ledger's notification is what wakes it.
+		BackgroundLoop loop = new BackgroundLoop("dispatcher", Duration.ofHours(1), this.dispatcher::dispatchDue);
+		NotificationListener listener = new NotificationListener(this.dataSource, TaskLedger.TASKS_DUE_CHANNEL, loop::wake);
+		loop.start();
+		listener.start();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(
+					() -> this.jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database()")
+						.query(Integer.class)
+						.single() == 1);
+			TaskLedger ledger = Ledger.on(this.dataSource).tasks();
+			UUID later = UUID.randomUUID();
+			ledger.planned(planned(later, NOW.plusSeconds(3600)));
+			UUID due = UUID.randomUUID();
+
+			ledger.planned(planned(due, NOW));
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> waiting(Priority.MEDIUM) == 1);
+			assertThat(this.redis.shared().sync().lindex(RedisKeys.tasks(Priority.MEDIUM), 0)).contains(due.toString());
+			assertThat(withStatus("pending")).as("the task planned for later still waits").isEqualTo(1);
+		}
+		finally {
+			listener.stop();
+			loop.stop();
+		}
+	}
+
+	private PlannedTask planned(UUID id, Instant scheduledAt) {
+		return new PlannedTask(id, this.campaign, this.agent, this.tenant, TaskType.CONTENT_GENERATION, Priority.MEDIUM,
+				new TaskContext("Styling tip", List.of(), List.of()), 0, 1, null, null, null, id.toString(), scheduledAt,
+				scheduledAt.plusSeconds(7200), NOW);
+	}
 }
