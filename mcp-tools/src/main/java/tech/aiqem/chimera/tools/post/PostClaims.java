@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,10 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * {@code post_claims}: reserving a slot happens under a per-account advisory lock, so concurrent calls
- * for one account get distinct, correctly spaced slots and a text is claimed once per account.
+ * for one account get distinct, correctly spaced slots and a text is claimed once per account. Calls of
+ * this process for one account first queue on an in-process lock (one of {@value #STRIPES} stripes), so
+ * that they wait holding no pooled connection: only one of them at a time waits in PostgreSQL, where
+ * waiting holds a connection that calls for other accounts need.
  */
 @Component
 class PostClaims {
@@ -82,13 +86,25 @@ class PostClaims {
 			UPDATE post_claims SET slot_at = ?, error = ?, attempt_until = NULL WHERE idempotency_key = ?
 			""";
 
+	static final int STRIPES = 64;
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
 
+	private final ReentrantLock[] accountLocks = new ReentrantLock[STRIPES];
+
 	PostClaims(JdbcTemplate jdbc, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		for (int i = 0; i < STRIPES; i++) {
+			this.accountLocks[i] = new ReentrantLock();
+		}
+	}
+
+	/** The stripe of an account's in-process lock. */
+	static int stripe(String accountKey) {
+		return Math.floorMod(accountKey.hashCode(), STRIPES);
 	}
 
 	Optional<PostClaim> find(String key) {
@@ -105,6 +121,17 @@ class PostClaims {
 	 * returned as it is. Throws {@link DuplicateTextException} when the account already has this text.
 	 */
 	PostClaim reserve(NewClaim claim, PacingPolicy policy, Instant now, Instant blockedUntil) {
+		ReentrantLock accountLock = this.accountLocks[stripe(claim.account().key())];
+		accountLock.lock();
+		try {
+			return reserveLocked(claim, policy, now, blockedUntil);
+		}
+		finally {
+			accountLock.unlock();
+		}
+	}
+
+	private PostClaim reserveLocked(NewClaim claim, PacingPolicy policy, Instant now, Instant blockedUntil) {
 		return this.transactions.execute(status -> {
 			AccountRef account = claim.account();
 			this.jdbc.query(LOCK_ACCOUNT, rs -> {
