@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -90,8 +90,9 @@ public final class ResultCommitter {
 		List<Judged> committed = new ArrayList<>();
 		List<Judged> pending = new ArrayList<>(judged);
 		for (int attempt = 0; !pending.isEmpty(); attempt++) {
-			// Grouped by campaign and the version validated against: each group is one OCC check.
-			Map<String, List<Judged>> byCampaign = new LinkedHashMap<>();
+			// Grouped by campaign and the version validated against: each group is one OCC check. In the order of
+			// the campaign ids, so that judges committing at once lock campaign rows in the same order.
+			Map<String, List<Judged>> byCampaign = new TreeMap<>();
 			for (Judged item : pending) {
 				if (item.writes()) {
 					byCampaign.computeIfAbsent(item.task().campaignId() + "@" + item.task().campaignVersion(),
@@ -109,13 +110,14 @@ public final class ResultCommitter {
 				for (List<Judged> items : byCampaign.values()) {
 					if (this.campaigns.advance(items.get(0).task().campaignId(), items.get(0).task().campaignVersion(),
 						items.size(), now)) {
-						writeAll(items, now);
 						applied.addAll(items);
 					}
 					else {
 						conflicted.addAll(items);
 					}
 				}
+				// Every campaign's rows in one JDBC batch per statement, not one per campaign.
+				writeAll(applied, now);
 			});
 			this.meters.timer("chimera.hop.judge_commit", "outcome", "committed").record(Duration.ofNanos(System.nanoTime() - started));
 			committed.addAll(applied);
@@ -159,10 +161,13 @@ public final class ResultCommitter {
 	}
 
 	/**
-	 * Writes a group's results through the ledger (one JDBC batch per statement) and counts the ones
-	 * that changed their task.
+	 * Writes the results of every campaign whose version check passed through the ledger (one JDBC batch per
+	 * statement) and counts the ones that changed their task.
 	 */
 	private void writeAll(List<Judged> items, Instant now) {
+		if (items.isEmpty()) {
+			return;
+		}
 		Instant deadline = this.realClock.instant().plus(this.reviewDeadline);
 		boolean[] written = this.ledger.judged(items.stream().map(item -> Judgements.of(item, deadline, now)).toList(), now);
 		for (int i = 0; i < items.size(); i++) {

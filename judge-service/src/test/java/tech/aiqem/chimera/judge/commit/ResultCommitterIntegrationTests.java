@@ -117,13 +117,41 @@ class ResultCommitterIntegrationTests {
 		assertThat(count("SELECT COUNT(*) FROM task_events WHERE event = 'judged'")).isEqualTo(1);
 	}
 
+	@Test
+	void campaignsOfOneBatchCommitTogetherAndOneThatMovedOnIsRetriedWithoutTheOthers() {
+		UUID other = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO campaigns (id, tenant_id, agent_id, name, goals, status, started_at, duration_days, posts_per_day,
+				                       estimated_posts)
+				VALUES (?, ?, ?, 'Coffee week', '{"text":"Grow"}'::jsonb, 'active', ?, 1, 3, 3)
+				""").params(other, this.tenant, this.agent, Timestamp.from(NOW)).update();
+		List<Judged> batch = List.of(judged(Judged.Kind.APPROVED, null), judged(Judged.Kind.APPROVED, null, other),
+				judged(Judged.Kind.APPROVED, null));
+		// The other campaign moves on after its result was judged (an operator's edit, another judge's commit).
+		this.jdbc.sql("UPDATE campaigns SET state_version = state_version + 1 WHERE id = ?").param(other).update();
+
+		List<Judged> committed = this.committer.commit(batch);
+
+		assertThat(committed).hasSize(3);
+		assertThat(count("SELECT COUNT(*) FROM task_events WHERE event = 'judged'")).isEqualTo(3);
+		assertThat(count("SELECT COUNT(*) FROM publications p JOIN tasks t ON t.id = p.task_id WHERE t.campaign_id = '"
+				+ this.campaign + "'")).isEqualTo(2);
+		assertThat(count("SELECT state_version FROM campaigns WHERE id = '" + this.campaign + "'")).isEqualTo(2);
+		assertThat(count("SELECT state_version FROM campaigns WHERE id = '" + other + "'"))
+			.as("moved once by the edit, once by the retried commit").isEqualTo(2);
+	}
+
 	private Judged judged(Judged.Kind kind, ErrorCode code) {
+		return judged(kind, code, this.campaign);
+	}
+
+	private Judged judged(Judged.Kind kind, ErrorCode code, UUID campaign) {
 		UUID task = UUID.randomUUID();
 		this.jdbc.sql("""
 				INSERT INTO tasks (id, campaign_id, agent_id, tenant_id, task_type, priority, status, context, state_version,
 				                   goals_revision, scheduled_at)
 				VALUES (?, ?, ?, ?, 'content_generation', 'medium', 'in_progress', '{"goal_description":"Grow"}'::jsonb, 0, 1, ?)
-				""").params(task, this.campaign, this.agent, this.tenant, Timestamp.from(NOW)).update();
+				""").params(task, campaign, this.agent, this.tenant, Timestamp.from(NOW)).update();
 		TaskState state = this.jdbc.sql(TaskState.SELECT + " WHERE t.id = ?").param(task).query(TaskState::map).single();
 		ResultMessage result = new ResultMessage(new TaskId(task), new AgentId(this.agent),
 				TaskOutput.post("text", "Green kemis for Timkat", null, Platform.TWITTER, DisclosureLevel.AUTOMATED, "m", true),

@@ -22,7 +22,8 @@ import jakarta.validation.constraints.NotNull;
  * @param dispatchThreads dispatch loops running at once (each claims its own batch with SKIP LOCKED)
  * @param dispatchMaxWaiting the most tasks left waiting in the priority lists: at that depth only high-priority
  * tasks are dispatched and the rest wait, durable, in PostgreSQL until workers have taken some (each loop reads
- * the depth before its claim, so the loops together may overshoot it by a batch each)
+ * the depth before its claim, so the loops together may overshoot it by a batch each); the others are claimed again
+ * once the lists have room for a batch (or for half the bound, when that is less)
  * @param interval how often the loops look for work when idle (real time)
  * @param mentionInterval how often each agent's mentions are read (campaign time)
  * @param repeatSimilarity a planned topic whose closest memory of the agent's last 7 days is at least this

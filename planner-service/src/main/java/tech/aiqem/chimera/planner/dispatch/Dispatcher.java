@@ -39,7 +39,8 @@ import tech.aiqem.chimera.queue.ReliableQueue;
  * Tasks of paused campaigns or agents wait. The lists are kept near {@code dispatch-max-waiting} tasks deep: a
  * backlog beyond what workers can take soon stays in PostgreSQL (durable, visible to replanning and the
  * sweeper, costing no Redis memory), and at that depth only high-priority tasks are pushed, so that they never
- * wait behind an older backlog of the others.
+ * wait behind an older backlog of the others. The lists are refilled a chunk at a time (a batch, or half the bound
+ * when that is less): a claim costs a scan of the due index, and one per task taken would keep PostgreSQL busy.
  */
 @Component
 public class Dispatcher {
@@ -91,8 +92,11 @@ public class Dispatcher {
 	/** Dispatches one batch; true when there was something to dispatch. */
 	public boolean dispatchDue() {
 		long room = this.properties.dispatchMaxWaiting() - this.queue.waiting(RedisKeys.taskQueues());
-		String claim = room > 0 ? CLAIM : CLAIM_HIGH;
-		int limit = room > 0 ? (int) Math.min(this.properties.dispatchBatch(), room) : this.properties.dispatchBatch();
+		// Refilled a chunk at a time: while the lists are within a chunk of the bound only high-priority tasks are
+		// claimed, so a full pipeline is not refilled by a claim for every few tasks the workers take.
+		boolean refill = room >= refillChunk();
+		String claim = refill ? CLAIM : CLAIM_HIGH;
+		int limit = refill ? (int) Math.min(this.properties.dispatchBatch(), room) : this.properties.dispatchBatch();
 		Integer dispatched = this.transactions.execute(status -> {
 			Instant now = this.clock.instant();
 			List<Claimed> claimed = this.jdbc.sql(claim)
@@ -138,6 +142,11 @@ public class Dispatcher {
 			return due.size();
 		});
 		return dispatched != null && dispatched > 0;
+	}
+
+	/** The room the lists must have before other than high-priority tasks are claimed: a batch, or half the bound. */
+	private int refillChunk() {
+		return Math.min(this.properties.dispatchBatch(), Math.max(1, this.properties.dispatchMaxWaiting() / 2));
 	}
 
 	private static Claimed claimed(ResultSet rs, int row) throws SQLException {

@@ -121,19 +121,20 @@ class DispatcherIntegrationTests {
 		}
 
 		assertThat(this.dispatcher.dispatchDue()).isTrue();
-		assertThat(this.dispatcher.dispatchDue()).as("one more, up to the bound of 5").isTrue();
-		assertThat(this.dispatcher.dispatchDue()).as("the lists hold 5: nothing more").isFalse();
-		assertThat(waiting(Priority.MEDIUM)).isEqualTo(5);
-		assertThat(withStatus("pending")).isEqualTo(7);
-		assertThat(withStatus("in_progress")).isEqualTo(5);
+		assertThat(this.dispatcher.dispatchDue()).as("room for 1, less than the refill chunk (half the bound): nothing")
+			.isFalse();
+		assertThat(waiting(Priority.MEDIUM)).isEqualTo(4);
+		assertThat(withStatus("pending")).isEqualTo(8);
+		assertThat(withStatus("in_progress")).isEqualTo(4);
 
-		// A worker takes three: three more are pushed, the oldest first.
+		// A worker takes three: the lists are filled up to the bound again, the oldest first.
 		for (int i = 0; i < 3; i++) {
 			this.redis.shared().sync().rpop(RedisKeys.tasks(Priority.MEDIUM));
 		}
 		assertThat(this.dispatcher.dispatchDue()).isTrue();
 		assertThat(waiting(Priority.MEDIUM)).isEqualTo(5);
 		assertThat(withStatus("pending")).isEqualTo(4);
+		assertThat(this.dispatcher.dispatchDue()).as("the lists hold 5: nothing more").isFalse();
 	}
 
 	@Test
@@ -142,17 +143,17 @@ class DispatcherIntegrationTests {
 			pending("low", NOW.minusSeconds(120 - i));
 		}
 		while (this.dispatcher.dispatchDue()) {
-			// fill the lists up to the bound
+			// fill the lists to within a refill chunk of the bound
 		}
-		assertThat(waiting(Priority.LOW)).isEqualTo(5);
+		assertThat(waiting(Priority.LOW)).isEqualTo(4);
 		UUID urgent = pending("high", NOW.minusSeconds(1));
 
 		assertThat(this.dispatcher.dispatchDue()).isTrue();
 
 		assertThat(waiting(Priority.HIGH)).isEqualTo(1);
 		assertThat(this.redis.shared().sync().lindex(RedisKeys.tasks(Priority.HIGH), 0)).contains(urgent.toString());
-		assertThat(waiting(Priority.LOW)).as("the older low-priority backlog still waits").isEqualTo(5);
-		assertThat(withStatus("pending")).isEqualTo(4);
+		assertThat(waiting(Priority.LOW)).as("the older low-priority backlog still waits").isEqualTo(4);
+		assertThat(withStatus("pending")).isEqualTo(5);
 	}
 
 	@Test
