@@ -102,8 +102,12 @@ final class Normaliser {
 		List<String> payloads = new ArrayList<>();
 		Matcher base64 = BASE64.matcher(text);
 		while (base64.find()) {
+			String candidate = base64.group();
+			if (candidate.replace("=", "").length() % 4 == 1) {
+				continue; // never base64; the decoder would throw, costly on every long word
+			}
 			try {
-				readable(Base64.getDecoder().decode(base64.group()), payloads);
+				readable(Base64.getDecoder().decode(candidate), payloads);
 			}
 			catch (IllegalArgumentException ex) {
 				// not base64 after all
