@@ -56,7 +56,7 @@ final class JdbcLedger implements TaskLedger, TaskEvents, Incidents, CampaignVer
 		batch(LedgerSql.INSERT_EVENT, events);
 		if (due) {
 			// Delivered when the caller's transaction commits (at once outside one); one per transaction.
-			this.jdbc.sql(LedgerSql.NOTIFY_DUE).query(rs -> Boolean.TRUE);
+			this.jdbc.sql(LedgerSql.NOTIFY_DUE).update();
 		}
 		return written;
 	}

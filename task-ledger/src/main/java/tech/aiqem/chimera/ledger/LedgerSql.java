@@ -11,7 +11,7 @@ final class LedgerSql {
 			ON CONFLICT DO NOTHING
 			""";
 
-	static final String NOTIFY_DUE = "SELECT pg_notify('" + TaskLedger.TASKS_DUE_CHANNEL + "', '')";
+	static final String NOTIFY_DUE = "NOTIFY " + TaskLedger.TASKS_DUE_CHANNEL;
 
 	static final String QUEUED = """
 			WITH queued AS (
