@@ -9,7 +9,7 @@ class ServiceJavaOptsUnitTests {
 	@Test
 	void eachServiceGetsItsOwnHeapBeforeTheSharedOptions() {
 		assertThat(ServiceProcesses.javaOpts(Service.WORKER, LocalOptions.DEFAULT_JAVA_OPTS)).containsExactly("-Xmx128m",
-				"-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=192m");
+				"-Xms32m", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=192m");
 		assertThat(ServiceProcesses.javaOpts(Service.ORCHESTRATOR, "")).containsExactly("-Xmx384m");
 	}
 

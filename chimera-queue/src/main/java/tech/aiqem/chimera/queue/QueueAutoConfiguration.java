@@ -24,6 +24,11 @@ public class QueueAutoConfiguration {
 	}
 
 	@Bean
+	ReviewBacklog reviewBacklog(Redis redis) {
+		return new ReviewBacklog(redis);
+	}
+
+	@Bean
 	QueueMaintenance queueMaintenance(ReliableQueue queue, QueueProperties properties) {
 		return new QueueMaintenance(queue, properties.heartbeatTtl(), properties.reapInterval());
 	}

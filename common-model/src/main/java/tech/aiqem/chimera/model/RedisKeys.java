@@ -11,6 +11,12 @@ public final class RedisKeys {
 	/** Agents with results waiting in their review list; lets the judge avoid polling every agent's key. */
 	public static final String REVIEW_READY = "chimera:review:ready";
 
+	/**
+	 * Results waiting in the review lists, as a judge last counted them; it expires when no judge renews it.
+	 * Workers read it to hold back while the judges are behind.
+	 */
+	public static final String REVIEW_BACKLOG = "chimera:review:backlog";
+
 	/** Notification list of new HITL review ids; PostgreSQL is the truth. */
 	public static final String HITL = "chimera:hitl";
 

@@ -1,6 +1,7 @@
 package tech.aiqem.chimera.judge.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,11 +32,15 @@ import tech.aiqem.chimera.judge.review.ServedToolCalls;
 import tech.aiqem.chimera.judge.review.WalletPaymentScreen;
 import tech.aiqem.chimera.ledger.Ledger;
 import tech.aiqem.chimera.queue.ReliableQueue;
+import tech.aiqem.chimera.queue.ReviewBacklog;
 import tech.aiqem.chimera.toolclient.ToolsClient;
 import tech.aiqem.chimera.wallet.policy.PaymentReview;
 
 @Configuration(proxyBeanMethods = false)
 class JudgeConfiguration {
+
+	/** How often the judges count the results waiting for them. */
+	static final Duration BACKLOG_INTERVAL = Duration.ofMillis(500);
 
 	/**
 	 * At most {@code model-concurrency} judge model calls at once; on virtual threads when the JVM has them and
@@ -80,7 +85,19 @@ class JudgeConfiguration {
 
 	@Bean
 	BackgroundLoop judgeLoop(ResultIntake intake) {
-		return new BackgroundLoop("judge", java.time.Duration.ofMillis(10), intake::step);
+		return new BackgroundLoop("judge", Duration.ofMillis(10), intake::step);
+	}
+
+	/**
+	 * Counts the results waiting in the review lists and publishes the count for the workers, which hold back
+	 * while it is at their limit; it lapses when no judge renews it.
+	 */
+	@Bean
+	BackgroundLoop reviewBacklogLoop(ReviewBacklog backlog) {
+		return new BackgroundLoop("review-backlog", BACKLOG_INTERVAL, () -> {
+			backlog.countAndPublish(BACKLOG_INTERVAL.multipliedBy(10));
+			return false;
+		});
 	}
 
 	@Bean
@@ -92,12 +109,12 @@ class JudgeConfiguration {
 
 	@Bean
 	BackgroundLoop publishLoop(Publisher publisher, JudgeProperties properties) {
-		return new BackgroundLoop("publisher", java.time.Duration.ofMillis(200), properties.publishThreads(),
+		return new BackgroundLoop("publisher", Duration.ofMillis(200), properties.publishThreads(),
 				publisher::publishBatch);
 	}
 
 	@Bean
 	BackgroundLoop confirmationLoop(PaymentConfirmations confirmations) {
-		return new BackgroundLoop("payment-confirmations", java.time.Duration.ofSeconds(1), confirmations::settle);
+		return new BackgroundLoop("payment-confirmations", Duration.ofSeconds(1), confirmations::settle);
 	}
 }

@@ -16,20 +16,26 @@ import tech.aiqem.chimera.gateway.ModelGateway;
 import tech.aiqem.chimera.gateway.ModelProperties;
 import tech.aiqem.chimera.infra.memory.ShortTermMemory;
 import tech.aiqem.chimera.queue.ReliableQueue;
+import tech.aiqem.chimera.queue.ReviewBacklog;
 import tech.aiqem.chimera.toolclient.ToolsClient;
+import tech.aiqem.chimera.worker.task.ReviewBacklogGate;
 import tech.aiqem.chimera.worker.task.TaskRunner;
 import tech.aiqem.chimera.worker.task.Workers;
 
 @Configuration(proxyBeanMethods = false)
 class WorkerConfiguration {
 
+	/** How often a worker reads the judges' backlog (one GET). */
+	static final Duration BACKLOG_REFRESH = Duration.ofMillis(250);
+
 	@Bean
 	TaskRunner taskRunner(ReliableQueue queue, ModelGateway models, ToolsClient tools, WorkerProperties properties,
 			ModelProperties modelProperties, Clock clock, MeterRegistry meters, ShortTermMemory shortTerm,
-			Environment environment) {
+			Environment environment, ReviewBacklog backlog) {
 		checkTimeouts(properties, modelProperties);
 		return new TaskRunner(queue, Workers.work(models, tools, clock, queue.consumerId(), shortTerm), properties, clock,
-				meters, taskThreads(environment));
+				meters, taskThreads(environment),
+				new ReviewBacklogGate(backlog::published, properties.maxReviewBacklog(), BACKLOG_REFRESH));
 	}
 
 	/**

@@ -19,11 +19,14 @@ import jakarta.validation.constraints.NotNull;
  * @param maxAttempts attempts of a task before it is failed with E2001
  * @param popWait how long a consumer blocks on empty queues before looking again
  * @param shutdownGrace on shutdown, how long running tasks may finish before they are returned to the queue
+ * @param maxReviewBacklog results waiting for the judges from which this worker takes no task until they catch up
+ * (0: never hold back)
  */
 @Validated
 @ConfigurationProperties("chimera.worker")
 public record WorkerProperties(@Min(1) @Max(4096) @DefaultValue("8") int concurrency,
 		@Min(1) @Max(64) @DefaultValue("8") int consumers,
 		@NotNull @DefaultValue("60s") Duration taskTimeout, @Min(1) @Max(10) @DefaultValue("3") int maxAttempts,
-		@NotNull @DefaultValue("1s") Duration popWait, @NotNull @DefaultValue("20s") Duration shutdownGrace) {
+		@NotNull @DefaultValue("1s") Duration popWait, @NotNull @DefaultValue("20s") Duration shutdownGrace,
+		@Min(0) @DefaultValue("1000") long maxReviewBacklog) {
 }

@@ -1,6 +1,7 @@
 package tech.aiqem.chimera.worker.task;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +36,9 @@ public final class TaskRunner implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
 
+	/** How long a consumer waits before it looks again whether the judges have caught up. */
+	static final Duration HOLD_BACK_PAUSE = Duration.ofMillis(100);
+
 	private final ReliableQueue queue;
 
 	private final TaskWork work;
@@ -51,6 +55,8 @@ public final class TaskRunner implements SmartLifecycle {
 
 	private final Semaphore slots;
 
+	private final ReviewBacklogGate backlog;
+
 	private volatile boolean running;
 
 	private ExecutorService consumers;
@@ -60,14 +66,16 @@ public final class TaskRunner implements SmartLifecycle {
 	private TaskExecution execution;
 
 	public TaskRunner(ReliableQueue queue, TaskWork work, WorkerProperties properties, Clock clock, MeterRegistry meters) {
-		this(queue, work, properties, clock, meters, named("task"));
+		this(queue, work, properties, clock, meters, named("task"), ReviewBacklogGate.never());
 	}
 
 	/**
 	 * @param taskThreads makes the threads tasks run on (virtual ones when the JVM and the configuration allow)
+	 * @param backlog while it holds back, no task is popped (the judges are behind)
 	 */
 	public TaskRunner(ReliableQueue queue, TaskWork work, WorkerProperties properties, Clock clock, MeterRegistry meters,
-			ThreadFactory taskThreads) {
+			ThreadFactory taskThreads, ReviewBacklogGate backlog) {
+		this.backlog = backlog;
 		this.queue = queue;
 		this.work = work;
 		this.properties = properties;
@@ -101,6 +109,11 @@ public final class TaskRunner implements SmartLifecycle {
 			int failures = 0;
 			while (this.running) {
 				try {
+					// While the judges are behind, tasks wait in their queues rather than as results in review lists.
+					if (this.backlog.holdsBack()) {
+						Thread.sleep(HOLD_BACK_PAUSE.toMillis());
+						continue;
+					}
 					// A task is popped only when it can start: one this worker cannot run yet stays queued for another.
 					if (!this.slots.tryAcquire(this.properties.popWait().toMillis(), TimeUnit.MILLISECONDS)) {
 						continue;

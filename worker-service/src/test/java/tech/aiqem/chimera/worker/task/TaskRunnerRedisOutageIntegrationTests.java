@@ -66,7 +66,7 @@ class TaskRunnerRedisOutageIntegrationTests {
 		}, new TaskWorkIntegrationTests.FakeTools(), Clock.systemUTC(), "worker-outage-test",
 				new ShortTermMemory(redis, Clock.systemUTC(), Duration.ofHours(1), 100));
 		TaskRunner runner = new TaskRunner(queue, work,
-				new WorkerProperties(1, 1, Duration.ofSeconds(30), 3, Duration.ofMillis(200), Duration.ofSeconds(5)), Clock.systemUTC(),
+				new WorkerProperties(1, 1, Duration.ofSeconds(30), 3, Duration.ofMillis(200), Duration.ofSeconds(5), 0), Clock.systemUTC(),
 				new SimpleMeterRegistry());
 		AgentId agent = AgentId.random();
 		TaskMessage task = new TaskMessage(TaskId.random(), agent, CampaignId.random(), TenantId.random(),

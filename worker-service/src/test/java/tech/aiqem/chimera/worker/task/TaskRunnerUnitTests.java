@@ -22,6 +22,6 @@ class TaskRunnerUnitTests {
 
 	private static WorkerProperties properties(int concurrency, int consumers) {
 		return new WorkerProperties(concurrency, consumers, Duration.ofSeconds(60), 3, Duration.ofSeconds(1),
-				Duration.ofSeconds(20));
+				Duration.ofSeconds(20), 1000);
 	}
 }
