@@ -52,13 +52,15 @@ public final class InjectionDetector {
 		if (text == null || text.isBlank()) {
 			return new InjectionScan(false, 0, List.of());
 		}
-		RuleScan.Result rules = RuleScan.scan(text);
+		// one reading of the text for both families (the rules read it as their window when the text is short)
+		String reading = Normaliser.reading(text);
+		RuleScan.Result rules = RuleScan.scan(text, reading);
 		List<String> reasons = new ArrayList<>();
 		rules.families().forEach(family -> reasons.add("rule: " + family));
 		if (this.head == null) {
 			return new InjectionScan(rules.score() >= RULES_THRESHOLD, round(rules.score()), reasons);
 		}
-		double logit = this.head.logits(text)[0];
+		double logit = this.head.logitsOfReading(reading)[0];
 		String where = "";
 		for (String payload : rules.hiddenOrDecoded()) {
 			double decoded = this.head.logits(payload)[0];

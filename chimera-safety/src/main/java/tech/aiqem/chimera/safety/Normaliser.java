@@ -62,13 +62,32 @@ final class Normaliser {
 
 	/** The text as a reader sees it: compatibility-folded, format characters gone, lower case, spaces collapsed. */
 	static String base(String text) {
-		return spaced(text).replaceAll("\\s+", " ").strip();
+		return collapse(spaced(text));
 	}
 
-	/** Like {@link #base} but keeping runs of spaces, which separate words when letters are spaced apart. */
+	private static String collapse(String spaced) {
+		return spaced.replaceAll("\\s+", " ").strip();
+	}
+
+	/**
+	 * Like {@link #base} but keeping runs of spaces, which separate words when letters are spaced apart. ASCII
+	 * text only needs lower case: NFKC leaves it as it is, and it has no format characters or odd spaces.
+	 */
 	private static String spaced(String text) {
+		if (ascii(text)) {
+			return text.toLowerCase(Locale.ROOT);
+		}
 		String visible = INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
 		return ODD_SPACES.matcher(visible).replaceAll(" ").toLowerCase(Locale.ROOT);
+	}
+
+	private static boolean ascii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The form the learned heads read: {@link #latin}, with letters spaced apart joined again. */
@@ -78,8 +97,12 @@ final class Normaliser {
 
 	/** The forms the rules run over, all in lower case; a rule fires when it matches any of them. */
 	static Set<String> variants(String text) {
-		String base = base(text);
-		String latin = latin(text);
+		String spaced = spaced(text);
+		return variants(collapse(spaced), latinOfSpaced(spaced));
+	}
+
+	/** {@link #variants(String)} of a text whose {@link #base} and {@link #latin} forms are already known. */
+	static Set<String> variants(String base, String latin) {
 		Set<String> variants = new LinkedHashSet<>();
 		variants.add(base);
 		variants.add(latin);
@@ -172,7 +195,11 @@ final class Normaliser {
 
 	/** Look-alikes, accents and spaced-apart letters undone: the form English rules and the similarity read. */
 	static String latin(String text) {
-		return squash(stripMarks(confusablesToLatin(spaced(text)))).strip();
+		return latinOfSpaced(spaced(text));
+	}
+
+	private static String latinOfSpaced(String spaced) {
+		return squash(stripMarks(confusablesToLatin(spaced))).strip();
 	}
 
 	/**
@@ -205,6 +232,9 @@ final class Normaliser {
 	}
 
 	private static String stripMarks(String text) {
+		if (ascii(text)) {
+			return text; // no marks to strip: NFD leaves ASCII as it is
+		}
 		return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
 	}
 

@@ -27,14 +27,24 @@ final class RuleScan {
 
 	/** Score in [0, 1] (the capped sum of the families' weights) and the names of the families that fired. */
 	static Result scan(String text) {
+		return scan(text, null);
+	}
+
+	/**
+	 * As {@link #scan(String)}, given the text's {@link Normaliser#latin} form when the caller has it already
+	 * (it is the form of the only window of a text up to {@link #WINDOW} characters).
+	 */
+	static Result scan(String text, String latinOfText) {
 		if (text == null || text.isBlank()) {
 			return new Result(0, List.of(), List.of());
 		}
 		Map<String, Double> fired = new LinkedHashMap<>();
 		List<String> hiddenOrDecoded = new java.util.ArrayList<>();
 		double similarity = 0;
-		for (String window : windows(text)) {
-			rules(Normaliser.variants(window), fired, "");
+		List<String> windows = windows(text);
+		for (String window : windows) {
+			String latin = windows.size() == 1 && latinOfText != null ? latinOfText : Normaliser.latin(window);
+			rules(Normaliser.variants(Normaliser.base(window), latin), fired, "");
 			String hidden = Normaliser.hiddenText(window);
 			if (!hidden.isBlank()) {
 				fired.put("hidden-text", 0.5);
@@ -45,7 +55,7 @@ final class RuleScan {
 				rules(Normaliser.variants(payload), fired, "encoded:");
 				hiddenOrDecoded.add(payload);
 			}
-			similarity = Math.max(similarity, AttackSimilarity.SEEDS.closest(Normaliser.latin(window)));
+			similarity = Math.max(similarity, AttackSimilarity.SEEDS.closest(latin));
 		}
 		if (similarity >= VERY_SIMILAR) {
 			fired.put("similar-to-known-attack", 0.5);
