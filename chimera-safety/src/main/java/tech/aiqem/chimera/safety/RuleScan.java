@@ -45,13 +45,13 @@ final class RuleScan {
 		for (String window : windows) {
 			String latin = windows.size() == 1 && latinOfText != null ? latinOfText : Normaliser.latin(window);
 			rules(Normaliser.variants(Normaliser.base(window), latin), fired, "");
-			String hidden = Normaliser.hiddenText(window);
+			String hidden = Payloads.hiddenText(window);
 			if (!hidden.isBlank()) {
 				fired.put("hidden-text", 0.5);
 				rules(Normaliser.variants(hidden), fired, "hidden:");
 				hiddenOrDecoded.add(hidden);
 			}
-			for (String payload : Normaliser.decodedPayloads(window)) {
+			for (String payload : Payloads.decodedPayloads(window)) {
 				rules(Normaliser.variants(payload), fired, "encoded:");
 				hiddenOrDecoded.add(payload);
 			}
