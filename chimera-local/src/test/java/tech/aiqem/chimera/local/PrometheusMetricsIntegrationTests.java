@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * <li>orchestrator-api: {@code chimera_queue_depth}, {@code chimera_hitl_queue_size},
  * {@code chimera_hitl_review_time_seconds} (after a human decision), {@code chimera_spend_*}</li>
  * <li>every service: {@code lettuce_command_completion_seconds} (Redis), and those with a database
- * {@code jdbc_query_seconds} and {@code hikaricp_*}</li>
+ * {@code hikaricp_*} and, but for mcp-tools, {@code jdbc_query_seconds}</li>
  * </ul>
  */
 @ExtendWith(SharedChimera.class)
@@ -143,7 +143,7 @@ class PrometheusMetricsIntegrationTests {
 
 		PrometheusScrape orchestrator = scrapes.get(Service.ORCHESTRATOR);
 		assertThat(orchestrator.named("chimera_queue_depth")).extracting(s -> s.labels().get("queue"))
-			.containsExactlyInAnyOrder("high", "medium", "low", "review_ready", "dead");
+			.containsExactlyInAnyOrder("high", "medium", "low", "review", "review_ready", "dead");
 		assertThat(orchestrator.named("chimera_queue_depth")).allSatisfy(s -> assertThat(s.value()).isGreaterThanOrEqualTo(0));
 		assertThat(orchestrator.sum("chimera_hitl_queue_size")).isGreaterThanOrEqualTo(0);
 		assertThat(orchestrator.sum("chimera_spend_tenant_usd")).isGreaterThanOrEqualTo(0);
@@ -155,7 +155,12 @@ class PrometheusMetricsIntegrationTests {
 
 		for (Service service : Service.values()) {
 			PrometheusScrape scrape = scrapes.get(service);
-			if (service != Service.WORKER) {
+			if (service == Service.MCP_TOOLS) {
+				// its one-row statements are not proxied (about 14 % of its CPU under load); its pool is measured
+				assertThat(scrape.has("jdbc_query_seconds_count")).as("mcp-tools: no JDBC query observations").isFalse();
+				assertThat(scrape.has("hikaricp_connections_active")).as(service + " pool gauges").isTrue();
+			}
+			else if (service != Service.WORKER) {
 				assertLatency(scrape, "jdbc_query_seconds", 1, 5);
 				assertThat(scrape.has("hikaricp_connections_active")).as(service + " pool gauges").isTrue();
 			}

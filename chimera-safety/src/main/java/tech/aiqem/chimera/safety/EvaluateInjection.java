@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
  * Measures the shipped detector ({@link InjectionDetector#shared()}, exactly what services call) on
  * {@code ../shared/datasets/injection/test.jsonl}: recall and false-positive rate overall, per source
  * (marking the sources absent from the training file) and per kind, the rules alone for comparison,
- * latency per text with the model warm, and the memory the model takes. Prints only; tunes nothing.
+ * latency per text with the model warm, and the memory the model takes; then the false positives on the
+ * posts and comments of {@code ../shared/datasets/safety/test.jsonl}, none of which is an injection (the
+ * social text a detector of mentions reads most), overall and those with a word attacks use too. Prints only;
+ * tunes nothing.
  */
 final class EvaluateInjection {
 
@@ -64,6 +67,24 @@ final class EvaluateInjection {
 		System.out.println("\nlatency per scan, model warm: " + Evaluation.percentiles(nanos));
 		System.out.printf("model load %.0f ms; heap after load %+.0f MB (%.0f MB in use); process RSS %+.0f MB (ONNX Runtime is native)%n",
 				loadMs, heapAfter - heapBefore, heapAfter, rssAfter - rssBefore);
+		socialPosts(detector);
+	}
+
+	/** False positives on the safety test file's posts and comments: all benign for this detector. */
+	private static void socialPosts(InjectionDetector detector) {
+		List<Datasets.Example> posts = Datasets.read("safety", "test");
+		Map<String, Evaluation.Tally> flagged = Evaluation.sorted();
+		for (Datasets.Example post : posts) {
+			boolean injection = detector.scan(post.text()).injection();
+			String source = post.source().substring(0, post.source().indexOf('@'));
+			Evaluation.tally(flagged, "all posts FPR").add(injection);
+			Evaluation.tally(flagged, source + " FPR").add(injection);
+			if (SocialPosts.TRIGGER.matcher(post.text()).find()) {
+				Evaluation.tally(flagged, "posts with a word attacks use (ignore, password, bot, AI, ...) FPR").add(injection);
+			}
+		}
+		System.out.println("\n## safety/test.jsonl as benign text (" + posts.size() + " posts and comments, none an injection)");
+		print("false positives", flagged);
 	}
 
 	static void print(String title, Map<String, Evaluation.Tally> tallies) {

@@ -162,6 +162,18 @@ class KubernetesManifestsUnitTests {
 			.isGreaterThanOrEqualTo(needed);
 	}
 
+	/**
+	 * Workers hold back while the results waiting for the judges reach their limit (one count over all review
+	 * lists): at the most judges the autoscaler runs, the limit must still leave each a couple of batches.
+	 */
+	@Test
+	void workersHoldBackOnlyBeyondWhatTheMostJudgesTakeAtOnce() {
+		int judges = get(HorizontalPodAutoscaler.class, "judge-service").getSpec().getMaxReplicas();
+		int batch = 100; // chimera.judge.batch-size's default; the ConfigMap does not change it
+		assertThat(config()).doesNotContainKey("CHIMERA_JUDGE_BATCHSIZE");
+		assertThat(Long.parseLong(config().get("CHIMERA_WORKER_MAXREVIEWBACKLOG"))).isGreaterThanOrEqualTo(2L * judges * batch);
+	}
+
 	@Test
 	void plannerIsFixedAtThreeAndJudgeScalesOnCpu() {
 		assertThat(get(Deployment.class, "planner-service").getSpec().getReplicas()).isEqualTo(3);

@@ -16,8 +16,9 @@ import tech.aiqem.chimera.model.Priority;
 import tech.aiqem.chimera.model.RedisKeys;
 
 /**
- * {@code chimera.queue.depth{queue=high|medium|low|review_ready|dead}}: messages waiting in each task
- * list, agents with results waiting for the judge, and messages parked in all dead-letter lists. Read
+ * {@code chimera.queue.depth{queue=high|medium|low|review|review_ready|dead}}: messages waiting in each task
+ * list, results waiting for the judges (the count they publish for the workers' hold-back, 0 when none is
+ * current), agents with results waiting, and messages parked in all dead-letter lists. Read
  * from Redis by {@link #refresh()} (one service calls it periodically, so a scrape never waits on
  * Redis); the gauges show the last values read. KEDA scales the workers on the same task lists.
  */
@@ -34,6 +35,7 @@ public final class QueueDepthGauges {
 		for (Priority priority : Priority.values()) {
 			register(meters, priority.wire(), "Tasks waiting in " + RedisKeys.tasks(priority));
 		}
+		register(meters, "review", "Results waiting for the judges, as they last counted them (" + RedisKeys.REVIEW_BACKLOG + ")");
 		register(meters, "review_ready", "Agents with results waiting for the judge (" + RedisKeys.REVIEW_READY + ")");
 		register(meters, "dead", "Messages parked in the dead-letter lists " + RedisKeys.dead("*"));
 	}
@@ -50,6 +52,8 @@ public final class QueueDepthGauges {
 		for (Priority priority : Priority.values()) {
 			this.depths.get(priority.wire()).set(commands.llen(RedisKeys.tasks(priority)));
 		}
+		String backlog = commands.get(RedisKeys.REVIEW_BACKLOG);
+		this.depths.get("review").set(backlog == null ? 0 : Long.parseLong(backlog));
 		this.depths.get("review_ready").set(commands.scard(RedisKeys.REVIEW_READY));
 		this.depths.get("dead").set(deadLetters(commands));
 		return false;

@@ -30,6 +30,7 @@ class RedisMetersIntegrationTests {
 			commands.sadd(RedisKeys.REVIEW_READY, "chimera:review:agent-1", "chimera:review:agent-2");
 			commands.lpush(RedisKeys.dead(RedisKeys.tasks(Priority.MEDIUM)), "bad-1", "bad-2");
 			commands.lpush(RedisKeys.dead("chimera:review:agent-9"), "bad-3");
+			commands.set(RedisKeys.REVIEW_BACKLOG, "1150");
 
 			assertThat(meters.get(QueueDepthGauges.METER).tag("queue", "high").gauge().value()).isZero();
 			gauges.refresh();
@@ -37,12 +38,15 @@ class RedisMetersIntegrationTests {
 			assertThat(meters.get(QueueDepthGauges.METER).tag("queue", "high").gauge().value()).isEqualTo(3);
 			assertThat(meters.get(QueueDepthGauges.METER).tag("queue", "medium").gauge().value()).isZero();
 			assertThat(meters.get(QueueDepthGauges.METER).tag("queue", "low").gauge().value()).isEqualTo(1);
+			assertThat(meters.get(QueueDepthGauges.METER).tag("queue", "review").gauge().value()).isEqualTo(1150);
 			assertThat(meters.get(QueueDepthGauges.METER).tag("queue", "review_ready").gauge().value()).isEqualTo(2);
 			assertThat(meters.get(QueueDepthGauges.METER).tag("queue", "dead").gauge().value()).isEqualTo(3);
 
 			commands.rpop(RedisKeys.tasks(Priority.HIGH));
+			commands.del(RedisKeys.REVIEW_BACKLOG); // no judge renewed it: nothing reads as waiting
 			gauges.refresh();
 			assertThat(gauges.depth("high")).isEqualTo(2);
+			assertThat(gauges.depth("review")).isZero();
 		}
 	}
 
