@@ -76,9 +76,9 @@ final class EvaluateInjection {
 		Map<String, Evaluation.Tally> flagged = Evaluation.sorted();
 		for (Datasets.Example post : posts) {
 			boolean injection = detector.scan(post.text()).injection();
-			String source = post.source().contains("@") ? post.source().substring(0, post.source().indexOf('@')) : post.source();
 			Evaluation.tally(flagged, "all posts FPR").add(injection);
-			Evaluation.tally(flagged, source + " FPR").add(injection);
+			// Datasets names a safety source by its repository already
+			Evaluation.tally(flagged, post.source() + " FPR").add(injection);
 			if (SocialPosts.TRIGGER.matcher(post.text()).find()) {
 				Evaluation.tally(flagged, "posts with a word attacks use (ignore, password, bot, AI, ...) FPR").add(injection);
 			}
