@@ -10,20 +10,18 @@ import tech.aiqem.chimera.model.ErrorCode;
 
 /**
  * Hate, harassment and insults, through the {@link ToxicityClassifier} port. A text the classifier flags
- * and puts in a class with a high probability is rejected; one it flags less surely, or whose toxic score
- * comes near its threshold, goes to a human. Without a classifier the judge cannot tell, so every text goes
- * to a human.
+ * and puts in a class with a high probability is rejected; one it flags less surely goes to a human. An
+ * unflagged text passes this check whatever its score: sending texts scored just under the classifier's
+ * threshold to a human too (a "doubt" band from 0.40 up) was measured on the held-out part of the safety
+ * train file ({@code bench.CalibrateContent}) and no band kept every source's clean texts within 5 %
+ * flagged; from 0.60 it flagged 0.139 of Davidson's clean tweets against 0.088 without, for hate recall 0.938
+ * against 0.925 and insults 0.974 against 0.966. Without a classifier the judge cannot tell, so every text
+ * goes to a human.
  */
 public final class ToxicityCheck implements Check {
 
 	/** A flagged text whose hate or insult probability reaches this is rejected rather than escalated. */
 	static final double REJECT_AT = 0.80;
-
-	/**
-	 * Unflagged texts whose calibrated toxic score reaches this are still shown to a human (chimera-safety's
-	 * classifier flags from 0.77, fitted on its validation split).
-	 */
-	static final double DOUBT_AT = 0.60;
 
 	private final ToxicityClassifier classifier;
 
@@ -57,7 +55,7 @@ public final class ToxicityCheck implements Check {
 		if (score.flagged() && Math.max(score.hate(), score.insult()) >= REJECT_AT) {
 			findings.add(Finding.reject(kind, ErrorCode.E1006, detail, null));
 		}
-		else if (score.flagged() || score.toxic() >= DOUBT_AT) {
+		else if (score.flagged()) {
 			findings.add(Finding.escalate(kind, ErrorCode.E1006, detail, null));
 		}
 		return findings;

@@ -31,6 +31,12 @@ class ToxicityCheckUnitTests {
 	}
 
 	@Test
+	void anUnflaggedTextPassesHoweverCloseToTheThreshold() {
+		// no "doubt" band under the classifier's threshold: bench.CalibrateContent found none within budget
+		assertThat(scoring(0.74, 0.1, false).check(Drafts.post("x"))).isEmpty();
+	}
+
+	@Test
 	void withoutAClassifierEveryTextGoesToAHuman() {
 		assertThat(new ToxicityCheck(null).check(Drafts.post("hello"))).singleElement()
 			.satisfies(f -> assertThat(f.code()).isEqualTo("safety_unchecked"));
