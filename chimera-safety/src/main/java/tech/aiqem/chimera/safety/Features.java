@@ -1,8 +1,5 @@
 package tech.aiqem.chimera.safety;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * What the learned heads read: the sentence embedding of the normalised text ({@link #embeddingWindow}) and hashed character 3–5-grams and word 1–2-grams of the whole normalised
  * text (log counts, unit length). The same code computes the features for training and at run time.
@@ -43,36 +40,49 @@ final class Features {
 		return v;
 	}
 
-	/** Hashed n-gram counts as a sparse unit vector over {@code buckets} dimensions. */
+	/**
+	 * Hashed n-gram counts as a sparse unit vector over {@code buckets} dimensions, in bucket order. Each
+	 * n-gram's bucket is {@link #bucket} of its key ("c" + characters, "w" + word, "b" + word + " " + word),
+	 * with the key's hash folded from its characters instead of built as a string.
+	 */
 	static Sparse ngrams(String normalised, int buckets) {
-		Map<Integer, Float> counts = new HashMap<>();
 		String padded = " " + normalised.replaceAll("\\s+", " ").strip() + " ";
+		String[] words = normalised.split("[^\\p{L}\\p{N}]+");
+		int[] ids = new int[Math.max(0, padded.length() - 2) + Math.max(0, padded.length() - 3) + Math.max(0, padded.length() - 4) + 2 * words.length];
+		int count = 0;
 		for (int n = 3; n <= 5; n++) {
 			for (int i = 0; i + n <= padded.length(); i++) {
-				counts.merge(bucket("c" + padded.substring(i, i + n), buckets), 1f, Float::sum);
+				ids[count++] = mix(fold('c', padded, i, i + n), buckets);
 			}
 		}
-		String[] words = normalised.split("[^\\p{L}\\p{N}]+");
 		String previous = null;
 		for (String word : words) {
 			if (word.isEmpty()) {
 				continue;
 			}
-			counts.merge(bucket("w" + word, buckets), 1f, Float::sum);
+			ids[count++] = mix(fold('w', word, 0, word.length()), buckets);
 			if (previous != null) {
-				counts.merge(bucket("b" + previous + " " + word, buckets), 1f, Float::sum);
+				ids[count++] = mix(fold(31 * fold('b', previous, 0, previous.length()) + ' ', word, 0, word.length()), buckets);
 			}
 			previous = word;
 		}
-		int[] index = new int[counts.size()];
-		float[] value = new float[counts.size()];
+		java.util.Arrays.sort(ids, 0, count);
+		int distinct = 0;
+		for (int i = 0; i < count; i++) {
+			distinct += i == 0 || ids[i] != ids[i - 1] ? 1 : 0;
+		}
+		int[] index = new int[distinct];
+		float[] value = new float[distinct];
 		double norm = 0;
-		int k = 0;
-		for (Map.Entry<Integer, Float> entry : counts.entrySet()) {
-			index[k] = entry.getKey();
-			value[k] = (float) (1 + Math.log(entry.getValue()));
+		for (int i = 0, k = -1; i < count; i++) {
+			if (i == 0 || ids[i] != ids[i - 1]) {
+				index[++k] = ids[i];
+			}
+			value[k]++;
+		}
+		for (int k = 0; k < distinct; k++) {
+			value[k] = (float) (1 + Math.log(value[k]));
 			norm += value[k] * value[k];
-			k++;
 		}
 		norm = Math.sqrt(norm);
 		for (int i = 0; i < value.length && norm > 0; i++) {
@@ -81,9 +91,22 @@ final class Features {
 		return new Sparse(index, value);
 	}
 
+	/** {@code String.hashCode} (as the JLS specifies it) of {@code prefix} followed by {@code text[from, to)}. */
+	private static int fold(int prefix, String text, int from, int to) {
+		int h = prefix;
+		for (int i = from; i < to; i++) {
+			h = 31 * h + text.charAt(i);
+		}
+		return h;
+	}
+
 	/** A stable hash (String.hashCode is specified by the JLS), mixed so nearby strings spread out. */
 	static int bucket(String gram, int buckets) {
-		int h = gram.hashCode();
+		return mix(gram.hashCode(), buckets);
+	}
+
+	private static int mix(int hash, int buckets) {
+		int h = hash;
 		h ^= h >>> 16;
 		h *= 0x85ebca6b;
 		h ^= h >>> 13;
