@@ -30,16 +30,6 @@ final class Normaliser {
 	/** Small capitals and other Latin look-alikes TR39 leaves alone (they are letters of their own there). */
 	private static final Map<Integer, String> SMALL_CAPITALS = smallCapitals();
 
-	/**
-	 * Characters that render as nothing or as a blank and are not whitespace: format characters (Cf, e.g.
-	 * zero-width space U+200B, soft hyphen, bidi controls), variation selectors, the combining grapheme
-	 * joiner, and the fillers (Hangul U+3164, U+115F, U+1160, U+FFA0, Braille blank U+2800, Mongolian U+180E).
-	 */
-	private static final Pattern INVISIBLE = Pattern.compile(
-			"[\\p{Cf}\\x{034F}\\x{FE00}-\\x{FE0F}\\x{E0100}-\\x{E01EF}\\x{3164}\\x{115F}\\x{1160}\\x{FFA0}\\x{2800}\\x{180E}\\x{17B4}\\x{17B5}]");
-
-	private static final Pattern ODD_SPACES = Pattern.compile("[\\p{Zs}\\x{2028}\\x{2029}\\x{0085}]");
-
 	private static final Pattern SPACED_LETTERS = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}(?:[ ._\\-*·]\\p{L}){2,}(?![\\p{L}\\p{N}])");
 
 	private static final Pattern SPACED_SEPARATOR = Pattern.compile("[ ._\\-*·]");
@@ -64,8 +54,34 @@ final class Normaliser {
 		if (ascii(text)) {
 			return text.toLowerCase(Locale.ROOT);
 		}
-		String visible = INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
-		return ODD_SPACES.matcher(visible).replaceAll(" ").toLowerCase(Locale.ROOT);
+		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+		StringBuilder visible = new StringBuilder(folded.length());
+		for (int i = 0; i < folded.length();) {
+			int cp = folded.codePointAt(i);
+			if (oddSpace(cp)) {
+				visible.append(' ');
+			}
+			else if (!invisible(cp)) {
+				visible.appendCodePoint(cp);
+			}
+			i += Character.charCount(cp);
+		}
+		return visible.toString().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Characters that render as nothing or as a blank and are not whitespace: format characters (Cf, e.g.
+	 * zero-width space U+200B, soft hyphen, bidi controls), variation selectors, the combining grapheme
+	 * joiner, and the fillers (Hangul U+3164, U+115F, U+1160, U+FFA0, Braille blank U+2800, Mongolian U+180E).
+	 */
+	static boolean invisible(int cp) {
+		return Character.getType(cp) == Character.FORMAT || cp == 0x034F || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)
+				|| cp == 0x3164 || cp == 0x115F || cp == 0x1160 || cp == 0xFFA0 || cp == 0x2800 || cp == 0x180E || cp == 0x17B4 || cp == 0x17B5;
+	}
+
+	/** Spaces other than U+0020 (Zs, the line and paragraph separators, NEL): read as a space. */
+	static boolean oddSpace(int cp) {
+		return Character.getType(cp) == Character.SPACE_SEPARATOR || cp == 0x2028 || cp == 0x2029 || cp == 0x0085;
 	}
 
 	private static boolean ascii(String text) {

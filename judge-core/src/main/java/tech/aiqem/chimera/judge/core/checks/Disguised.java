@@ -1,6 +1,8 @@
 package tech.aiqem.chimera.judge.core.checks;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,13 +21,33 @@ final class Disguised {
 	record Match(String words, Finding.Span span) {
 	}
 
+	/** The readings of the text judged last (the checks of one draft read the same text one after another). */
+	private static final AtomicReference<Read> LAST = new AtomicReference<>();
+
+	private record Read(String text, List<String> readings) {
+	}
+
 	private final String text;
 
 	private List<String> readings;
 
+	/** The text in lower case when it is ASCII (where ignoring case and lower-casing agree), else null. */
+	private final String lowerAscii;
+
 	/** A text to search with several patterns; its readings are made once, on the first search that needs them. */
 	Disguised(String text) {
 		this.text = text;
+		this.lowerAscii = text.chars().allMatch(c -> c < 0x80) ? text.toLowerCase(Locale.ROOT) : null;
+	}
+
+	private static List<String> readings(String text) {
+		Read last = LAST.get();
+		if (last != null && last.text().equals(text)) {
+			return last.readings();
+		}
+		List<String> readings = ContentSafety.readings(text);
+		LAST.set(new Read(text, readings));
+		return readings;
 	}
 
 	Match find(Pattern pattern) {
@@ -34,9 +56,14 @@ final class Disguised {
 			return new Match(written.group(), Finding.Span.of(this.text, written.start(), written.end()));
 		}
 		if (this.readings == null) {
-			this.readings = ContentSafety.readings(this.text);
+			this.readings = readings(this.text);
 		}
+		boolean caseless = pattern.pattern().startsWith("(?i)") || (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0;
 		for (String reading : this.readings) {
+			if (caseless && reading.equals(this.lowerAscii)) {
+				// the text in lower case: a pattern that ignores case found nothing in it already
+				continue;
+			}
 			Matcher read = pattern.matcher(reading);
 			if (read.find()) {
 				return new Match(read.group(), null);
