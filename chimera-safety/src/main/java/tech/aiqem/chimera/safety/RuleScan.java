@@ -82,15 +82,24 @@ final class RuleScan {
 		return windows;
 	}
 
-	/** Adds each family that fires on any variant once, at its highest weight. */
+	/**
+	 * Adds each family that fires on any variant once, at its highest weight. A rule whose leading words a
+	 * variant does not contain is not run on it ({@link RuleKeywords}).
+	 */
 	private static void rules(Set<String> variants, Map<String, Double> fired, String prefix) {
-		for (InjectionRules.Rule rule : InjectionRules.RULES) {
+		List<String> forms = List.copyOf(variants);
+		boolean[][] candidates = new boolean[forms.size()][];
+		for (int r = 0; r < InjectionRules.RULES.size(); r++) {
+			InjectionRules.Rule rule = InjectionRules.RULES.get(r);
 			String name = prefix + rule.family();
 			if (fired.getOrDefault(name, 0.0) >= rule.weight()) {
 				continue;
 			}
-			for (String variant : variants) {
-				if (rule.pattern().matcher(variant).find()) {
+			for (int v = 0; v < forms.size(); v++) {
+				if (candidates[v] == null) {
+					candidates[v] = RuleKeywords.RULES.candidates(forms.get(v));
+				}
+				if (candidates[v][r] && rule.pattern().matcher(forms.get(v)).find()) {
 					fired.put(name, rule.weight());
 					break;
 				}
