@@ -174,7 +174,7 @@ final class PersonaSuite {
 	}
 
 	private static Draft post(SuitePersonas.SuitePersona p, String text, List<ToolCall> calls) {
-		return post(p.persona(), text, calls);
+		return post(p.personaFor(text), text, calls);
 	}
 
 	static Draft post(tech.aiqem.chimera.model.persona.Persona persona, String text, List<ToolCall> calls) {
@@ -184,13 +184,13 @@ final class PersonaSuite {
 
 	private static Draft sponsored(SuitePersonas.SuitePersona p, String text) {
 		return new Draft(TaskType.CONTENT_GENERATION, new TaskContext("Create a sponsored twitter post", List.of(), List.of()),
-				result(text, List.of(), null), p.persona(), Set.of(), Set.of());
+				result(text, List.of(), null), p.personaFor(text), Set.of(), Set.of());
 	}
 
 	private static Draft reply(SuitePersonas.SuitePersona p, String mentionText, String text) {
 		Mention mention = new Mention("m-1", Platform.values()[0], "follower", mentionText, Instant.parse("2026-06-01T10:00:00Z"));
 		TaskContext context = new TaskContext("Reply to the mention", List.of(), List.of(), null, null, null, mention, null);
-		return new Draft(TaskType.REPLY_COMMENT, context, result(text, List.of(), "m-1"), p.persona(), Set.of(), Set.of());
+		return new Draft(TaskType.REPLY_COMMENT, context, result(text, List.of(), "m-1"), p.personaFor(text), Set.of(), Set.of());
 	}
 
 	private static ResultMessage result(String text, List<ToolCall> calls, String inReplyTo) {

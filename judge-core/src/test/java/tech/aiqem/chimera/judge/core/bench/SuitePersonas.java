@@ -35,6 +35,17 @@ final class SuitePersonas {
 
 	/** A persona and its own posts. */
 	record SuitePersona(String file, Persona persona, List<String> posts) {
+
+		/**
+		 * The persona with its own posts as its examples, as an operator's character file has them, less any
+		 * the judged text contains: a post of the persona is never judged against itself.
+		 */
+		Persona personaFor(String text) {
+			List<String> examples = this.posts.stream().filter(post -> !text.contains(post.strip())).toList();
+			Persona p = this.persona;
+			return new Persona(p.name(), p.identity(), p.voice(), p.topics(), p.forbiddenTopics(), p.approvedBrands(), p.disclosure(),
+					p.languages(), p.prose(), examples, p.warnings());
+		}
 	}
 
 	private SuitePersonas() {

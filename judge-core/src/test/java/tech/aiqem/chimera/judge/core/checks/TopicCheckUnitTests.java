@@ -46,6 +46,26 @@ class TopicCheckUnitTests {
 	}
 
 	@Test
+	void aPostCloseToThePersonasOwnExamplesIsOnPersonaAtTheirThreshold() {
+		// a fake encoder: coffee-ceremony texts point one way, the persona's topics and identity another, the rest a third
+		SentenceEncoder encoder = text -> text.toLowerCase().contains("buna") ? new float[] { 1, 0, 0 }
+				: text.toLowerCase().contains("roasted") ? new float[] { 0.3f, 0, (float) Math.sqrt(1 - 0.09) }
+				: new float[] { 0, 1, 0 };
+		TopicCheck check = new TopicCheck(encoder);
+		Persona selam = Drafts.SELAM;
+		Persona withExamples = new Persona(selam.name(), selam.identity(), selam.voice(), selam.topics(), selam.forbiddenTopics(),
+				selam.approvedBrands(), selam.disclosure(), selam.languages(), selam.prose(), List.of("Sunday buna with my grandmother"), List.of());
+		TopicCheck.TopicMatch own = check.match("Buna time at the market", withExamples);
+		assertThat(own.onTopic()).isTrue();
+		assertThat(own.topic()).startsWith("its own example");
+		assertThat(own.threshold()).isEqualTo(TopicCheck.ON_PERSONA_WITH_EXAMPLES);
+		// 0.30 from the closest example: under the threshold that comes with examples
+		assertThat(check.match("Freshly roasted beans", withExamples).onTopic()).isFalse();
+		// without examples the persona's threshold is the topics' own
+		assertThat(check.match("Buna time at the market", selam).threshold()).isEqualTo(TopicCheck.ON_TOPIC_SIMILARITY);
+	}
+
+	@Test
 	void anEncoderFindsAForbiddenTopicNoWordOfWhichOccurs() {
 		// a fake encoder: texts about having a say point one way, everything else another
 		SentenceEncoder encoder = text -> text.toLowerCase().contains("have our say") || text.equals("politics") ? new float[] { 1, 0, 0 }
