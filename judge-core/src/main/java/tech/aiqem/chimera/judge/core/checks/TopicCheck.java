@@ -46,6 +46,9 @@ public final class TopicCheck implements Check {
 	/** At most this many of the persona's examples are compared. */
 	static final int EXAMPLES_READ = 64;
 
+	/** At most this many phrase vectors are kept (about 12 MB of 384-dimension vectors). */
+	static final int CACHED_VECTORS = 8192;
+
 	private static final int LONGEST_TERM = 3;
 
 	private final SentenceEncoder encoder;
@@ -141,7 +144,16 @@ public final class TopicCheck implements Check {
 		return new TopicMatch("its own example \"" + shown.replaceAll("\\s+", " ") + "\"", own, best.named(), ON_PERSONA_WITH_EXAMPLES);
 	}
 
+	/** How many phrase vectors are kept now. */
+	int cachedVectors() {
+		return this.topicVectors.size();
+	}
+
 	private float[] topicVector(String topic) {
+		if (this.topicVectors.size() >= CACHED_VECTORS) {
+			// topics, identities and examples of every persona judged: bounded, recomputed on demand
+			this.topicVectors.clear();
+		}
 		return this.topicVectors.computeIfAbsent(topic.toLowerCase(Locale.ROOT), this.encoder::embed);
 	}
 

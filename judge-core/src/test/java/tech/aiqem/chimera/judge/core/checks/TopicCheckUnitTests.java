@@ -66,6 +66,25 @@ class TopicCheckUnitTests {
 	}
 
 	@Test
+	void thePhraseVectorsKeptAreBounded() {
+		int[] calls = new int[1];
+		TopicCheck check = new TopicCheck(text -> {
+			calls[0]++;
+			return new float[] { 0, 1, 0 };
+		});
+		Persona selam = Drafts.SELAM;
+		List<String> examples = java.util.stream.IntStream.range(0, TopicCheck.EXAMPLES_READ).mapToObj(i -> "example post " + i).toList();
+		for (int persona = 0; persona < 2 * TopicCheck.CACHED_VECTORS / TopicCheck.EXAMPLES_READ; persona++) {
+			int p = persona;
+			check.match("a post", new Persona(selam.name(), selam.identity(), selam.voice(), selam.topics(), selam.forbiddenTopics(),
+					selam.approvedBrands(), selam.disclosure(), selam.languages(), selam.prose(), examples.stream().map(e -> e + " of " + p).toList(),
+					List.of()));
+			assertThat(check.cachedVectors()).isLessThanOrEqualTo(TopicCheck.CACHED_VECTORS);
+		}
+		assertThat(calls[0]).isGreaterThan(2 * TopicCheck.CACHED_VECTORS);
+	}
+
+	@Test
 	void anEncoderFindsAForbiddenTopicNoWordOfWhichOccurs() {
 		// a fake encoder: texts about having a say point one way, everything else another
 		SentenceEncoder encoder = text -> text.toLowerCase().contains("have our say") || text.equals("politics") ? new float[] { 1, 0, 0 }
