@@ -105,8 +105,10 @@ final class FaultInjector {
 		ReentrantLock lock = this.locks.get(Target.of(fault));
 		java.util.concurrent.locks.Lock outage = Target.of(fault) == Target.SERVERS ? this.outages.writeLock()
 				: this.outages.readLock();
-		outage.lock();
+		// the target first, then the outage: faults on one target run in the order they were scheduled, not in
+		// whichever order they wake after a server restart (nothing waits for a target while holding the outage)
 		lock.lock();
+		outage.lock();
 		try {
 			long at = System.nanoTime();
 			String note = switch (fault) {
@@ -136,8 +138,8 @@ final class FaultInjector {
 					"injection failed: " + ex.getMessage()));
 		}
 		finally {
-			lock.unlock();
 			outage.unlock();
+			lock.unlock();
 		}
 	}
 

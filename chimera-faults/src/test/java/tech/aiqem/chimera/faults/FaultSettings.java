@@ -48,10 +48,13 @@ record FaultSettings(String name, int agents, int postsPerDay, int days, double 
 	 * Every kind once, ~290 tasks, about two minutes of faults: the kills close together so that the
 	 * services come back at the same time (a JVM takes tens of seconds to start on two cores), then the
 	 * server restarts, which wait for every service to be back; their moments within the gaps are random.
+	 * The wedge comes before the graceful stop of the worker: the stop's recovery takes about 30 s, and a
+	 * wedge after it came when the campaigns' posts (due over about 108 s) were all taken, with no task left
+	 * to wedge.
 	 */
 	static FaultSettings shortRun(long seed) {
 		List<Fault> faults = List.of(Fault.WITHDRAW_PAYMENT, Fault.PAUSE_AGENTS, Fault.LOSE_TASK, Fault.DUPLICATE_RESULT, Fault.KILL_WORKER, Fault.KILL_JUDGE, Fault.KILL_PLANNER,
-				Fault.MCP_DOWN, Fault.DUPLICATE_TASK, Fault.RESTART_REDIS, Fault.RESTART_POSTGRES, Fault.TERM_WORKER, Fault.WEDGE_TASK);
+				Fault.MCP_DOWN, Fault.DUPLICATE_TASK, Fault.RESTART_REDIS, Fault.RESTART_POSTGRES, Fault.WEDGE_TASK, Fault.TERM_WORKER);
 		return new FaultSettings("short", 2, 48, 3, 2400, Duration.ofSeconds(3), Duration.ofSeconds(2), faults,
 				Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(3), 0.02, Duration.ofSeconds(180), seed);
 	}
