@@ -89,7 +89,7 @@ final class AttackSimilarity {
 	}
 
 	/** Unit-length TF-IDF vector of n-gram counts, over the n-grams that have an idf. */
-	static Map<String, Double> vector(Map<String, Integer> counts, Map<String, Double> idf) {
+	private static Map<String, Double> vector(Map<String, Integer> counts, Map<String, Double> idf) {
 		Map<String, Double> vector = new HashMap<>();
 		counts.forEach((gram, count) -> {
 			Double weight = idf.get(gram);
@@ -105,7 +105,7 @@ final class AttackSimilarity {
 	}
 
 	/** Character 3- and 4-gram counts of the padded text. */
-	static Map<String, Integer> grams(String text) {
+	private static Map<String, Integer> grams(String text) {
 		String padded = padded(text);
 		Map<String, Integer> grams = new HashMap<>();
 		for (int n = 3; n <= 4; n++) {

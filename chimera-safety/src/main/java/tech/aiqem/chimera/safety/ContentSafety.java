@@ -2,6 +2,7 @@ package tech.aiqem.chimera.safety;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,12 @@ public final class ContentSafety {
 	static final String HEAD_RESOURCE = "content-head.json";
 
 	private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}])@");
+
+	/** The readings of the text read last: the judge's checks of one post (classifier, word lists) read the same text in turn. */
+	private static final AtomicReference<Read> LAST = new AtomicReference<>();
+
+	private record Read(String text, List<String> readings) {
+	}
 
 	private static volatile ContentSafety shared;
 
@@ -73,10 +80,16 @@ public final class ContentSafety {
 	 * with leetspeak read back ('1' as 'i'; an @ starting a word stays a handle). Lower case.
 	 */
 	public static List<String> readings(String text) {
+		Read last = LAST.get();
+		if (last != null && last.text().equals(text)) {
+			return last.readings();
+		}
 		String reading = Normaliser.reading(text);
 		// an @ that starts a word is a handle (@laceeybugg), not an "a"
 		String leet = Normaliser.leet(HANDLE.matcher(reading).replaceAll("\u0001"), 'i').replace('\u0001', '@');
-		return leet.equals(reading) ? List.of(reading) : List.of(reading, leet);
+		List<String> readings = leet.equals(reading) ? List.of(reading) : List.of(reading, leet);
+		LAST.set(new Read(text, readings));
+		return readings;
 	}
 
 	private static double round(double p) {

@@ -155,30 +155,10 @@ final class RuleKeywords {
 	/** The top-level alternatives of a pattern (split at '|' outside groups and character classes). */
 	static List<String> alternatives(String pattern) {
 		List<String> out = new ArrayList<>();
-		int depth = 0;
-		boolean inClass = false;
 		int start = 0;
-		for (int i = 0; i < pattern.length(); i++) {
-			char c = pattern.charAt(i);
-			if (c == '\\') {
-				i++;
-			}
-			else if (inClass) {
-				inClass = c != ']';
-			}
-			else if (c == '[') {
-				inClass = true;
-			}
-			else if (c == '(') {
-				depth++;
-			}
-			else if (c == ')') {
-				depth--;
-			}
-			else if (c == '|' && depth == 0) {
-				out.add(pattern.substring(start, i));
-				start = i + 1;
-			}
+		for (int bar = next(pattern, 0, '|'); bar >= 0; bar = next(pattern, start, '|')) {
+			out.add(pattern.substring(start, bar));
+			start = bar + 1;
 		}
 		out.add(pattern.substring(start));
 		return out;
@@ -186,9 +166,21 @@ final class RuleKeywords {
 
 	/** The index of the ')' that closes the '(' at 0. */
 	private static int closing(String s) {
+		int close = next(s, 0, ')');
+		if (close < 0) {
+			throw new IllegalArgumentException("unbalanced group in " + s);
+		}
+		return close;
+	}
+
+	/**
+	 * From {@code from}, the first {@code stop} ('|' or ')') that stands outside escapes, character classes
+	 * and groups opened after {@code from}, or -1.
+	 */
+	private static int next(String s, int from, char stop) {
 		int depth = 0;
 		boolean inClass = false;
-		for (int i = 0; i < s.length(); i++) {
+		for (int i = from; i < s.length(); i++) {
 			char c = s.charAt(i);
 			if (c == '\\') {
 				i++;
@@ -202,10 +194,13 @@ final class RuleKeywords {
 			else if (c == '(') {
 				depth++;
 			}
-			else if (c == ')' && --depth == 0) {
+			else if (c == ')' && --depth == 0 && stop == ')') {
+				return i;
+			}
+			else if (c == '|' && depth == 0 && stop == '|') {
 				return i;
 			}
 		}
-		throw new IllegalArgumentException("unbalanced group in " + s);
+		return -1;
 	}
 }

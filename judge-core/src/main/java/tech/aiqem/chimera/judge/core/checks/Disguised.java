@@ -2,7 +2,6 @@ package tech.aiqem.chimera.judge.core.checks;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,12 +20,6 @@ final class Disguised {
 	record Match(String words, Finding.Span span) {
 	}
 
-	/** The readings of the text judged last (the checks of one draft read the same text one after another). */
-	private static final AtomicReference<Read> LAST = new AtomicReference<>();
-
-	private record Read(String text, List<String> readings) {
-	}
-
 	private final String text;
 
 	private List<String> readings;
@@ -40,23 +33,13 @@ final class Disguised {
 		this.lowerAscii = text.chars().allMatch(c -> c < 0x80) ? text.toLowerCase(Locale.ROOT) : null;
 	}
 
-	private static List<String> readings(String text) {
-		Read last = LAST.get();
-		if (last != null && last.text().equals(text)) {
-			return last.readings();
-		}
-		List<String> readings = ContentSafety.readings(text);
-		LAST.set(new Read(text, readings));
-		return readings;
-	}
-
 	Match find(Pattern pattern) {
 		Matcher written = pattern.matcher(this.text);
 		if (written.find()) {
 			return new Match(written.group(), Finding.Span.of(this.text, written.start(), written.end()));
 		}
 		if (this.readings == null) {
-			this.readings = readings(this.text);
+			this.readings = ContentSafety.readings(this.text);
 		}
 		boolean caseless = pattern.pattern().startsWith("(?i)") || (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0;
 		for (String reading : this.readings) {

@@ -11,8 +11,6 @@ import tech.aiqem.chimera.judge.core.JudgeCore;
 import tech.aiqem.chimera.judge.core.SafetyPorts;
 import tech.aiqem.chimera.judge.core.Verdict;
 import tech.aiqem.chimera.judge.core.checks.ToxicityClassifier;
-import tech.aiqem.chimera.model.persona.Persona;
-import tech.aiqem.chimera.model.persona.SoulMarkdown;
 import tech.aiqem.chimera.safety.HeldOutSafety;
 
 /**
@@ -28,16 +26,6 @@ public final class CalibrateContent {
 
 	static final double BUDGET = 0.05;
 
-	private static final Persona NEUTRAL = SoulMarkdown.parse("""
-			# Bench
-			## Identity
-			A creator who posts about everyday life.
-			## Voice
-			- friendly
-			## Disclosure
-			automated
-			""");
-
 	private CalibrateContent() {
 	}
 
@@ -52,7 +40,7 @@ public final class CalibrateContent {
 		List<Judged> judged = new java.util.ArrayList<>();
 		Map<String, Integer> cleanCodes = new TreeMap<>();
 		for (HeldOutSafety.Text text : texts) {
-			Verdict verdict = judge.decide(PersonaSuite.post(NEUTRAL, text.text(), List.of()), new BigDecimal("0.90"), true);
+			Verdict verdict = judge.decide(PersonaSuite.post(SafetyTestFigures.NEUTRAL, text.text(), List.of()), new BigDecimal("0.90"), true);
 			ToxicityClassifier.ToxicityScore score = classifier.score(text.text());
 			boolean otherwise = verdict.findings().stream().anyMatch(f -> f.severity() != Finding.Severity.NOTE
 					&& SafetyTestFigures.CONTENT_CODES.contains(f.code()) && (score.flagged() || !List.of("hate", "insult", "toxic").contains(f.code())));

@@ -31,7 +31,8 @@ final class SafetyTestFigures {
 	private static final Map<String, String> BASELINE = Map.of("amueller/kaggle_insults", "baseline: 0.48 of insults at 0.24 of clean",
 			"intelligence-csd-auth-gr/Ethos-Hate-Speech-Dataset", "baseline: 0.57 of hate at 0.22 of clean");
 
-	private static final Persona NEUTRAL = SoulMarkdown.parse("""
+	/** A persona without topics, forbidden topics or brands: only what a text says decides. */
+	static final Persona NEUTRAL = SoulMarkdown.parse("""
 			# Bench
 			## Identity
 			A creator who posts about everyday life.
